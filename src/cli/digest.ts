@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import { runExtract } from './extract-command.js';
+
+const USAGE = `用法: digest <命令> [参数]
+  ingest [路径…] [--db 文件]      导入报告(默认 seeds/)
+  extract <文件…> [--json]        只抽取,不写数据库
+  ask "<命令>" [--chat ID] [--json] [--db 文件]   以聊天命令查询
+  push [--now ISO时间] [--dry-run] [--db 文件]    发送本期周报
+  eval                           在种子与开发语料上评估抽取
+  bench [--reports N] [--json 文件]               性能基准`;
+
+/** Entry point of the `digest` CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      db: { type: 'string' },
+    },
+    strict: false,
+  });
+  switch (command) {
+    case 'extract':
+      if (!positionals.length) {
+        process.stderr.write('digest extract: 请给出至少一个文件\n');
+        return 2;
+      }
+      return runExtract(positionals, values.json === true);
+    default:
+      process.stdout.write(USAGE + '\n');
+      return command && command !== 'help' && command !== '--help' ? 2 : 0;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

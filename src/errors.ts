@@ -1,0 +1,88 @@
+/** Errors with meaning: every error the bot shows a user carries a stable `code`. */
+
+/** Stable codes; adapters map them to chat replies. */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'AMBIGUOUS_REGION'
+  | 'BAD_INPUT'
+  | 'INGEST_FAILED'
+  | 'CONFIG'
+  | 'DELIVERY_PERMANENT'
+  | 'DELIVERY_TEMPORARY';
+
+/** Base error of the project. */
+export class DigestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A region, report or metric that is not in the store; `suggestions` are near names. */
+export class NotFoundError extends DigestError {
+  constructor(
+    message: string,
+    readonly suggestions: string[] = [],
+  ) {
+    super('NOT_FOUND', message);
+  }
+}
+
+/** A region name that matches several places (安宁市 / 安宁区). */
+export class AmbiguousRegionError extends DigestError {
+  constructor(
+    readonly query: string,
+    readonly choices: { name: string; province: string; code: string }[],
+  ) {
+    super('AMBIGUOUS_REGION', `“${query}”对应多个地区`);
+  }
+}
+
+/** User input that cannot be understood. */
+export class BadInputError extends DigestError {
+  constructor(message: string) {
+    super('BAD_INPUT', message);
+  }
+}
+
+/** A file that cannot be ingested; `reason` is shown to the user. */
+export class IngestError extends DigestError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super('INGEST_FAILED', `${file}: ${reason}`);
+  }
+}
+
+/** A missing or invalid environment variable. */
+export class ConfigError extends DigestError {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super('CONFIG', `${variable}: ${message}`);
+  }
+}
+
+/** A push that will never succeed (blocked bot, channel gone): deactivate the subscription. */
+export class PermanentDeliveryError extends DigestError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('DELIVERY_PERMANENT', message, options);
+  }
+}
+
+/** A push that may succeed later (rate limit, network); `retryAfterMs` when the platform said so. */
+export class TemporaryDeliveryError extends DigestError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super('DELIVERY_TEMPORARY', message, options);
+  }
+}

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import type { ExtractedReport, ReportOutline } from '../domain/report.js';
+import { decodeInput } from './decode.js';
+import { extractMetadata } from './metadata/index.js';
+import { extractMetrics } from './metrics/index.js';
+import { normalize } from './normalize/index.js';
+import { buildOutline } from './outline/index.js';
+import { readInput } from './read.js';
+import { extractTerms, summarize } from './summarize/index.js';
+
+/** Runs read → decode → normalize → outline → metadata → metrics → summaries → keywords on one file. */
+export async function extractFile(file: string): Promise<ExtractedReport> {
+  const bytes = await readInput(file);
+  return extractBytes(file, bytes);
+}
+
+/** The pipeline on bytes already read (used by uploads and benchmarks). */
+export function extractBytes(file: string, bytes: Buffer): ExtractedReport {
+  const timings: Record<string, number> = {};
+  const time = <T>(stage: string, run: () => T): T => {
+    const started = performance.now();
+    const result = run();
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - started;
+    return result;
+  };
+
+  const decoded = time('decode', () => decodeInput(file, bytes));
+  const normalized = time('normalize', () => normalize(decoded));
+  const text = normalized.text;
+  const outline = time('outline', () => buildOutline(text));
+  const meta = time('metadata', () => extractMetadata({ decoded, normalized, outline }));
+  const { metrics, headline } = time('metrics', () => extractMetrics(text, outline, meta));
+  const summaries = time('summaries', () => summarize(text, outline, metrics));
+  const regionNames = meta.region ? [meta.region.name, meta.region.short] : [];
+  const { terms, keywords } = time('keywords', () => extractTerms(text, regionNames));
+
+  for (const section of outline.sections) section.summary = summaries.sections[section.path] ?? [];
+
+  return {
+    file,
+    hash: createHash('sha256').update(text).digest('hex'),
+    encoding: decoded.encoding,
+    original: decoded.text,
+    normalized,
+    meta,
+    sourceUrl: normalized.sourceUrl,
+    outline,
+    metrics,
+    headline,
+    summary: summaries.summary,
+    planSummary: summaries.planSummary,
+    keywords,
+    terms,
+    paragraphs: splitParagraphs(text, outline),
+    timings,
+  };
+}
+
+/** Splits normalized text (one paragraph per line) and tags each paragraph with its innermost section. */
+export function splitParagraphs(text: string, outline: ReportOutline): ExtractedReport['paragraphs'] {
+  const paragraphs: ExtractedReport['paragraphs'] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    if (!line.trim()) continue;
+    paragraphs.push({ sectionPath: sectionAt(outline, start), text: line });
+  }
+  return paragraphs;
+}
+
+/** The deepest section whose span holds `offset`, or null. */
+export function sectionAt(outline: ReportOutline, offset: number): string | null {
+  let best: { path: string; level: number } | null = null;
+  for (const s of outline.sections) {
+    if (offset >= s.start && offset < s.end && (!best || s.level >= best.level)) best = { path: s.path, level: s.level };
+  }
+  return best?.path ?? null;
+}
