@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openDb } from '../db/open.js';
 import { runExtract } from './extract-command.js';
+import { runIngest } from './ingest-command.js';
 
 const USAGE = `用法: digest <命令> [参数]
   ingest [路径…] [--db 文件]      导入报告(默认 seeds/)
@@ -21,7 +24,18 @@ export async function main(argv: string[]): Promise<number> {
     },
     strict: false,
   });
+  const config = loadConfig();
+  const dbPath = typeof values.db === 'string' ? values.db : config.dbPath;
   switch (command) {
+    case 'ingest': {
+      const db = openDb(dbPath);
+      try {
+        const summary = await runIngest(db, positionals.length ? positionals : [config.seedsDir]);
+        return summary.ingested + summary.unchanged > 0 || summary.skipped.length === 0 ? 0 : 1;
+      } finally {
+        db.$client.close();
+      }
+    }
     case 'extract':
       if (!positionals.length) {
         process.stderr.write('digest extract: 请给出至少一个文件\n');

@@ -1,0 +1,26 @@
+import cliProgress from 'cli-progress';
+import type { DigestDb } from '../db/open.js';
+import { ingestPaths, type IngestSummary } from '../ingest/ingest-batch.js';
+
+/** `digest ingest [paths…]`: stores reports, with a progress bar on a TTY and one summary line. */
+export async function runIngest(db: DigestDb, inputs: string[], out: NodeJS.WriteStream = process.stdout): Promise<IngestSummary> {
+  const bar = out.isTTY ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', clearOnComplete: true, stream: out }, cliProgress.Presets.shades_classic) : null;
+  let started = false;
+  const summary = await ingestPaths(db, inputs, (done, total, file) => {
+    if (!bar) return;
+    if (!started) {
+      bar.start(total, 0, { file: '' });
+      started = true;
+    }
+    bar.update(done, { file: file.split('/').pop() });
+  });
+  bar?.stop();
+  for (const s of summary.skipped) out.write(`skipped ${s.file}: ${s.reason}\n`);
+  out.write(formatSummary(summary) + '\n');
+  return summary;
+}
+
+/** The one summary line of an ingest run. */
+export function formatSummary(s: IngestSummary): string {
+  return `ingested ${s.ingested}, unchanged ${s.unchanged}, skipped ${s.skipped.length}`;
+}

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const optional = z
+  .string()
+  .transform((v) => v.trim())
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const schema = z.object({
+  DIGEST_DB: optional,
+  DIGEST_SEEDS: optional,
+  DIGEST_CRON: z.string().default('0 9 * * 1'),
+  DIGEST_TZ: z.string().default('Asia/Shanghai'),
+  DIGEST_EMPTY: z.enum(['skip', 'highlight']).default('skip'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TELEGRAM_BOT_TOKEN: optional,
+  TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: optional,
+  TELEGRAM_ADMIN_IDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[,\s]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^-?\d+$/, 'must be numeric Telegram user ids'))),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_API_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+/** Validated configuration: the only place that reads `process.env`. */
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof schema>, cwd: string) {
+  return {
+    dbPath: resolve(cwd, env.DIGEST_DB ?? 'data/digest.db'),
+    seedsDir: resolve(cwd, env.DIGEST_SEEDS ?? 'seeds'),
+    chartsDir: resolve(cwd, 'data/charts'),
+    cron: env.DIGEST_CRON,
+    timezone: env.DIGEST_TZ,
+    emptyDigest: env.DIGEST_EMPTY,
+    logLevel: env.LOG_LEVEL,
+    telegram: env.TELEGRAM_BOT_TOKEN
+      ? {
+          token: env.TELEGRAM_BOT_TOKEN,
+          apiRoot: env.TELEGRAM_API_ROOT,
+          webhookUrl: env.TELEGRAM_WEBHOOK_URL ?? null,
+          webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? null,
+          adminIds: env.TELEGRAM_ADMIN_IDS,
+        }
+      : null,
+    slack:
+      env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET)
+        ? {
+            botToken: env.SLACK_BOT_TOKEN,
+            appToken: env.SLACK_APP_TOKEN ?? null,
+            signingSecret: env.SLACK_SIGNING_SECRET ?? null,
+            apiUrl: env.SLACK_API_URL ?? null,
+            port: env.PORT,
+          }
+        : null,
+  };
+}
+
+/** Reads and validates configuration; a bad variable fails with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue.message);
+  }
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN is set: also set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+  }
+  return toConfig(parsed.data, cwd);
+}

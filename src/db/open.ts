@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+/** The drizzle database the rest of the code works with. */
+export type DigestDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Opens (creating if needed) the SQLite file, sets WAL and a busy timeout, and applies migrations. */
+export function openDb(path: string): DigestDb {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const client = new Database(path);
+  client.pragma('journal_mode = WAL');
+  client.pragma('busy_timeout = 5000');
+  client.pragma('foreign_keys = ON');
+  client.pragma('synchronous = NORMAL');
+  const db = drizzle(client, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return db as DigestDb;
+}

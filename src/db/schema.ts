@@ -1,0 +1,193 @@
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** One report, identified by the hash of its normalized text. */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hash: text('hash').notNull(),
+    sourceFile: text('source_file').notNull(),
+    title: text('title'),
+    body: text('body'),
+    kind: text('kind'),
+    regionCode: text('region_code'),
+    regionName: text('region_name'),
+    regionShort: text('region_short'),
+    regionLevel: text('region_level'),
+    regionTier: text('region_tier'),
+    province: text('province'),
+    parent: text('parent'),
+    year: integer('year'),
+    deliveredOn: text('delivered_on'),
+    speaker: text('speaker'),
+    session: text('session'),
+    sourceUrl: text('source_url'),
+    script: text('script').notNull(),
+    encoding: text('encoding').notNull(),
+    /** Length of the normalized text; the text itself lives in `paragraphs` (one row per line). */
+    textLength: integer('text_length').notNull(),
+    /** Original decoded text, deflated: it is only read for the "原文" view. */
+    original: blob('original', { mode: 'buffer' }).notNull(),
+    summary: text('summary', { mode: 'json' }).$type<string[]>().notNull(),
+    planSummary: text('plan_summary', { mode: 'json' }).$type<string[]>().notNull(),
+    keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Candidate terms with counts, for corpus-relative keyword weights. */
+    terms: text('terms', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    ingestedAt: text('ingested_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reports_hash').on(t.hash),
+    index('reports_region_year').on(t.regionCode, t.year),
+    index('reports_year').on(t.year),
+    index('reports_ingested_at').on(t.ingestedAt),
+  ],
+);
+
+/** Which file paths currently hold which report (two names can share one report). */
+export const reportFiles = sqliteTable('report_files', {
+  path: text('path').primaryKey(),
+  reportId: integer('report_id')
+    .notNull()
+    .references(() => reports.id, { onDelete: 'cascade' }),
+  hash: text('hash').notNull(),
+  size: integer('size').notNull(),
+  mtimeMs: real('mtime_ms').notNull(),
+});
+
+/** Parts of a report (review / plan). */
+export const parts = sqliteTable(
+  'parts',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    ord: integer('ord').notNull(),
+    title: text('title').notNull(),
+    scope: text('scope').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.ord] })],
+);
+
+/** Sections of a report with their text spans and summaries. */
+export const sections = sqliteTable(
+  'sections',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    ord: integer('ord').notNull(),
+    path: text('path').notNull(),
+    title: text('title').notNull(),
+    level: integer('level').notNull(),
+    scope: text('scope'),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    summary: text('summary', { mode: 'json' }).$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.ord] })],
+);
+
+/** Every figure found in a report; `headline` marks the one a digest shows per key. */
+export const metrics = sqliteTable(
+  'metrics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    value: real('value').notNull(),
+    unit: text('unit').notNull(),
+    approx: text('approx').notNull(),
+    lower: real('lower'),
+    upper: real('upper'),
+    normalized: real('normalized').notNull(),
+    scope: text('scope'),
+    period: text('period').notNull(),
+    evidence: text('evidence').notNull(),
+    sectionPath: text('section_path'),
+    offset: integer('offset').notNull(),
+    headline: integer('headline', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('metrics_report').on(t.reportId), index('metrics_key_headline').on(t.key, t.headline)],
+);
+
+/** Paragraphs for full-text search (indexed by the FTS5 tables created in a custom migration). */
+export const paragraphs = sqliteTable(
+  'paragraphs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    ord: integer('ord').notNull(),
+    sectionPath: text('section_path'),
+    text: text('text').notNull(),
+  },
+  (t) => [index('paragraphs_report').on(t.reportId)],
+);
+
+/** Document frequency of keyword candidate terms across the corpus. */
+export const termDf = sqliteTable('term_df', {
+  term: text('term').primaryKey(),
+  df: integer('df').notNull(),
+});
+
+/** Per-chat settings (reply script). */
+export const chatSettings = sqliteTable(
+  'chat_settings',
+  {
+    platform: text('platform').notNull(),
+    chatId: text('chat_id').notNull(),
+    script: text('script'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+);
+
+/** Weekly-digest subscriptions per chat, with an optional filter. */
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    platform: text('platform').notNull(),
+    chatId: text('chat_id').notNull(),
+    /** '' for everything; otherwise the normalized filter text. */
+    filter: text('filter').notNull(),
+    filterKind: text('filter_kind').notNull(),
+    filterValue: text('filter_value').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deactivatedReason: text('deactivated_reason'),
+  },
+  (t) => [uniqueIndex('subscriptions_chat_filter').on(t.platform, t.chatId, t.filter)],
+);
+
+/** Delivery ledger: one row per (subscription, slot); a slot's digest is sent at most once. */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    slot: text('slot').notNull(),
+    status: text('status').notNull(),
+    reportIds: text('report_ids', { mode: 'json' }).$type<number[]>().notNull(),
+    attempts: integer('attempts').notNull(),
+    error: text('error'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subscriptionId, t.slot] })],
+);
+
+/** Scheduler runs per slot, so start-up can catch up a missed slot. */
+export const slotRuns = sqliteTable('slot_runs', {
+  slot: text('slot').primaryKey(),
+  startedAt: text('started_at').notNull(),
+  completedAt: text('completed_at'),
+  summary: text('summary'),
+});

@@ -1,0 +1,12 @@
+import { sql } from 'drizzle-orm';
+import type { DigestDb } from '../db/open.js';
+
+/** Adds `delta` to the document frequency of each term (rows at zero are removed). */
+export function adjustTermDf(db: DigestDb, terms: string[], delta: 1 | -1): void {
+  if (!terms.length) return;
+  const upsert = db.$client.prepare(
+    'INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
+  );
+  for (const term of terms) upsert.run(term, delta);
+  if (delta < 0) db.run(sql`DELETE FROM term_df WHERE df <= 0`);
+}

@@ -1,0 +1,46 @@
+import type { Block, Reply, RichText } from './reply-model.js';
+
+/** Renders a reply as plain text for the console and `digest ask`; highlights become 【…】. */
+export function renderPlain(reply: Reply): string {
+  const out: string[] = [];
+  for (const section of reply.sections) {
+    const lines = section.blocks.flatMap(renderBlock);
+    if (lines.length) out.push(lines.join('\n'));
+  }
+  if (reply.actions.length) out.push('可继续: ' + reply.actions.map((a) => `${a.label} → ${a.command}`).join(' | '));
+  return out.join('\n\n');
+}
+
+/** Applies highlight marks as 【…】 brackets. */
+export function markText(t: RichText, open = '【', close = '】'): string {
+  if (!t.marks?.length) return t.text;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of [...t.marks].sort((a, b) => a[0] - b[0])) {
+    if (s < at) continue;
+    out += t.text.slice(at, s) + open + t.text.slice(s, e) + close;
+    at = e;
+  }
+  return out + t.text.slice(at);
+}
+
+function renderBlock(b: Block): string[] {
+  switch (b.type) {
+    case 'heading':
+      return [`【${b.text}】`];
+    case 'paragraph':
+      return [markText(b)];
+    case 'fields':
+      return b.items.map((i) => `${i.label}: ${i.value}`);
+    case 'list':
+      return b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '•'} ${markText(item)}`);
+    case 'quote':
+      return [`  «${b.text}»${b.source ? ` —— ${b.source}` : ''}`];
+    case 'link':
+      return [`${b.text}: ${b.url}`];
+    case 'table':
+      return [b.columns.join(' | '), ...b.rows.map((r) => r.map((c) => c ?? '—').join(' | '))];
+    case 'divider':
+      return ['—'];
+  }
+}
