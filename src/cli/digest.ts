@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDb } from '../db/open.js';
+import { runEval } from './eval-command.js';
+import { runAsk } from './ask-command.js';
 import { runExtract } from './extract-command.js';
 import { runIngest } from './ingest-command.js';
 
@@ -21,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       db: { type: 'string' },
+      chat: { type: 'string' },
     },
     strict: false,
   });
@@ -36,12 +39,26 @@ export async function main(argv: string[]): Promise<number> {
         db.$client.close();
       }
     }
+    case 'ask': {
+      if (!positionals.length) {
+        process.stderr.write('digest ask: 请给出一条命令,例如 digest ask "/report 资阳 2022"\n');
+        return 2;
+      }
+      const db = openDb(dbPath);
+      try {
+        return runAsk(db, positionals.join(' '), typeof values.chat === 'string' ? values.chat : 'cli', values.json === true);
+      } finally {
+        db.$client.close();
+      }
+    }
     case 'extract':
       if (!positionals.length) {
         process.stderr.write('digest extract: 请给出至少一个文件\n');
         return 2;
       }
       return runExtract(positionals, values.json === true);
+    case 'eval':
+      return runEval();
     default:
       process.stdout.write(USAGE + '\n');
       return command && command !== 'help' && command !== '--help' ? 2 : 0;

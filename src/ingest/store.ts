@@ -22,13 +22,16 @@ export type StoreOutcome = 'ingested' | 'unchanged';
  * report it pointed to when no other file still holds that report.
  */
 export function storeReport(db: DigestDb, report: ExtractedReport, stamp: FileStamp, now = new Date()): StoreOutcome {
-  return db.transaction((tx) => {
+  // better-sqlite3 runs everything on one connection, so statements on `db` inside this callback are part
+  // of the transaction (the raw FTS statements need the client, which drizzle's `tx` does not expose).
+  return db.transaction(() => {
+    const tx = db;
     const existing = tx.select({ id: reports.id }).from(reports).where(eq(reports.hash, report.hash)).get();
     const previous = tx.select().from(reportFiles).where(eq(reportFiles.path, stamp.path)).get();
     let reportId = existing?.id;
     let outcome: StoreOutcome = 'unchanged';
     if (reportId === undefined) {
-      reportId = insertReport(tx as unknown as DigestDb, report, now);
+      reportId = insertReport(db, report, now);
       outcome = 'ingested';
     }
     tx.insert(reportFiles)
@@ -38,7 +41,7 @@ export function storeReport(db: DigestDb, report: ExtractedReport, stamp: FileSt
         set: { reportId, hash: report.hash, size: stamp.size, mtimeMs: stamp.mtimeMs },
       })
       .run();
-    if (previous && previous.reportId !== reportId) dropIfOrphaned(tx as unknown as DigestDb, previous.reportId);
+    if (previous && previous.reportId !== reportId) dropIfOrphaned(db, previous.reportId);
     return outcome;
   });
 }

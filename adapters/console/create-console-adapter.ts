@@ -1,0 +1,64 @@
+import { createInterface } from 'node:readline';
+import type { DigestService, Publisher } from '../../src/service/ports.js';
+import { renderPlain } from '../../src/service/reply/plain-renderer.js';
+import type { Reply } from '../../src/service/reply/reply-model.js';
+
+/** Options of the console chat. */
+export interface ConsoleAdapterOptions {
+  service: DigestService;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Chat id the console user has (subscriptions made here are `console:<id>`). */
+  chatId?: string;
+  /** Writes a chart PNG and returns its path (charts issue); when absent charts are skipped. */
+  saveChart?: (reply: Reply) => string | null;
+}
+
+/** A console chat on stdin/stdout: a prompt with history on a terminal, one answer per line otherwise. */
+export function createConsoleAdapter(options: ConsoleAdapterOptions) {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const chat = { platform: 'console', chatId: options.chatId ?? 'local' };
+  const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
+  let rl: ReturnType<typeof createInterface> | null = null;
+  let closed: Promise<void> = Promise.resolve();
+
+  const render = (reply: Reply): string => {
+    const chart = options.saveChart?.(reply);
+    return renderPlain(reply) + (chart ? `\n图表: ${chart}` : '');
+  };
+
+  const publisher: Publisher = {
+    platform: 'console',
+    async publish(chatId, reply) {
+      output.write(`[推送 → console:${chatId}]\n${render(reply)}\n\n`);
+    },
+  };
+
+  return {
+    publisher,
+    /** Starts reading; resolves when the chat is ready. `done` resolves at end of input. */
+    async start(): Promise<void> {
+      rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, historySize: 200 });
+      if (interactive) {
+        output.write('政协工作报告摘要机器人 · 输入 /help 查看命令,Ctrl+D 退出\n');
+        rl.setPrompt('> ');
+        rl.prompt();
+      }
+      closed = new Promise((resolve) => {
+        rl!.on('line', (line) => {
+          if (line.trim()) output.write(render(options.service.handle(line, chat)) + '\n\n');
+          if (interactive) rl!.prompt();
+        });
+        rl!.on('close', () => resolve());
+      });
+    },
+    /** Resolves when the input ends (piped input) or the user closes the chat. */
+    get done(): Promise<void> {
+      return closed;
+    },
+    async stop(): Promise<void> {
+      rl?.close();
+    },
+  };
+}

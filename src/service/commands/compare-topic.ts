@@ -1,0 +1,64 @@
+import { NotFoundError } from '../../errors.js';
+import type { ReportRow, ReportStore } from '../query/report-store.js';
+import { markTerms, searchParagraphs, sentences } from '../query/text-search.js';
+import { regionLabel } from '../reply/format.js';
+import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
+import { compareLine, type CompareQuery } from './compare-args.js';
+import { PAGE_SIZE, scopeText } from './compare-command.js';
+
+/** Upper bound of paragraphs read for a topic comparison (keeps the answer fast on a large corpus). */
+const MAX_PARAGRAPHS = 5000;
+
+/** `/compare 营商环境`: how much each report says about a topic, with its best sentence. */
+export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportRow[]): Reply {
+  const terms = q.words.split(/\s+/).filter(Boolean);
+  const inScope = new Map(scope.map((r) => [r.id, r]));
+  const hits = searchParagraphs(store, terms, MAX_PARAGRAPHS);
+  const perReport = new Map<number, { mentions: number; best: string; bestScore: number }>();
+  for (const h of hits) {
+    if (!inScope.has(h.reportId)) continue;
+    const mentions = markTerms(h.text, terms).length;
+    const entry = perReport.get(h.reportId) ?? { mentions: 0, best: '', bestScore: -Infinity };
+    entry.mentions += mentions;
+    for (const s of sentences(h.text)) {
+      if (!terms.every((t) => s.includes(t))) continue;
+      // Sentences with figures and of a readable length say most about what was done.
+      const score = (/\d/.test(s) ? 2 : 0) - Math.abs(s.length - 60) / 60;
+      if (score > entry.bestScore) Object.assign(entry, { best: s, bestScore: score });
+    }
+    perReport.set(h.reportId, entry);
+  }
+  const title = `${scopeText(q)}“${q.words}”话题比较`;
+  if (!perReport.size) throw new NotFoundError(`${scopeText(q)}没有报告提到“${q.words}”。`);
+  const ranked = [...perReport].sort((a, b) => b[1].mentions - a[1].mentions);
+  const pages = Math.ceil(ranked.length / PAGE_SIZE);
+  const page = Math.min(q.page, pages);
+  const shown = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const rows: Block[] = shown.flatMap(([id, e], i): Block[] => {
+    const r = inScope.get(id)!;
+    return [
+      { type: 'fields', items: [{ label: `${(page - 1) * PAGE_SIZE + i + 1}. ${regionLabel(r)} ${r.year ?? ''}`, value: `提到 ${e.mentions} 次` }] },
+      ...(e.best ? [{ type: 'quote', text: e.best.length > 120 ? e.best.slice(0, 120) + '…' : e.best } as Block] : []),
+    ];
+  });
+  const actions: ReplyAction[] = [];
+  if (page < pages) actions.push({ label: '下一页', command: compareLine(q, page + 1) });
+  actions.push({ label: '搜索原文', command: `/search ${q.words}` });
+  return {
+    kind: 'compare',
+    title,
+    sections: [
+      { blocks: [{ type: 'heading', text: title }, { type: 'paragraph', text: `“${q.words}”不是可比较的数字指标,以下按各报告提及次数排序:${perReport.size} 份报告提到,共 ${scope.length} 份。` }] },
+      { blocks: rows },
+    ],
+    actions,
+    chart: {
+      kind: 'bar',
+      title: `${title}(提及次数)`,
+      unit: '次',
+      points: shown.map(([id, e]) => ({ label: `${inScope.get(id)!.regionName ?? '?'} ${inScope.get(id)!.year ?? ''}`.trim(), value: e.mentions })),
+      source: '来源:各地政协工作报告',
+    },
+    script: 'simplified',
+  };
+}

@@ -1,0 +1,74 @@
+import { inflateSync } from 'node:zlib';
+import { BadInputError, NotFoundError } from '../../errors.js';
+import type { ReportRow, ReportStore } from '../query/report-store.js';
+import { formatValue, regionLabel, shortQuote } from '../reply/format.js';
+import type { Block, Reply } from '../reply/reply-model.js';
+import { orderHeadlines } from './report-command.js';
+
+/** Characters of the original text shown by “原文”. */
+const SOURCE_EXCERPT = 1200;
+
+function reportFor(store: ReportStore, args: string[]): ReportRow {
+  const id = Number(args[0]?.replace(/^#/, ''));
+  if (!Number.isInteger(id) || id <= 0) throw new BadInputError('请给出报告编号,例如 /sections 1。');
+  const report = store.reportById(id);
+  if (!report) throw new NotFoundError('该报告已不存在,可能已被更新。发送 /list 查看现有报告。');
+  return report;
+}
+
+/** `/sections <id>`: the whole outline with each section's summary. */
+export function sectionsCommand(store: ReportStore, args: string[]): Reply {
+  const r = reportFor(store, args);
+  const title = `${regionLabel(r)} ${r.year ?? ''} · 全部章节`;
+  const parts = store.parts(r.id);
+  const sections = store.sections(r.id);
+  const out: Reply['sections'] = [{ blocks: [{ type: 'heading', text: title }] }];
+  let scope: string | null | undefined;
+  for (const s of sections) {
+    const blocks: Block[] = [];
+    if (s.scope !== scope && parts.length) {
+      const part = parts.find((p) => p.scope === s.scope);
+      if (part) blocks.push({ type: 'heading', text: part.title });
+      scope = s.scope;
+    }
+    blocks.push({ type: 'paragraph', text: `${'  '.repeat(s.level - 1)}${s.path} ${s.title}` });
+    const summary = JSON.parse(s.summary) as string[];
+    if (summary.length && s.level === 1) blocks.push({ type: 'quote', text: summary.join('') });
+    out.push({ blocks });
+  }
+  if (!sections.length) out.push({ blocks: [{ type: 'paragraph', text: '这份报告没有可识别的章节。' }] });
+  return { kind: 'sections', title, sections: out, actions: [{ label: '返回摘要', command: `/report #${r.id}` }], script: 'simplified' };
+}
+
+/** `/metrics <id>`: every headline figure with its evidence. */
+export function metricsCommand(store: ReportStore, args: string[]): Reply {
+  const r = reportFor(store, args);
+  const title = `${regionLabel(r)} ${r.year ?? ''} · 全部指标`;
+  const figures = orderHeadlines(store.headlines(r.id));
+  const all = store.allMetrics(r.id);
+  const out: Reply['sections'] = [{ blocks: [{ type: 'heading', text: title }, { type: 'paragraph', text: `共识别数字 ${all.length} 处,归入 ${figures.length} 项指标。` }] }];
+  for (const f of figures) {
+    out.push({ blocks: [{ type: 'fields', items: [{ label: f.label, value: formatValue(f) }] }, { type: 'quote', text: shortQuote(f.evidence, f.value, 90) }] });
+  }
+  return { kind: 'metrics', title, sections: out, actions: [{ label: '返回摘要', command: `/report #${r.id}` }], script: 'simplified' };
+}
+
+/** `/source <id>`: where the report came from and the opening of its original text. */
+export function sourceCommand(store: ReportStore, args: string[]): Reply {
+  const r = reportFor(store, args);
+  const title = `${regionLabel(r)} ${r.year ?? ''} · 原文`;
+  const original = store.original(r.id);
+  const text = original ? inflateSync(original).toString('utf8') : '';
+  const blocks: Block[] = [{ type: 'heading', text: title }];
+  if (r.sourceUrl) blocks.push({ type: 'link', text: '原文链接', url: r.sourceUrl });
+  blocks.push({ type: 'fields', items: [{ label: '文件', value: r.sourceFile.split('/').pop() ?? r.sourceFile }] });
+  const excerpt = text.trim().slice(0, SOURCE_EXCERPT);
+  const tail = text.length > SOURCE_EXCERPT ? `\n……(全文 ${text.length} 字)` : '';
+  return {
+    kind: 'source',
+    title,
+    sections: [{ blocks }, { blocks: [{ type: 'paragraph', text: excerpt + tail }] }],
+    actions: [{ label: '返回摘要', command: `/report #${r.id}` }],
+    script: 'simplified',
+  };
+}

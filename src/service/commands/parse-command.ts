@@ -1,0 +1,47 @@
+import { BadInputError } from '../../errors.js';
+
+/** Longest command line the service reads; longer input gets a clear refusal. */
+export const MAX_INPUT_CHARS = 500;
+
+/** Command names the service knows (aliases map onto them). */
+export const COMMANDS = [
+  'report', 'compare', 'trend', 'search', 'list', 'help', 'start', 'subscribe', 'unsubscribe', 'subscriptions', 'lang',
+  'sections', 'metrics', 'source',
+] as const;
+
+/** A known command name. */
+export type CommandName = (typeof COMMANDS)[number];
+
+/** A parsed command line. */
+export interface ParsedCommand {
+  name: CommandName;
+  args: string[];
+  /** The argument text as typed (spaces kept). */
+  rest: string;
+}
+
+const ALIASES: Record<string, CommandName> = {
+  报告: 'report', 比较: 'compare', 对比: 'compare', 趋势: 'trend', 搜索: 'search', 查找: 'search', 列表: 'list',
+  帮助: 'help', 订阅: 'subscribe', 退订: 'unsubscribe', 取消订阅: 'unsubscribe', 我的订阅: 'subscriptions', 语言: 'lang',
+  reportsearch: 'search', digest: 'help',
+};
+
+/**
+ * Parses `/report 资阳 2022`, `／report@bot 资阳`, `report 资阳` or `报告 资阳`; throws BadInputError for input
+ * that is too long or names no command.
+ */
+export function parseCommand(line: string): ParsedCommand {
+  // Control characters and zero-width marks carry no meaning here and can hide text from matching.
+  const clean = line.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').trim();
+  if (clean.length > MAX_INPUT_CHARS) throw new BadInputError(`输入过长(${clean.length} 字),请控制在 ${MAX_INPUT_CHARS} 字以内。`);
+  if (!clean) throw new BadInputError('请输入命令,例如 /report 资阳 2022。发送 /help 查看全部命令。');
+  const m = /^[\/／]?\s*([A-Za-z]+|[\u4e00-\u9fff]{2,4})(?:@[\w_]+)?(?:\s+|$)([\s\S]*)$/.exec(clean);
+  const word = m?.[1]?.toLowerCase();
+  const name = word && ((COMMANDS as readonly string[]).includes(word) ? (word as CommandName) : ALIASES[word]);
+  if (!m || !name) {
+    const shown = clean.length > 20 ? clean.slice(0, 20) + '…' : clean;
+    throw new BadInputError(`无法识别的命令“${shown}”。发送 /help 查看全部命令。`);
+  }
+  const rest = m[2]!.trim();
+  return { name, args: rest ? rest.split(/[\s,,、]+/).filter(Boolean) : [], rest };
+}

@@ -1,0 +1,153 @@
+import { BadInputError, NotFoundError } from '../../errors.js';
+import { provinceOf, resolveRegion, shortProvince } from '../query/region-resolver.js';
+import type { MetricRow, ReportRow, ReportStore } from '../query/report-store.js';
+import { takeYear } from '../query/year.js';
+import { formatValue, regionLabel, shortQuote } from '../reply/format.js';
+import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
+
+/** Order in which headline figures appear in a digest; keys not listed follow alphabetically. */
+const HEADLINE_ORDER = [
+  'proposals.received', 'proposals.filed', 'proposals.answered', 'proposals.answer_rate', 'proposals.filing_rate',
+  'proposals.key', 'proposals.adopted', 'consultations.events', 'consultations.special', 'consultations.grassroots_events',
+  'consultations.plan_items', 'research.reports', 'social_info.items', 'instructions.count', 'inspections.events',
+  'suggestions.items', 'suggestions.reports', 'media.reports', 'training.person_times',
+];
+
+/** How many headline figures a digest shows before "更多指标". */
+const DIGEST_FIGURES = 10;
+
+/** `/report <region> [year]`, `/report <year>`, `/report #<id>`. */
+export function reportCommand(store: ReportStore, args: string[]): Reply {
+  const byId = args.length === 1 ? /^#(\d+)$/.exec(args[0]!) : null;
+  if (byId) {
+    const report = store.reportById(Number(byId[1]));
+    if (!report) throw new NotFoundError('该报告已不存在,可能已被更新。发送 /list 查看现有报告。');
+    return reportDigest(store, report, null);
+  }
+  const { year, rest } = takeYear(args);
+  if (!rest.length) {
+    if (!year) throw new BadInputError('请告诉我地区,例如 /report 资阳 2022,或只给年份: /report 2022。');
+    return reportsOfYear(store, year.from);
+  }
+  const hintIdx = rest.length > 1 ? rest.findIndex((t, i) => i > 0 && provinceOf(t)) : -1;
+  const provinceHint = hintIdx > 0 ? provinceOf(rest[hintIdx]!) : null;
+  const regionText = rest.filter((_, i) => i !== hintIdx).join('');
+  const { region, otherHomonyms } = resolveRegion(store, regionText, { storedOnly: true, provinceHint });
+  const all = store.reportsByRegion(region.code);
+  let chosen: ReportRow | undefined;
+  let note: string | null = null;
+  if (year) {
+    chosen = all.find((r) => r.year === year.from);
+    if (!chosen) {
+      chosen = all.find((r) => r.deliveredOn?.startsWith(String(year.from)));
+      if (chosen) note = `${year.from}年发布的这份报告回顾的是${chosen.year ?? '(年份不详)'}年的工作(${chosen.deliveredOn}发布)。`;
+    }
+    if (!chosen) {
+      const years = all.map((r) => r.year ?? '年份不详').join('、');
+      throw new NotFoundError(`暂无${region.name}${year.from}年的报告。现有年份:${years}。`, all.map((r) => `/report ${region.short} ${r.year ?? ''}`.trim()));
+    }
+  } else {
+    chosen = all[0];
+  }
+  if (!chosen) throw new NotFoundError(`暂无${region.name}的报告。`);
+  if (otherHomonyms.length) {
+    const others = otherHomonyms.map((r) => `${r.name}(${shortProvince(r.province)})`).join('、');
+    note = [note, `同名地区${others}暂无报告。`].filter(Boolean).join('');
+  }
+  return reportDigest(store, chosen, note, all.filter((r) => r.id !== chosen!.id));
+}
+
+/** The digest of one stored report. */
+export function reportDigest(store: ReportStore, r: ReportRow, note: string | null, otherYears: ReportRow[] = []): Reply {
+  const figures = orderHeadlines(store.headlines(r.id));
+  const summary = JSON.parse(r.summary) as string[];
+  const planSummary = JSON.parse(r.planSummary) as string[];
+  const keywords = JSON.parse(r.keywords) as string[];
+  const top = store.sections(r.id).filter((s) => s.level === 1);
+  const title = r.title ?? `${r.regionName ?? ''}报告`;
+
+  const head: Block[] = [{ type: 'heading', text: title }];
+  if (note) head.push({ type: 'paragraph', text: note });
+  head.push({
+    type: 'fields',
+    items: [
+      { label: '地区', value: regionFull(r) },
+      { label: '机构', value: [r.body, r.kind].filter(Boolean).join(' · ') || '不详' },
+      { label: '回顾年度', value: r.year ? `${r.year}年` : '不详' },
+      { label: '报告日期', value: r.deliveredOn ?? '不详' },
+      ...(r.speaker ? [{ label: '报告人', value: r.speaker }] : []),
+      ...(r.session ? [{ label: '会议', value: r.session }] : []),
+    ],
+  });
+  const sections = [{ blocks: head }];
+  if (summary.length) sections.push({ blocks: [{ type: 'heading', text: '摘要' }, { type: 'paragraph', text: summary.join('') }] });
+  if (figures.length) {
+    sections.push({
+      blocks: [
+        { type: 'heading', text: '主要数据' },
+        ...figures.slice(0, DIGEST_FIGURES).flatMap((f): Block[] => [
+          { type: 'fields', items: [{ label: f.label, value: formatValue(f) }] },
+          { type: 'quote', text: shortQuote(f.evidence, f.value) },
+        ]),
+      ],
+    });
+  }
+  if (top.length) {
+    sections.push({
+      blocks: [
+        { type: 'heading', text: '报告结构' },
+        { type: 'list', ordered: false, items: top.map((s) => ({ text: `${s.scope === 'plan' ? '[计划] ' : ''}${s.title}` })) },
+      ],
+    });
+  }
+  const tail: Block[] = [];
+  if (planSummary.length) tail.push({ type: 'heading', text: '下一年工作安排' }, { type: 'paragraph', text: planSummary.join('') });
+  if (keywords.length) tail.push({ type: 'fields', items: [{ label: '关键词', value: keywords.join('、') }] });
+  if (r.sourceUrl) tail.push({ type: 'link', text: '来源', url: r.sourceUrl });
+  else tail.push({ type: 'fields', items: [{ label: '来源', value: r.sourceFile.split('/').pop() ?? r.sourceFile }] });
+  if (otherYears.length) tail.push({ type: 'fields', items: [{ label: '其他年份', value: otherYears.map((o) => `${o.year ?? '不详'}`).join('、') }] });
+  sections.push({ blocks: tail });
+
+  const actions: ReplyAction[] = [
+    { label: '全部章节', command: `/sections ${r.id}` },
+    { label: '更多指标', command: `/metrics ${r.id}` },
+    { label: '原文', command: `/source ${r.id}` },
+    ...otherYears.slice(0, 5).map((o) => ({ label: `${o.year ?? '不详'}年`, command: `/report #${o.id}` })),
+  ];
+  return { kind: 'report', title, sections, actions, script: 'simplified' };
+}
+
+/** `/report 2022`: the reports of one year. */
+function reportsOfYear(store: ReportStore, year: number): Reply {
+  const rows = store.reportsByYear(year);
+  if (!rows.length) throw new NotFoundError(`暂无回顾${year}年工作的报告。发送 /list 查看现有报告。`);
+  return {
+    kind: 'reports',
+    title: `${year}年的报告(${rows.length}份)`,
+    sections: [
+      {
+        blocks: [
+          { type: 'heading', text: `${year}年的报告(${rows.length}份)` },
+          { type: 'list', items: rows.map((r) => ({ text: `${regionLabel(r)} · ${r.title ?? r.kind ?? ''}` })) },
+        ],
+      },
+    ],
+    actions: rows.slice(0, 10).map((r) => ({ label: r.regionName ?? `#${r.id}`, command: `/report #${r.id}` })),
+    script: 'simplified',
+  };
+}
+
+function regionFull(r: ReportRow): string {
+  if (!r.regionName) return '不详';
+  const parts = [r.province !== r.regionName ? r.province : null, r.parent].filter(Boolean);
+  return parts.length ? `${r.regionName}(${parts.join(' ')})` : r.regionName;
+}
+
+/** Headline facts in digest order, `other` left out. */
+export function orderHeadlines(rows: MetricRow[]): MetricRow[] {
+  const rank = (k: string) => {
+    const i = HEADLINE_ORDER.indexOf(k);
+    return i < 0 ? HEADLINE_ORDER.length : i;
+  };
+  return rows.filter((f) => f.key !== 'other').sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+}

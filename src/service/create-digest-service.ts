@@ -1,0 +1,114 @@
+import type { Logger } from 'pino';
+import pino from 'pino';
+import type { DigestDb } from '../db/open.js';
+import { ingestPaths } from '../ingest/ingest-batch.js';
+import { BadInputError, IngestError } from '../errors.js';
+import { compareCommand } from './commands/compare-command.js';
+import { metricsCommand, sectionsCommand, sourceCommand } from './commands/detail-commands.js';
+import { helpCommand } from './commands/help-command.js';
+import { listCommand } from './commands/list-command.js';
+import { parseCommand, type ParsedCommand } from './commands/parse-command.js';
+import { reportCommand, reportDigest } from './commands/report-command.js';
+import { searchCommand } from './commands/search-command.js';
+import { langCommand, subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './commands/subscribe-commands.js';
+import { trendCommand } from './commands/trend-command.js';
+import type { DigestService } from './ports.js';
+import { ReportStore } from './query/report-store.js';
+import { isTraditional, replyToTraditional, toSimplified } from './query/script.js';
+import { errorReply } from './reply/error-reply.js';
+import type { ChatContext, Reply } from './reply/reply-model.js';
+import { SubscriptionStore } from './subscriptions/subscription-store.js';
+
+/** What the digest service needs. */
+export interface DigestServiceOptions {
+  db: DigestDb;
+  logger?: Logger;
+  /** Clock for subscription timestamps (tests pass a fake one). */
+  now?: () => Date;
+}
+
+/** Creates the transport-free digest service: command line in, reply model out, from SQLite only. */
+export function createDigestService(options: DigestServiceOptions): DigestService & { store: ReportStore; subscriptions: SubscriptionStore } {
+  const store = new ReportStore(options.db);
+  const subs = new SubscriptionStore(options.db);
+  const log = options.logger ?? pino({ level: 'silent' });
+  const now = options.now ?? (() => new Date());
+
+  const dispatch = (cmd: ParsedCommand, chat: ChatContext): Reply => {
+    const args = cmd.args.map(toSimplified);
+    switch (cmd.name) {
+      case 'report':
+        return reportCommand(store, args);
+      case 'compare':
+        return compareCommand(store, args);
+      case 'trend':
+        return trendCommand(store, args);
+      case 'search':
+        return searchCommand(store, cmd.rest);
+      case 'list':
+        return listCommand(store);
+      case 'help':
+      case 'start':
+        return helpCommand();
+      case 'subscribe':
+        return subscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest, now());
+      case 'unsubscribe':
+        return unsubscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest);
+      case 'subscriptions':
+        return subscriptionsCommand(subs, chat.platform, chat.chatId);
+      case 'lang':
+        return langCommand(subs, chat.platform, chat.chatId, cmd.rest);
+      case 'sections':
+        return sectionsCommand(store, args);
+      case 'metrics':
+        return metricsCommand(store, args);
+      case 'source':
+        return sourceCommand(store, args);
+    }
+  };
+
+  const inScript = (reply: Reply, chat: ChatContext, line: string): Reply => {
+    const chosen = safe(() => subs.chatScript(chat.platform, chat.chatId), null);
+    const script = chosen ?? (isTraditional(line) ? 'traditional' : 'simplified');
+    return script === 'traditional' ? replyToTraditional(reply) : reply;
+  };
+
+  return {
+    store,
+    subscriptions: subs,
+    handle(line, chat) {
+      let reply: Reply;
+      try {
+        reply = dispatch(parseCommand(String(line ?? '')), chat);
+      } catch (error) {
+        if (!(error instanceof BadInputError) && !(error as { code?: string })?.code) log.error({ err: error, line: String(line).slice(0, 200) }, 'command failed');
+        reply = errorReply(error, String(line ?? ''));
+      }
+      return safe(() => inScript(reply, chat, String(line ?? '').slice(0, 500)), reply);
+    },
+    async ingestUpload(path, chat) {
+      const summary = await ingestPaths(options.db, [path]);
+      const skipped = summary.skipped[0];
+      if (skipped) return errorReply(new IngestError(path.split('/').pop() ?? path, skipped.reason), '');
+      const id = (options.db.$client.prepare('SELECT report_id AS id FROM report_files WHERE path = ?').get(path) as { id: number } | undefined)?.id;
+      const report = id === undefined ? undefined : store.reportById(id);
+      if (!report) return errorReply(new IngestError(path, '导入后未找到报告'), '');
+      const digest = reportDigest(store, report, summary.ingested ? '已导入这份报告。' : '这份报告此前已导入,内容未变。');
+      return inScript(digest, chat, '');
+    },
+    migrateChat(platform, from, to) {
+      subs.migrateChat(platform, from, to);
+    },
+    deactivateChat(platform, chatId, reason) {
+      subs.deactivateChat(platform, chatId, reason);
+    },
+  };
+}
+
+function safe<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,73 @@
+import type { RegionRef } from '../../domain/report.js';
+import { AmbiguousRegionError, NotFoundError } from '../../errors.js';
+import { lookupRegion, regionByCode, suggestRegions, toSimplified } from '../../gazetteer/gazetteer.js';
+import { editDistance } from '../../gazetteer/suggest.js';
+import type { ReportStore } from './report-store.js';
+
+/** A region the user meant, with homonyms that have no reports (worth a note). */
+export interface ResolvedRegion {
+  region: RegionRef;
+  otherHomonyms: RegionRef[];
+}
+
+/** True when a token names a province (四川, 四川省, 广西, 內蒙古). */
+export function provinceOf(token: string): string | null {
+  const hits = lookupRegion(toSimplified(token)).filter((r) => r.tier === '省级');
+  return hits[0]?.name ?? null;
+}
+
+/**
+ * Resolves what a user typed to one region. With `storedOnly`, only regions that have reports count:
+ * unknown → NotFoundError with suggestions; several stored homonyms → AmbiguousRegionError with choices.
+ * `provinceHint` (e.g. 云南) narrows homonyms.
+ */
+export function resolveRegion(store: ReportStore, query: string, opts: { storedOnly: boolean; provinceHint?: string | null }): ResolvedRegion {
+  const q = toSimplified(query.trim());
+  const stored = new Map(store.storedRegions().map((r) => [r.code, r]));
+  let candidates = lookupRegion(q);
+  if (opts.provinceHint) candidates = candidates.filter((r) => r.province === opts.provinceHint);
+  const withReports = candidates.filter((r) => stored.has(r.code));
+  const pool = opts.storedOnly ? withReports : candidates;
+
+  if (pool.length === 1) {
+    return { region: pool[0]!, otherHomonyms: candidates.filter((r) => r.code !== pool[0]!.code) };
+  }
+  if (pool.length > 1) {
+    // A prefecture and a county sharing a short name (朝阳市 / 朝阳县): a full-name match wins outright.
+    const exact = pool.filter((r) => r.name === q);
+    if (exact.length === 1) return { region: exact[0]!, otherHomonyms: pool.filter((r) => r !== exact[0]) };
+    throw new AmbiguousRegionError(query, pool.map((r) => ({ name: r.name, province: r.province, code: r.code })));
+  }
+  if (candidates.length > 0) {
+    const names = candidates.map((r) => `${r.name}(${shortProvince(r.province)})`).join('、');
+    throw new NotFoundError(`暂无${names}的报告。`, nearStored(q, [...stored.values()]));
+  }
+  const suggestions = opts.storedOnly
+    ? nearStored(q, [...stored.values()])
+    : suggestRegions(q, 3).map((r) => `${r.name}(${shortProvince(r.province)})`);
+  throw new NotFoundError(`未找到“${query}”。`, suggestions.length ? suggestions : suggestRegions(q, 3).map((r) => `${r.name}(${shortProvince(r.province)})`));
+}
+
+/** Resolves a stored region by admin code (used by button commands). */
+export function regionFromCode(code: string): RegionRef | null {
+  return regionByCode(code);
+}
+
+/** Province name without its suffix, for compact labels (四川省 → 四川). */
+export function shortProvince(province: string): string {
+  return province.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '');
+}
+
+function nearStored(q: string, stored: { name: string; short: string; province: string }[]): string[] {
+  const chars = new Set(q);
+  return stored
+    .map((r) => ({
+      r,
+      score: Math.min(editDistance(q, r.name), editDistance(q, r.short)) - [...r.short].filter((c) => chars.has(c)).length * 0.5,
+      shared: [...r.short].some((c) => chars.has(c)),
+    }))
+    .filter((x) => x.shared)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 3)
+    .map((x) => `${x.r.name}(${shortProvince(x.r.province)})`);
+}

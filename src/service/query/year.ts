@@ -1,0 +1,32 @@
+const DIGITS: Record<string, string> = { '〇': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 'Ｏ': '0', 'О': '0' };
+
+/** A year or year range a user typed: `2022`, `2022年`, `二〇二二年`, `2020-2022`, `2020至2022`. */
+export interface YearRange {
+  from: number;
+  to: number;
+}
+
+/** Parses one token as a year or year range, or null. */
+export function parseYearToken(token: string): YearRange | null {
+  const t = token
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[〇零一二三四五六七八九ＯО]/g, (c) => DIGITS[c] ?? c)
+    .replace(/年度?/g, '');
+  const m = /^((?:19|20)\d{2})(?:\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)\d{2}))?$/.exec(t);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  return from <= to ? { from, to } : { from: to, to: from };
+}
+
+/** Splits tokens into the year range (first one found) and the others. */
+export function takeYear(tokens: string[]): { year: YearRange | null; rest: string[] } {
+  let year: YearRange | null = null;
+  const rest: string[] = [];
+  for (const tok of tokens) {
+    const y: YearRange | null = year ? null : parseYearToken(tok);
+    if (y) year = y;
+    else rest.push(tok);
+  }
+  return { year, rest };
+}

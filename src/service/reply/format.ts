@@ -1,0 +1,55 @@
+import type { MetricRow, ReportRow } from '../query/report-store.js';
+import { shortProvince } from '../query/region-resolver.js';
+
+/** A figure as people write it: 近330万元, 4000余人次, 约50个, 不少于4次. */
+export function formatValue(f: Pick<MetricRow, 'value' | 'unit' | 'approx'>): string {
+  const n = Number.isInteger(f.value) ? String(f.value) : String(Number(f.value.toFixed(2)));
+  switch (f.approx) {
+    case 'below':
+      return `近${n}${f.unit}`;
+    case 'above':
+      return `${n}余${f.unit}`;
+    case 'about':
+      return `约${n}${f.unit}`;
+    case 'at-least':
+      return `不少于${n}${f.unit}`;
+    default:
+      return `${n}${f.unit}`;
+  }
+}
+
+/** A short window of the evidence sentence around the figure (≤ ~60 characters). */
+export function shortQuote(evidence: string, value: number, max = 60): string {
+  const text = evidence.trim();
+  if (text.length <= max) return text;
+  const needle = Number.isInteger(value) ? String(value) : String(value);
+  const at = Math.max(0, text.indexOf(needle));
+  const start = Math.max(0, Math.min(at - Math.floor(max * 0.55), text.length - max));
+  const end = Math.min(text.length, start + max);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
+/** `资阳市(四川)` */
+export function regionLabel(r: Pick<ReportRow, 'regionName' | 'province'>): string {
+  if (!r.regionName) return '地区不详';
+  if (!r.province || r.province === r.regionName) return r.regionName;
+  return `${r.regionName}(${shortProvince(r.province)})`;
+}
+
+/** `资阳市 2022` — how a report is named in lists and tables. */
+export function reportLabel(r: Pick<ReportRow, 'regionName' | 'year' | 'body'>): string {
+  return `${r.regionName ?? '地区不详'}${r.body ? r.body : ''} ${r.year ?? '年份不详'}`;
+}
+
+/** Median of numbers (mean of the middle two for even counts). */
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Plain number for stats lines (two decimals at most). */
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2)));
+}

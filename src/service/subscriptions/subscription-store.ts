@@ -1,0 +1,99 @@
+import type { DigestDb } from '../../db/open.js';
+
+/** What a subscription's filter selects. */
+export type FilterKind = 'all' | 'region' | 'province' | 'metric' | 'topic';
+
+/** A stored subscription. */
+export interface Subscription {
+  id: number;
+  platform: string;
+  chatId: string;
+  filter: string;
+  filterKind: FilterKind;
+  filterValue: string;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const COLUMNS = `id, platform, chat_id AS chatId, filter, filter_kind AS filterKind, filter_value AS filterValue,
+  active, created_at AS createdAt, updated_at AS updatedAt`;
+
+type Raw = Omit<Subscription, 'active'> & { active: number };
+const toSub = (r: Raw): Subscription => ({ ...r, active: r.active === 1 });
+
+/** Subscriptions and per-chat settings in SQLite. */
+export class SubscriptionStore {
+  constructor(private readonly db: DigestDb) {}
+
+  /** Creates or re-activates a subscription; returns it and whether it already existed and was active. */
+  subscribe(platform: string, chatId: string, filter: string, kind: FilterKind, value: string, now = new Date()): { sub: Subscription; existed: boolean } {
+    const c = this.db.$client;
+    const iso = now.toISOString();
+    const before = c.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?`).get(platform, chatId, filter) as Raw | undefined;
+    c.prepare(
+      `INSERT INTO subscriptions(platform, chat_id, filter, filter_kind, filter_value, active, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+       ON CONFLICT(platform, chat_id, filter) DO UPDATE SET active = 1, filter_kind = excluded.filter_kind,
+         filter_value = excluded.filter_value, updated_at = excluded.updated_at, deactivated_reason = NULL`,
+    ).run(platform, chatId, filter, kind, value, iso, iso);
+    const sub = c.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?`).get(platform, chatId, filter) as Raw;
+    return { sub: toSub(sub), existed: before?.active === 1 };
+  }
+
+  /** Removes one filter's subscription, or all of a chat's when `filter` is null; returns how many. */
+  unsubscribe(platform: string, chatId: string, filter: string | null): number {
+    const c = this.db.$client;
+    if (filter === null) return c.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?').run(platform, chatId).changes;
+    return c.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?').run(platform, chatId, filter).changes;
+  }
+
+  /** A chat's subscriptions, active and inactive. */
+  forChat(platform: string, chatId: string): Subscription[] {
+    return (this.db.$client.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id`).all(platform, chatId) as Raw[]).map(toSub);
+  }
+
+  /** Every active subscription. */
+  active(): Subscription[] {
+    return (this.db.$client.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE active = 1 ORDER BY id`).all() as Raw[]).map(toSub);
+  }
+
+  /** Deactivates one subscription with a reason (permanent delivery failure). */
+  deactivate(id: number, reason: string, now = new Date()): void {
+    this.db.$client.prepare('UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE id = ?').run(reason, now.toISOString(), id);
+  }
+
+  /** Deactivates every subscription of a chat. */
+  deactivateChat(platform: string, chatId: string, reason: string, now = new Date()): number {
+    return this.db.$client
+      .prepare('UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE platform = ? AND chat_id = ? AND active = 1')
+      .run(reason, now.toISOString(), platform, chatId).changes;
+  }
+
+  /** Moves subscriptions and settings to a new chat id (a group upgraded to a supergroup). */
+  migrateChat(platform: string, from: string, to: string): void {
+    const c = this.db.$client;
+    this.db.transaction(() => {
+      c.prepare('UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE platform = ? AND chat_id = ?').run(to, platform, from);
+      c.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?').run(platform, from);
+      c.prepare('UPDATE OR IGNORE chat_settings SET chat_id = ? WHERE platform = ? AND chat_id = ?').run(to, platform, from);
+      c.prepare('DELETE FROM chat_settings WHERE platform = ? AND chat_id = ?').run(platform, from);
+    });
+  }
+
+  /** The reply script a chat chose with /lang, or null. */
+  chatScript(platform: string, chatId: string): 'simplified' | 'traditional' | null {
+    const row = this.db.$client.prepare('SELECT script FROM chat_settings WHERE platform = ? AND chat_id = ?').get(platform, chatId) as { script: string | null } | undefined;
+    return row?.script === 'traditional' || row?.script === 'simplified' ? row.script : null;
+  }
+
+  /** Stores a chat's reply script. */
+  setChatScript(platform: string, chatId: string, script: 'simplified' | 'traditional', now = new Date()): void {
+    this.db.$client
+      .prepare(
+        `INSERT INTO chat_settings(platform, chat_id, script, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(platform, chat_id) DO UPDATE SET script = excluded.script, updated_at = excluded.updated_at`,
+      )
+      .run(platform, chatId, script, now.toISOString());
+  }
+}
