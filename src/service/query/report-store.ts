@@ -50,6 +50,7 @@ const METRIC_COLUMNS = `report_id AS reportId, key, label, value, unit, approx, 
 /** Read-side access to the store with prepared statements (the service never re-parses a report). */
 export class ReportStore {
   private readonly cache = new Map<string, Statement>();
+  private regions: { version: string; rows: { code: string; name: string; short: string; province: string }[] } | null = null;
 
   constructor(readonly db: DigestDb) {}
 
@@ -83,11 +84,22 @@ export class ReportStore {
     return this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at, id`).all(fromIso, toIso) as ReportRow[];
   }
 
-  /** Distinct regions that have reports (code, name, province). */
+  /** Distinct regions that have reports (code, name, province); cached until the corpus changes. */
   storedRegions(): { code: string; name: string; short: string; province: string }[] {
-    return this.stmt(
-      `SELECT DISTINCT region_code AS code, region_name AS name, region_short AS short, province FROM reports WHERE region_code IS NOT NULL`,
-    ).all() as { code: string; name: string; short: string; province: string }[];
+    const version = this.corpusVersion();
+    if (this.regions?.version !== version) {
+      const rows = this.stmt(
+        `SELECT DISTINCT region_code AS code, region_name AS name, region_short AS short, province FROM reports WHERE region_code IS NOT NULL`,
+      ).all() as { code: string; name: string; short: string; province: string }[];
+      this.regions = { version, rows };
+    }
+    return this.regions.rows;
+  }
+
+  /** Changes whenever a report is added or removed (ids only grow). */
+  corpusVersion(): string {
+    const v = this.stmt('SELECT coalesce(max(id), 0) AS maxId, count(*) AS n FROM reports').get() as { maxId: number; n: number };
+    return `${v.maxId}:${v.n}`;
   }
 
   headlines(reportId: number): MetricRow[] {
