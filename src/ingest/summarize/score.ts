@@ -1,0 +1,64 @@
+import { boilerplateShare, figures, initiatives, isCeremony, isDangling, isExhortation, isGreeting, isJunk } from './features.js';
+import type { Sentence } from './sentences.js';
+
+/** A sentence with its summary-worthiness. */
+export interface ScoredSentence extends Sentence {
+  score: number;
+  figures: number;
+  /** Never eligible: heading, junk, greeting, fragment, or a bare slogan. */
+  excluded: boolean;
+  /** Political boilerplate with no figure and no named initiative. */
+  slogan: boolean;
+}
+
+/** Share of boilerplate above which a sentence without concrete content is a bare slogan. */
+export const SLOGAN_SHARE = 0.3;
+const MIN_LENGTH = 16;
+const MAX_LENGTH = 300;
+
+/** Scores a sentence: figures and named initiatives up; boilerplate, odd length and back-references down. */
+export function scoreSentence(sentence: Sentence, extraFigures = 0): ScoredSentence {
+  const { text } = sentence;
+  const figs = Math.max(figures(text).length, extraFigures);
+  const named = initiatives(text).length;
+  const share = boilerplateShare(text);
+  const slogan = figs === 0 && named === 0 && share >= SLOGAN_SHARE;
+  const length = text.length;
+  const excluded =
+    sentence.heading ||
+    slogan ||
+    length < MIN_LENGTH ||
+    length > MAX_LENGTH ||
+    isJunk(text) ||
+    isGreeting(text) ||
+    isExhortation(text) ||
+    // A fragment of a sentence broken across lines by the source page.
+    /^[、,;:)\]\uFF0C\uFF1B\uFF1A\uFF09]/.test(text);
+
+  let score = 2 * Math.min(figs, 3) + 1.5 * Math.min(named, 2) - 6 * share;
+  if (length < 30) score -= 1.5;
+  else if (length <= 120) score += 0.5;
+  else if (length > 220) score -= 3;
+  else if (length > 160) score -= 1;
+  if (isDangling(text)) score -= 1;
+  if (isCeremony(text)) score -= 3;
+  // An unterminated sentence is usually a line broken mid-sentence by the source page.
+  if (!/[。!?\uFF01\uFF1F]\s*[”’」』)\uFF09]*$/.test(text)) score -= 1;
+  return { ...sentence, score, figures: figs, excluded, slogan };
+}
+
+/** Character-bigram set of a sentence (CJK, letters and digits only). */
+export function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[^\p{L}\p{N}]/gu, '')];
+  const set = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) set.add(chars[i] + chars[i + 1]);
+  return set;
+}
+
+/** Jaccard similarity of two bigram sets. */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return shared / (a.size + b.size - shared);
+}

@@ -1,0 +1,54 @@
+import type { MetricFact, ReportOutline } from '../../domain/report.js';
+import { scopeAt, scopeSpans } from './scope.js';
+import { scoreSentence, type ScoredSentence } from './score.js';
+import { selectSentences } from './select.js';
+import { splitSentences } from './sentences.js';
+
+/** Extractive summaries of a report. */
+export interface SummaryResult {
+  summary: string[];
+  planSummary: string[];
+  /** Section path → 1–2 sentences. */
+  sections: Record<string, string[]>;
+}
+
+/** Builds the report summary (review part), the plan summary and a 1–2 sentence summary per section. */
+export function summarize(text: string, outline: ReportOutline, metrics: MetricFact[]): SummaryResult {
+  const offsets = metrics.map((m) => m.offset).sort((a, b) => a - b);
+  const sentences = splitSentences(text).map((s) => scoreSentence(s, countIn(offsets, s.start, s.end)));
+  const spans = scopeSpans(text, outline);
+  const review = sentences.filter((s) => scopeAt(spans, s.start) === 'review');
+  const plan = sentences.filter((s) => scopeAt(spans, s.start) === 'plan');
+  const topSection = (s: ScoredSentence) => sectionOf(outline, s.start);
+
+  const summary = selectSentences(review, {
+    minSentences: 3,
+    maxSentences: 5,
+    targetChars: 300,
+    maxChars: 400,
+    group: topSection,
+    minFigureSentences: 2,
+  });
+  const planSummary = selectSentences(plan, { minSentences: 1, maxSentences: 3, targetChars: 120, maxChars: 200, group: topSection });
+
+  const sections: Record<string, string[]> = {};
+  for (const section of outline.sections) {
+    const inside = sentences.filter((s) => s.start >= section.start && s.start < section.end);
+    const picked = selectSentences(inside, { minSentences: 1, maxSentences: 2, targetChars: 60, maxChars: 200 });
+    sections[section.path] = picked.map((s) => s.text);
+  }
+  return { summary: summary.map((s) => s.text), planSummary: planSummary.map((s) => s.text), sections };
+}
+
+/** Path of the top-level section holding an offset, or null. */
+function sectionOf(outline: ReportOutline, offset: number): string | null {
+  const top = outline.sections.find((s) => s.level === 1 && offset >= s.start && offset < s.end);
+  return top?.path ?? null;
+}
+
+/** Number of sorted offsets within [start, end). */
+function countIn(sorted: number[], start: number, end: number): number {
+  let n = 0;
+  for (const o of sorted) if (o >= start && o < end) n++;
+  return n;
+}

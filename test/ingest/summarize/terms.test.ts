@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { extractTerms } from '../../../src/ingest/summarize/index.js';
+
+const text = [
+  '开化县政协持续擦亮“请你来协商”金名片,全年开展13场“请你来协商”活动。',
+  '围绕乡村振兴、营商环境开展专题协商,县政协委员提出意见建议36条,社情民意信息办复率100%。',
+  '政协工作坚持以习近平新时代中国特色社会主义思想为指导,全面加强委员履职,推进政协建设发展。',
+  '衢州市、浙江省政协领导到开化调研钱江源国家公园建设。',
+].join('\n');
+
+describe('extractTerms', () => {
+  const { terms, keywords } = extractTerms(text, ['开化县', '开化']);
+
+  it('keeps domain terms whole (user dictionary)', () => {
+    expect(terms['请你来协商']).toBe(2);
+    expect(terms).toHaveProperty('乡村振兴');
+    expect(terms).toHaveProperty('营商环境');
+    expect(keywords).toContain('请你来协商');
+  });
+
+  it('drops the stop list, region names and place-like tokens', () => {
+    for (const stop of ['政协', '委员', '工作', '建设', '发展', '习近平', '新时代', '开化县', '开化', '衢州市', '浙江省']) {
+      expect(terms, stop).not.toHaveProperty(stop);
+      expect(keywords).not.toContain(stop);
+    }
+    expect(Object.keys(terms).some((t) => t.includes('开化'))).toBe(false);
+  });
+
+  it('caps the candidate list and keywords', () => {
+    const long = Array.from({ length: 200 }, (_, i) => `项目${String.fromCharCode(0x4e00 + i * 7)}${String.fromCharCode(0x4e80 + i)}工程`).join(',');
+    const r = extractTerms(long, []);
+    expect(Object.keys(r.terms).length).toBeLessThanOrEqual(60);
+    expect(r.keywords.length).toBeLessThanOrEqual(12);
+  });
+
+  it('drops URL and pinyin debris but keeps acronyms', () => {
+    const r = extractTerms('http://www.zxnews.net 政(zhèng)协(xié) 5G基站和APP平台建设,5G网络覆盖。', []);
+    expect(Object.keys(r.terms).some((t) => /^[a-z]+$/.test(t))).toBe(false);
+    expect(r.terms).toHaveProperty('5G');
+  });
+});
