@@ -1,7 +1,33 @@
 import type { DecodedFile, NormalizedText } from '../../domain/report.js';
+import { dedupeLines } from './dedupe.js';
+import { dropJunk } from './junk.js';
+import { joinBrokenParagraphs } from './paragraphs.js';
+import { stripPinyin } from './pinyin.js';
+import { unifyPunctuation } from './punctuation.js';
+import { toSimplifiedScript } from './script.js';
+import { stripInlinePageNumbers, stripStrayTokens } from './stray-tokens.js';
+import { cleanWhitespace, halfWidthAlnum } from './whitespace.js';
 
-/** Cleans decoded text (stub; replaced by the normalize stage). */
+/**
+ * Cleans decoded text: whitespace → stray tokens → pinyin → script → punctuation → junk → duplicates →
+ * broken paragraphs. Output is Simplified text with one trimmed paragraph per line and no empty lines.
+ */
 export function normalize(decoded: DecodedFile): NormalizedText {
-  const text = decoded.text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
-  return { text, script: 'simplified', sourceUrl: null, pageDates: decoded.pageDate ? [decoded.pageDate] : [] };
+  let text = cleanWhitespace(decoded.text);
+  text = stripStrayTokens(text);
+  // Pinyin goes before conversion: the converter does not know the annotated forms.
+  text = stripPinyin(text);
+  const converted = toSimplifiedScript(text);
+  text = unifyPunctuation(halfWidthAlnum(converted.text));
+  text = stripInlinePageNumbers(text);
+
+  const junk = dropJunk(text);
+  const lines = dedupeLines(joinBrokenParagraphs(dedupeLines(junk.lines)));
+  const pageDates = [...new Set([...(decoded.pageDate ? [decoded.pageDate] : []), ...junk.pageDates])];
+  return {
+    text: lines.join('\n'),
+    script: converted.script,
+    sourceUrl: junk.sourceUrl,
+    pageDates,
+  };
 }

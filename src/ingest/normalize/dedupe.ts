@@ -1,0 +1,69 @@
+/** Removes repeated text: split copies of a title, cut-off previews of the opening, repeated paragraphs. */
+
+const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** Leading lines checked for previews and split titles. */
+const HEAD_LINES = 10;
+/** Paragraphs at least this long are dropped when they repeat anywhere; shorter ones only when consecutive. */
+const MIN_REPEAT_CHARS = 20;
+
+/**
+ * Drops a title repeated as split pieces on the next lines (keeping the whole line), a leading line that is a
+ * cut-off copy of the text that follows (a page preview), and later copies of repeated paragraphs.
+ */
+export function dedupeLines(lines: string[]): string[] {
+  return dropRepeatedParagraphs(dropPreviews(dropSplitCopies(lines)));
+}
+
+/** `A B` followed by `A` and `B` on their own lines → keep `A B` only (and the reverse order). */
+export function dropSplitCopies(lines: string[]): string[] {
+  const drop = new Set<number>();
+  const limit = Math.min(lines.length, HEAD_LINES);
+  for (let i = 0; i < limit; i++) {
+    if (drop.has(i)) continue;
+    const whole = squash(lines[i]);
+    for (let k = 2; k <= 4 && i + k < lines.length; k++) {
+      const after = lines.slice(i + 1, i + 1 + k).map(squash).join('');
+      if (after === whole) {
+        for (let j = i + 1; j <= i + k; j++) drop.add(j);
+        break;
+      }
+      const before = i - k >= 0 ? lines.slice(i - k, i).map(squash).join('') : '';
+      if (before === whole) {
+        for (let j = i - k; j < i; j++) drop.add(j);
+        break;
+      }
+    }
+  }
+  return lines.filter((_, i) => !drop.has(i));
+}
+
+/** A leading line whose text reappears later spread over several lines, or as the start of a longer line. */
+export function dropPreviews(lines: string[]): string[] {
+  const drop = new Set<number>();
+  const limit = Math.min(lines.length, HEAD_LINES);
+  for (let i = 0; i < limit; i++) {
+    const s = squash(lines[i]);
+    if (s.length < 15) continue;
+    const later = lines.slice(i + 1).map(squash);
+    const inOneLine = later.some((l) => l.includes(s));
+    const prefixOfLonger = later.some((l) => l.length > s.length && l.startsWith(s));
+    if (prefixOfLonger || (!inOneLine && later.join('').includes(s))) drop.add(i);
+  }
+  return lines.filter((_, i) => !drop.has(i));
+}
+
+/** Later copies of a paragraph: any repeat of a long one, consecutive repeats of a short one. */
+export function dropRepeatedParagraphs(lines: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const line of lines) {
+    const key = squash(line);
+    const previous = out.length ? squash(out[out.length - 1]) : null;
+    if (key === previous) continue;
+    if (key.length >= MIN_REPEAT_CHARS && seen.has(key)) continue;
+    seen.add(key);
+    out.push(line);
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+import type { PartScope } from '../../domain/report.js';
+
+/** Kinds of numbered headings, in their usual nesting order. */
+export type MarkerKind = 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic';
+
+/** Nesting order of marker kinds (一、 above (一) above 1. above (1)). */
+export const KIND_ORDER: MarkerKind[] = ['cn', 'paren-cn', 'arabic', 'paren-arabic'];
+
+const MARKERS: { kind: MarkerKind; re: RegExp }[] = [
+  { kind: 'cn', re: /^([一二三四五六七八九十]{1,3})[、．.](?![一二三四五六七八九十]、)/ },
+  { kind: 'paren-cn', re: /^[（(]([一二三四五六七八九十]{1,3})[）)]/ },
+  { kind: 'arabic', re: /^(\d{1,2})(?:[、．]|\.(?!\d))/ },
+  { kind: 'paren-arabic', re: /^[（(](\d{1,2})[）)]/ },
+];
+
+/** Longest title kept for an inline heading (heading and body on one line). */
+const MAX_TITLE = 40;
+/** Longest part heading (工作回顾 / 工作安排 lines are short). */
+const MAX_PART = 30;
+
+const REVIEW = /回顾|总结|成就|过去/;
+const PLAN = /安排|意见|任务|重点工作|建议|目标|今后|打算|部署|思路|展望|主要工作/;
+const PART_SHAPE =
+  /^(?:(?:19|20)\d{2}|20xx|二〇..|过去|今后|五年|一年|本届|.届|“十.五”|新的一年|明年|今年).{0,24}(?:回顾|总结|成就|工作|安排|意见|任务|目标|打算|部署|建议)$|^.{0,10}工作的?回顾$/;
+
+/** A numbered heading found at the start of a line. */
+export interface Marker {
+  kind: MarkerKind;
+  number: number;
+  /** Heading text without the marker. */
+  rest: string;
+}
+
+/** The numbering marker at the start of `line`, or null (一是/二是 are not markers). */
+export function readMarker(line: string): Marker | null {
+  for (const { kind, re } of MARKERS) {
+    const m = re.exec(line);
+    if (m) return { kind, number: toNumber(m[1]), rest: line.slice(m[0].length).trim() };
+  }
+  return null;
+}
+
+/** Scope of a part heading line (2020年工作回顾 → review, 2021年工作安排 → plan), or null when it is not one. */
+export function partScope(text: string): PartScope | null {
+  const t = text.replace(/[。：:]$/, '');
+  if (t.length > MAX_PART || /[，。；！？,;]/.test(t) || !PART_SHAPE.test(t)) return null;
+  if (REVIEW.test(t) && !/今后|任务|安排|意见|打算/.test(t)) return 'review';
+  if (PLAN.test(t)) return 'plan';
+  return null;
+}
+
+/** Title of a heading line: the whole line when short, else its first sentence if that is short. */
+export function headingTitle(rest: string, strict: boolean): string | null {
+  const clean = rest.trim();
+  if (!clean) return null;
+  const firstSentence = /^[^。！？!?；;]*[。！？!?；;]?/.exec(clean)?.[0] ?? clean;
+  const bare = firstSentence.replace(/[。！？!?；;：:]$/, '');
+  if (firstSentence.length === clean.length && bare.length <= MAX_TITLE * 1.5) return bare;
+  if (bare.length <= MAX_TITLE) return bare;
+  if (strict) return null;
+  const clause = /^[^，,]*/.exec(bare)?.[0] ?? bare;
+  return clause.length <= MAX_TITLE ? clause : `${bare.slice(0, MAX_TITLE)}…`;
+}
+
+/** A short unnumbered heading of a feature article (旗帜鲜明讲政治): 4–14 chars, no punctuation. */
+export function isPlainHeading(line: string): boolean {
+  return line.length >= 4 && line.length <= 14 && !/[，。；：！？、,.;:!?“”"（）()《》—…\d]/.test(line);
+}
+
+function toNumber(raw: string): number {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (raw === '十') return 10;
+  if (raw.startsWith('十')) return 10 + (digits[raw[1]] ?? 0);
+  if (raw.includes('十')) return (digits[raw[0]] ?? 0) * 10 + (digits[raw[2]] ?? 0);
+  return digits[raw] ?? 0;
+}
