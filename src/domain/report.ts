@@ -40,7 +40,7 @@ export interface ReportSection {
   /** Dotted path such as "1" or "1.2"; unique within a report. */
   path: string;
   title: string;
-  /** 1 for 一、 sections, 2 for (一), 3 for 1. … */
+  /** Nesting depth within its part: 1 for the outermost numbering style used there (一、 or (一)), then 2, 3. */
   level: number;
   /** Scope of the part the section sits in, null when the report has no parts. */
   scope: PartScope | null;
