@@ -19,6 +19,7 @@ const schema = z.object({
   TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
   TELEGRAM_WEBHOOK_SECRET: optional,
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   TELEGRAM_ADMIN_IDS: z
     .string()
     .default('')
@@ -49,6 +50,8 @@ function toConfig(env: z.infer<typeof schema>, cwd: string) {
           apiRoot: env.TELEGRAM_API_ROOT,
           webhookUrl: env.TELEGRAM_WEBHOOK_URL ?? null,
           webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? null,
+          // Slack's HTTP mode listens on PORT too; a separate port lets both run in one process.
+          port: env.TELEGRAM_WEBHOOK_PORT ?? env.PORT,
           adminIds: env.TELEGRAM_ADMIN_IDS,
         }
       : null,

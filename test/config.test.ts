@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+
+describe('loadConfig', () => {
+  it('has working defaults with an empty environment', () => {
+    const c = loadConfig({}, '/app');
+    expect(c.dbPath).toBe('/app/data/digest.db');
+    expect(c.cron).toBe('0 9 * * 1');
+    expect(c.timezone).toBe('Asia/Shanghai');
+    expect(c.telegram).toBeNull();
+    expect(c.slack).toBeNull();
+  });
+
+  it('fails with the name of a bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ TELEGRAM_ADMIN_IDS: '12,abc' })).toThrow(/TELEGRAM_ADMIN_IDS/);
+    expect(() => loadConfig({ DIGEST_EMPTY: 'sometimes' })).toThrow(/DIGEST_EMPTY/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_APP_TOKEN/);
+  });
+
+  it('turns platform tokens into platform settings', () => {
+    const c = loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_ADMIN_IDS: '1, 2', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '8080' }, '/app');
+    expect(c.telegram).toMatchObject({ token: '1:abc', adminIds: ['1', '2'], port: 8080 });
+    expect(c.slack).toMatchObject({ botToken: 'xoxb-1', signingSecret: 's', appToken: null, port: 8080 });
+  });
+});
