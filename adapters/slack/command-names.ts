@@ -1,0 +1,54 @@
+import { ConfigError } from '../../src/errors.js';
+
+/** The slash commands the app registers (workspace-global, hence configurable). */
+export interface SlackCommandNames {
+  report: string;
+  compare: string;
+  trend: string;
+  /** Runs the service's `/search` (Slack reserves `/search`). */
+  search: string;
+  /** `/digest subscribe 四川` → `/subscribe 四川`; also unsubscribe, subscriptions, list, help, lang. */
+  digest: string;
+}
+
+/** Default names, as in the manifest. */
+export const DEFAULT_COMMAND_NAMES: SlackCommandNames = {
+  report: '/report',
+  compare: '/compare',
+  trend: '/trend',
+  search: '/reportsearch',
+  digest: '/digest',
+};
+
+const SERVICE_COMMAND: Record<Exclude<keyof SlackCommandNames, 'digest'>, string> = {
+  report: '/report',
+  compare: '/compare',
+  trend: '/trend',
+  search: '/search',
+};
+
+/** Merges overrides onto the defaults; names get a leading slash and must be valid, distinct Slack commands. */
+export function resolveCommandNames(overrides: Partial<SlackCommandNames> = {}): SlackCommandNames {
+  const names = { ...DEFAULT_COMMAND_NAMES };
+  for (const key of Object.keys(names) as (keyof SlackCommandNames)[]) {
+    const given = overrides[key]?.trim();
+    if (!given) continue;
+    const name = (given.startsWith('/') ? given : `/${given}`).toLowerCase();
+    if (!/^\/[a-z0-9_\-\p{L}]{1,31}$/u.test(name)) throw new ConfigError('SLACK_COMMANDS', `invalid slash command name “${given}”`);
+    names[key] = name;
+  }
+  if (new Set(Object.values(names)).size !== Object.keys(names).length) {
+    throw new ConfigError('SLACK_COMMANDS', 'slash command names must be distinct');
+  }
+  return names;
+}
+
+/** Turns a slash command and its text into the service's command line. */
+export function toServiceLine(command: keyof SlackCommandNames, text: string): string {
+  const rest = text.trim();
+  if (command === 'digest') {
+    // `/digest` alone or `/digest help` → help; otherwise the first word is the service command.
+    return rest ? `/${rest.replace(/^[\/／]+/, '')}` : '/help';
+  }
+  return rest ? `${SERVICE_COMMAND[command]} ${rest}` : SERVICE_COMMAND[command];
+}

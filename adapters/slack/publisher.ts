@@ -1,0 +1,27 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Publisher } from '../../src/service/ports.js';
+import type { Reply } from '../../src/service/reply/reply-model.js';
+import { uploadAttachments, type AttachmentRenderers } from './attachments.js';
+import { postReply } from './deliver.js';
+import { toDeliveryError } from './errors-map.js';
+
+/**
+ * The weekly-digest push for Slack: chat.postMessage into the channel (the WebClient waits out 429s per its
+ * retry policy); Slack errors become PermanentDeliveryError / TemporaryDeliveryError.
+ */
+export function createSlackPublisher(client: webApi.WebClient, renderers: AttachmentRenderers, log: Logger): Publisher {
+  return {
+    platform: 'slack',
+    async publish(chatId: string, reply: Reply): Promise<void> {
+      try {
+        await postReply(client, { channel: chatId }, reply);
+      } catch (error) {
+        const mapped = toDeliveryError(error, chatId);
+        log.warn({ channel: chatId, code: mapped.code, err: error }, 'slack: push failed');
+        throw mapped;
+      }
+      await uploadAttachments(client, chatId, reply, renderers, log);
+    },
+  };
+}
