@@ -1,10 +1,18 @@
 import { createConsoleAdapter } from '../adapters/console/create-console-adapter.js';
+import { createSlackAdapter } from '../adapters/slack/create-slack-adapter.js';
+import { createTelegramAdapter } from '../adapters/telegram/create-telegram-adapter.js';
 import { formatSummary } from './cli/ingest-command.js';
 import { loadConfig } from './config.js';
 import { openDb } from './db/open.js';
 import { ingestPaths } from './ingest/ingest-batch.js';
 import { createLogger } from './logger.js';
 import { createDigestService } from './service/create-digest-service.js';
+import type { Publisher } from './service/ports.js';
+
+/** Something `main` starts and must stop on shutdown. */
+interface Running {
+  stop(): Promise<void>;
+}
 
 /** Composition root: config → db → seed ingest → service → adapters → scheduler. */
 async function main(): Promise<void> {
@@ -15,27 +23,46 @@ async function main(): Promise<void> {
 
   // New or changed seed files are ingested before serving; unchanged ones cost a stat each.
   const summary = await ingestPaths(db, [config.seedsDir]);
-  log.info({ ...summary, timings: undefined }, formatSummary(summary));
+  log.info({ ingested: summary.ingested, unchanged: summary.unchanged, skipped: summary.skipped.length }, formatSummary(summary));
   for (const s of summary.skipped) log.warn({ file: s.file }, `skipped: ${s.reason}`);
 
   const service = createDigestService({ db, logger: log });
-  const stops: (() => Promise<void>)[] = [];
-
-  if (!config.telegram && !config.slack) {
-    const consoleChat = createConsoleAdapter({ service });
-    await consoleChat.start();
-    stops.push(() => consoleChat.stop());
-    await consoleChat.done;
-    await shutdown();
-    return;
-  }
-
-  async function shutdown(): Promise<void> {
-    for (const stop of stops.reverse()) await stop().catch((err) => log.error({ err }, 'stop failed'));
+  const running: Running[] = [];
+  const publishers: Publisher[] = [];
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    for (const r of running.reverse()) await r.stop().catch((err) => log.error({ err }, 'stop failed'));
     db.$client.close();
+  };
+
+  const consoleChat = !config.telegram && !config.slack ? createConsoleAdapter({ service }) : null;
+  if (consoleChat) publishers.push(consoleChat.publisher);
+
+  if (config.telegram) {
+    const telegram = createTelegramAdapter({ ...config.telegram, service, logger: log.child({ adapter: 'telegram' }) });
+    await telegram.start();
+    running.push(telegram);
+    publishers.push(telegram.publisher);
   }
+
+  if (config.slack) {
+    const slack = createSlackAdapter({ ...config.slack, service, logger: log.child({ adapter: 'slack' }) });
+    await slack.start();
+    running.push(slack);
+    publishers.push(slack.publisher);
+  }
+
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
   process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
+
+  if (consoleChat) {
+    await consoleChat.start();
+    running.push(consoleChat);
+    await consoleChat.done;
+    await shutdown();
+  }
 }
 
 main().catch((error) => {
