@@ -1,4 +1,11 @@
-import type { MetricFact, ReportMeta, ReportOutline } from '../../domain/report.js';
+/** Metrics stage: finds figures, classifies them into canonical keys, and picks one headline per key. */
+import type { FactPeriod, MetricFact, ReportMeta, ReportOutline } from '../../domain/report.js';
+import { classifySentence } from './classify.js';
+import { chooseHeadlines, mergeDuplicates, type Candidate } from './headline.js';
+import { ALL_ANSWERED, labelOf } from './keys.js';
+import { findMentions } from './number-grammar.js';
+import { defaultPeriod, partAt, resolveParts, scopeAt, statedPeriod } from './scope-period.js';
+import { clauseStart, splitSentences } from './sentences.js';
 
 /** Figures of one report: every mention, and the headline fact per key. */
 export interface MetricsResult {
@@ -6,7 +13,86 @@ export interface MetricsResult {
   headline: Record<string, MetricFact>;
 }
 
-/** Finds and classifies figures (stub; replaced by the metrics stage). */
-export function extractMetrics(_text: string, _outline: ReportOutline, _meta: ReportMeta): MetricsResult {
-  return { metrics: [], headline: {} };
+const AGGREGATE = /两级政协|三级政协|各级政协|政协系统|[市州]、[县区市]/;
+const HAS_DIGIT = /[0-9零〇一二两三四五六七八九十百千]/;
+const HAS_PROPOSAL = /提案/;
+
+/** Finds and classifies every figure of a report (normalized text) and picks the headline facts. */
+export function extractMetrics(text: string, outline: ReportOutline, meta: ReportMeta): MetricsResult {
+  const parts = resolveParts(text, outline);
+  const sections = [...outline.sections].sort((a, b) => a.start - b.start);
+  const candidates: Candidate[] = [];
+  const foreign = foreignPattern(meta);
+
+  // A period stated once (五年来, …) holds for the rest of its paragraph.
+  let lineStart = -1;
+  let carried: FactPeriod | null = null;
+  for (const s of splitSentences(text)) {
+    const ls = text.lastIndexOf('\n', s.start) + 1;
+    if (ls !== lineStart) { lineStart = ls; carried = null; }
+    const scope = scopeAt(parts, s.start);
+    const part = partAt(parts, s.start);
+    const stated = statedPeriod(s.text);
+    if (stated) carried = stated;
+    const explicitYear = carried === 'year';
+    const period = carried ?? defaultPeriod(part, scope, meta);
+    const sectionPath = sectionAt(sections, s.start);
+    const base = { scope, period, evidence: s.text, sectionPath };
+
+    if (HAS_DIGIT.test(s.text)) {
+      const mentions = findMentions(s.text);
+      for (const a of classifySentence(s.text, mentions, meta.body)) {
+        const m = a.mention;
+        const clause = s.text.slice(clauseStart(s.text, m.start), m.start);
+        const own = s.text.slice(a.windowStart, m.start);
+        candidates.push({
+          fact: {
+            key: a.key, label: labelOf(a.key), value: m.value, unit: m.unit, approx: m.approx, lower: m.lower, upper: m.upper,
+            normalized: m.value * m.factor, ...base, offset: s.start + m.numStart,
+          },
+          foreign: a.key !== 'other' && foreign.test(own),
+          aggregate: AGGREGATE.test(clause),
+          preferred: a.preferred,
+          weak: a.weak,
+          explicitYear,
+        });
+      }
+    }
+    // 全部办复 / 均已办复: a 100% answer rate stated in words; the sentence is the evidence.
+    const all = HAS_PROPOSAL.test(s.text) ? ALL_ANSWERED.exec(s.text) : null;
+    if (all) {
+      const key = meta.body === '政府' ? 'cppcc_proposals.answer_rate' : 'proposals.answer_rate';
+      candidates.push({
+        fact: {
+          key, label: labelOf(key), value: 100, unit: '%', approx: 'exact', lower: 100, upper: 100, normalized: 100, ...base,
+          offset: s.start + all.index,
+        },
+        foreign: foreign.test(s.text.slice(clauseStart(s.text, all.index), all.index)), aggregate: AGGREGATE.test(s.text.slice(0, all.index)), preferred: false, weak: false, explicitYear,
+      });
+    }
+  }
+
+  const merged = mergeDuplicates(candidates);
+  return { metrics: merged.map((c) => c.fact), headline: chooseHeadlines(merged) };
+}
+
+/**
+ * Other bodies whose figures must not headline, tested on the words of the figure itself: a higher-level
+ * 政协, and in a 政协 report 人大 bodies. A 政府 report handles provincial 提案 but not 全国 ones.
+ */
+function foreignPattern(meta: ReportMeta): RegExp {
+  if (meta.body === '政府') return /全国(政协|人大)/;
+  const higher = meta.region?.tier === '省级' ? '全国政协' : '全国政协|省政协|自治区政协';
+  const others = meta.body === '人大' ? '政协' : '人大常委会|[省市县区]人大';
+  return new RegExp(`${higher}|${others}`);
+}
+
+/** The deepest section holding `offset` (same rule as extract.ts#sectionAt, kept local to avoid an import cycle). */
+function sectionAt(sections: ReportOutline['sections'], offset: number): string | null {
+  let best: { path: string; level: number } | null = null;
+  for (const s of sections) {
+    if (s.start > offset) break;
+    if (offset < s.end && (!best || s.level >= best.level)) best = { path: s.path, level: s.level };
+  }
+  return best?.path ?? null;
 }

@@ -1,0 +1,180 @@
+/** Assigns canonical keys to the figures of one sentence from the words around them. */
+import type { ReportBody } from '../../domain/report.js';
+import { BASE_OF_GROWTH, KEY_BY_NAME, KEYS, MULTI_CUES, SPLIT_CUES, type Cue, type KeyDef } from './keys.js';
+import type { Mention } from './number-grammar.js';
+import { clauseStart } from './sentences.js';
+import { baseUnit, isMoney } from './units.js';
+
+/** A key given to a mention, with the cue that decided it. */
+export interface Assignment {
+  mention: Mention;
+  key: string;
+  /** The cue text that decided the key ('' when derived or `other`). */
+  cue: string;
+  /** True when the def's preferCue matched (实际立案). */
+  preferred: boolean;
+  /** Start of the words that belong to this figure (since the clause start or the previous figure). */
+  windowStart: number;
+  /** Decided only by a weak cue (提案 alone): loses headline choice to strong readings. */
+  weak: boolean;
+}
+
+interface Hit { def: KeyDef; tier: number; distance: number; len: number; start: number; text: string }
+
+const GROWTH_WORDS = /增长|增速|增幅|提高|同比|比上年/;
+const SHARE_WORDS = /占[^,，]{0,10}$|比重|占比/;
+const LIST_ALL = /(均|都|全部)(为|达|达到|是|在)?$/;
+/** A window with no words of its own (、增长 / ,达): the figure continues the previous one. */
+const BARE_WINDOW = /[、,，\s达到为共计和及分别是增长同比增速实现完成]/g;
+const QUOTES = /[“”「」『』"]/g;
+const AFTER_STOP = /[,，、;；:：。]/;
+const AFTER_ANSWERED = /^提案(已|均已|已经)?全部(办复|办结|答复)/;
+
+/** Whether a key may be used for this unit and issuing body. */
+function fits(def: KeyDef, unit: string, body: ReportBody | null): boolean {
+  if (def.bodies && !def.bodies.includes(body ?? '政协')) return false;
+  if (def.notBodies && body && def.notBodies.includes(body)) return false;
+  const bare = baseUnit(unit);
+  return def.units.some((u) => (u === 'money' ? isMoney(unit) : u === bare || u === unit));
+}
+
+/** Global copies of the table's regex cues, compiled once. */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
+/** Last match of a cue in `text` as [start, end, matched], or null. */
+function lastMatch(text: string, cue: Cue): [number, number, string] | null {
+  if (typeof cue === 'string') {
+    const i = text.lastIndexOf(cue);
+    return i < 0 ? null : [i, i + cue.length, cue];
+  }
+  let found: [number, number, string] | null = null;
+  let re = GLOBAL.get(cue);
+  if (!re) GLOBAL.set(cue, (re = new RegExp(cue.source, `${cue.flags.replace('g', '')}g`)));
+  for (const m of text.matchAll(re)) found = [m.index, m.index + m[0].length, m[0]];
+  return found;
+}
+
+/** Every cue hit of the given defs in the window before and the noun after a figure. */
+function hits(defs: KeyDef[], window: string, after: string): Hit[] {
+  const out: Hit[] = [];
+  for (const def of defs) {
+    for (const [cues, tier] of [[def.cues, 0], [def.weak, 2]] as const) {
+      for (const cue of cues ?? []) {
+        const m = lastMatch(window, cue);
+        if (m) out.push({ def, tier, distance: window.length - m[1], len: m[2].length, start: m[0], text: m[2] });
+      }
+    }
+    for (const cue of def.nouns ?? []) {
+      const m = lastMatch(after, cue);
+      if (m) out.push({ def, tier: m[0] <= 2 ? -1 : 1, distance: m[0], len: m[2].length, start: -1, text: m[2] });
+    }
+  }
+  return out;
+}
+
+/** Best hit: strongest tier, then nearest, then longest cue. */
+function best(list: Hit[]): Hit | null {
+  let top: Hit | null = null;
+  for (const h of list) {
+    if (!top || h.tier < top.tier || (h.tier === top.tier && (h.distance < top.distance || (h.distance === top.distance && h.len > top.len)))) top = h;
+  }
+  return top;
+}
+
+/** Distinct keys hit in the window, in text order, longer cues shadowing overlapped shorter ones (A率、B率均为100%). */
+function listed(list: Hit[]): Hit[] {
+  const before = list.filter((h) => h.start >= 0 && h.tier === 0).sort((a, b) => a.start - b.start || b.len - a.len);
+  const out: Hit[] = [];
+  for (const h of before) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.start + last.len) continue;
+    if (!out.some((o) => o.def.key === h.def.key)) out.push(h);
+  }
+  return out;
+}
+
+/** Classifies all mentions of one sentence; one mention may yield several assignments. */
+export function classifySentence(sentence: string, mentions: Mention[], body: ReportBody | null): Assignment[] {
+  const out: Assignment[] = [];
+  let prevKey: string | null = null;
+  let weak = false;
+  let queue: string[] = [];
+  let lastList: string[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const prevEnd = i > 0 ? mentions[i - 1].end : 0;
+    const winStart = Math.max(clauseStart(sentence, m.start), prevEnd);
+    // Quotes are dropped so that 新增“五上”企业 reads as 新增五上企业.
+    const window = sentence.slice(winStart, m.start).replace(QUOTES, '');
+    const nextStart = i + 1 < mentions.length ? mentions[i + 1].start : sentence.length;
+    let after = sentence.slice(m.unitEnd, Math.min(nextStart, m.unitEnd + 28)).replace(QUOTES, '');
+    const stop = after.search(AFTER_STOP);
+    if (stop >= 0) after = after.slice(0, stop);
+
+    const defs = KEYS.filter((d) => fits(d, m.unit, body));
+    const found = hits(defs, window, after);
+    const keys: string[] = [];
+    let cue = '';
+    let preferred = false;
+    weak = false;
+    const bare = window.replace(BARE_WINDOW, '').length === 0;
+    const isRate = m.unit === '%' || m.unit === '个百分点';
+
+    // Lists sharing one figure: 面商率、办复率、回访率、满意率均为100%.
+    if (LIST_ALL.test(window) && window.includes('、')) {
+      const l = listed(found);
+      if (l.length > 1) for (const h of l) keys.push(h.def.key);
+    }
+    // Paired lists: 财政总收入、公共预算收入分别完成6.1亿元、3.6亿元; a later bare 分别达… reuses the list.
+    if (!keys.length && window.includes('分别')) {
+      const head = window.slice(0, window.lastIndexOf('分别'));
+      const split = SPLIT_CUES.find((c) => c.cue.test(head))?.keys;
+      const list = split ?? (bare && lastList.length ? lastList : listed(hits(defs, head, '')).map((h) => h.def.key));
+      const fitted = list.map((k) => (isRate ? KEY_BY_NAME.get(k)?.growth ?? k : BASE_OF_GROWTH.get(k) ?? k));
+      if (fitted.length > 1 && fitted.every((k) => { const d = KEY_BY_NAME.get(k); return d && fits(d, m.unit, body); })) {
+        keys.push(fitted[0]);
+        queue = fitted.slice(1);
+        lastList = list;
+      }
+    }
+    if (!keys.length) {
+      const top = best(found);
+      if (isRate && (!top || top.tier > 0) && GROWTH_WORDS.test(window)) {
+        const growth = growthKey(window, bare ? prevKey : null, body);
+        if (growth) keys.push(growth);
+      }
+      if (!keys.length && isRate && (!top || top.tier > 0) && SHARE_WORDS.test(window) && prevKey) {
+        const share = KEY_BY_NAME.get(prevKey)?.share;
+        if (share) keys.push(share);
+      }
+      if (!keys.length && top && (top.tier <= 1 || !queue.length)) {
+        keys.push(top.def.key);
+        cue = top.text;
+        preferred = !!top.def.preferCue?.test(window);
+        weak = top.tier === 2;
+      }
+      if (!keys.length && queue.length) keys.push(queue.shift()!);
+      if (!keys.length && prevKey && bare) {
+        const inherited = BASE_OF_GROWTH.get(prevKey) ?? prevKey;
+        const def = KEY_BY_NAME.get(inherited);
+        if (def && fits(def, m.unit, body)) keys.push(inherited);
+      }
+    }
+    for (const multi of MULTI_CUES) if (multi.cue.test(window)) for (const k of multi.keys) if (!keys.includes(k)) keys.push(k);
+    if (AFTER_ANSWERED.test(after) && body !== '政府' && m.unit === '件' && !keys.includes('proposals.answered')) keys.push('proposals.answered');
+
+    if (!keys.length) keys.push('other');
+    for (const key of keys) out.push({ mention: m, key, cue, preferred, weak, windowStart: winStart });
+    prevKey = keys[0] === 'other' ? prevKey : keys[0];
+  }
+  return out;
+}
+
+/** Growth key for a rate: the nearest growth-capable cue in the window, else the previous figure's. */
+function growthKey(window: string, prevKey: string | null, body: ReportBody | null): string | null {
+  const growable = KEYS.filter((d) => d.growth && (!d.bodies || d.bodies.includes(body ?? '政协')));
+  const top = best(hits(growable, window, ''));
+  if (top) return top.def.growth!;
+  if (prevKey) return KEY_BY_NAME.get(prevKey)?.growth ?? (BASE_OF_GROWTH.has(prevKey) ? prevKey : null);
+  return null;
+}

@@ -1,0 +1,102 @@
+/** Merges repeated figures and picks, per key, the one fact a digest and a comparison show. */
+import type { MetricFact } from '../../domain/report.js';
+
+/** A fact plus what the headline choice needs to know about where it came from. */
+export interface Candidate {
+  fact: MetricFact;
+  /** Figure of another body (省政协 in a city report, 县人大 in a 政协 report). */
+  foreign: boolean;
+  /** Total over several bodies (全市两级政协). */
+  aggregate: boolean;
+  /** The def's preferred cue matched (实际立案). */
+  preferred: boolean;
+  /** Only a weak cue decided the key. */
+  weak: boolean;
+  /** The paragraph says the figure is for the year (一年来, 全年): beats unmarked figures. */
+  explicitYear: boolean;
+}
+
+/**
+ * Same key, value, unit, approx and scope → one fact. The first mention is kept; evidence of later ones
+ * is appended on new lines (so every quote stays findable), and the least-penalized flags win.
+ */
+export function mergeDuplicates(list: Candidate[]): Candidate[] {
+  const byId = new Map<string, Candidate>();
+  const out: Candidate[] = [];
+  for (const c of list) {
+    const f = c.fact;
+    const id = [f.key, f.value, f.unit, f.approx, f.scope].join('|');
+    const seen = byId.get(id);
+    if (!seen) {
+      const copy = { ...c, fact: { ...f } };
+      byId.set(id, copy);
+      out.push(copy);
+      continue;
+    }
+    if (f.key === 'other') { out.push(c); continue; }
+    if (!seen.fact.evidence.split('\n').includes(f.evidence)) seen.fact.evidence += `\n${f.evidence}`;
+    seen.foreign &&= c.foreign;
+    seen.aggregate &&= c.aggregate;
+    seen.preferred ||= c.preferred;
+    seen.weak &&= c.weak;
+    seen.explicitYear ||= c.explicitYear;
+    if (seen.fact.period !== 'year' && f.period === 'year') seen.fact.period = 'year';
+  }
+  return out;
+}
+
+/**
+ * Lower is better: other bodies and multi-body totals lose, then term and partial figures, readings decided
+ * by a weak cue, approximate figures, and figures whose paragraph does not say they are the year's.
+ */
+function penalty(c: Candidate): number {
+  const p = c.fact.period;
+  return (c.foreign ? 8 : 0) + (c.aggregate ? 4 : 0) + (p === 'term' || p === 'partial' ? 2 : 0) + (c.weak ? 1 : 0)
+    + (c.preferred ? 0 : 0.5) + (c.fact.approx === 'exact' ? 0 : 0.25) + (c.explicitYear ? 0 : 0.125);
+}
+
+/** Rates and shares are not totals. */
+function isRate(unit: string): boolean {
+  return unit === '%' || unit === '个百分点';
+}
+
+/** Ratios the text states, used to choose between competing readings (153 / 202 = 75.7%). */
+const RATIOS: [num: string, den: string, rate: string][] = [
+  ['proposals.filed', 'proposals.received', 'proposals.filing_rate'],
+  ['proposals.answered', 'proposals.filed', 'proposals.answer_rate'],
+];
+
+/** Picks the headline fact per key; plan-scope targets and `other` never headline. */
+export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of list) {
+    if (c.fact.key === 'other' || c.fact.scope === 'plan') continue;
+    const g = groups.get(c.fact.key) ?? [];
+    g.push(c);
+    groups.set(c.fact.key, g);
+  }
+  const ranked = new Map<string, Candidate[]>();
+  // The first best-ranked figure: intro totals come first, and a list's first item is its headline item.
+  for (const [key, g] of groups) ranked.set(key, [...g].sort((a, b) => penalty(a) - penalty(b) || a.fact.offset - b.fact.offset));
+
+  const headline: Record<string, MetricFact> = {};
+  for (const [key, g] of ranked) headline[key] = g[0].fact;
+
+  for (const [num, den, rate] of RATIOS) {
+    const r = headline[rate];
+    if (!r || r.unit !== '%') continue;
+    for (const [side, other, forward] of [[num, den, true], [den, num, false]] as const) {
+      const mine = ranked.get(side);
+      const partner = headline[other];
+      if (!mine || mine.length < 2 || !partner) continue;
+      const top = penalty(mine[0]);
+      const consistent = mine.find((c) => {
+        if (penalty(c) > top) return false;
+        const ratio = forward ? (c.fact.value / partner.value) * 100 : (partner.value / c.fact.value) * 100;
+        return Math.abs(ratio - r.value) < 0.1;
+      });
+      if (consistent) headline[side] = consistent.fact;
+    }
+  }
+  return headline;
+}

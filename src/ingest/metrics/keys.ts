@@ -1,0 +1,167 @@
+/** The key table as data: canonical key → Chinese label, cue words and allowed units. Extend here. */
+import type { ReportBody } from '../../domain/report.js';
+
+/** A cue: a literal word or a regex tested against the clause before (or the noun after) a figure. */
+export type Cue = string | RegExp;
+
+/** One canonical metric key. */
+export interface KeyDef {
+  key: string;
+  label: string;
+  /** Bare units the figure may carry (万人次 counts as 人次); 'money' means any 元 unit. */
+  units: string[];
+  /** Strong cues in the clause before the figure (nearest wins). */
+  cues?: Cue[];
+  /** Cues after the unit (`3篇调研报告`); strongest when they start right after it. */
+  nouns?: Cue[];
+  /** Weak cues: only win when no strong cue fits (提案 alone, 委员提案 vs 办理委员提案). */
+  weak?: Cue[];
+  /** Only for reports of these bodies. */
+  bodies?: ReportBody[];
+  /** Never for reports of these bodies. */
+  notBodies?: ReportBody[];
+  /** Key of the growth rate of this figure (地区生产总值增长7%). */
+  growth?: string;
+  /** Key of this figure's share (占提案总数59.4%). */
+  share?: string;
+  /** Ranks this reading above others in headline choice (实际立案 beats 立案). */
+  preferCue?: RegExp;
+}
+
+const DOC = ['件'];
+const GOV: ReportBody[] = ['政府'];
+/** 提案 belong to 政协; a 人大 report has 议案/建议 and a 政府 report handles others' 提案. */
+const NOT_GOV: ReportBody[] = ['政府', '人大'];
+const MONEY = ['money'];
+
+/** Keys for multiple figures in one phrase (`立案并办结委员提案196件` is both filed and answered). */
+export const MULTI_CUES: { cue: RegExp; keys: string[] }[] = [
+  { cue: /立案并(办结|办复|交办办结)/, keys: ['proposals.filed', 'proposals.answered'] },
+];
+
+/** One phrase naming several figures given in order after 分别 (城乡居民人均可支配收入分别达…元、…元). */
+export const SPLIT_CUES: { cue: RegExp; keys: string[] }[] = [
+  { cue: /城乡[^,，]*(可支配收入|人均收入)/, keys: ['income.urban_per_capita', 'income.rural_per_capita'] },
+];
+
+/** Phrases that state a 100% answer rate without a number. */
+export const ALL_ANSWERED = /(全部|均已|已全部|全部予以|均已全部)(办复|办结|答复)/;
+
+const BASE: KeyDef[] = [
+  // —— proposals of the issuing 政协 (a 政府 report's 政协提案 is cppcc_proposals.*) ——
+  { key: 'proposals.received', label: '收到提案', units: DOC, notBodies: NOT_GOV, cues: ['收到', '征集', '提交', '提出', '线索', '共提', '交提案'], weak: ['提案'] },
+  { key: 'proposals.filed', label: '立案提案', units: DOC, notBodies: NOT_GOV, cues: [/立案(?!率)/], preferCue: /实际立案/, share: 'proposals.filing_share' },
+  { key: 'proposals.merged', label: '并案提案', units: DOC, notBodies: NOT_GOV, cues: ['并案'] },
+  { key: 'proposals.answered', label: '办复提案', units: DOC, notBodies: NOT_GOV, cues: ['办复', '办结', '办理', '答复'] },
+  { key: 'proposals.answer_rate', label: '提案办复率', units: ['%'], notBodies: NOT_GOV, cues: ['办复率', '办结率', '答复率'] },
+  { key: 'proposals.filing_rate', label: '提案立案率', units: ['%'], notBodies: NOT_GOV, cues: ['立案率'] },
+  { key: 'proposals.satisfaction_rate', label: '提案满意率', units: ['%'], notBodies: NOT_GOV, cues: ['满意率', '满意度'] },
+  { key: 'proposals.face_to_face_rate', label: '提案面商率', units: ['%'], notBodies: NOT_GOV, cues: ['面商率', '见面率'] },
+  { key: 'proposals.revisit_rate', label: '提案回访率', units: ['%'], notBodies: NOT_GOV, cues: ['回访率'] },
+  { key: 'proposals.key', label: '重点提案', units: ['件', '个', '项'], notBodies: NOT_GOV, cues: ['重点提案', '重点督办'], nouns: [/^([(\uFF08]系列[)\uFF09])?(重点|专题)提案/, '重点提案', /确定为[^,，]{0,12}(重点|专题)提案/] },
+  { key: 'proposals.adopted', label: '采纳提案', units: ['件', '条'], notBodies: NOT_GOV, cues: ['采纳', '采用'] },
+  { key: 'proposals.livelihood', label: '民生类提案', units: DOC, notBodies: NOT_GOV, cues: [/民生[类方面]*提案/], share: 'proposals.livelihood_share' },
+  { key: 'proposals.livelihood_share', label: '民生类提案占比', units: ['%'], notBodies: NOT_GOV, cues: [/民生[^,，]{0,8}占/] },
+  { key: 'proposals.member', label: '委员提案', units: DOC, notBodies: NOT_GOV, weak: ['委员提案', '委员个人提案', '个人提案'] },
+  { key: 'proposals.party_group', label: '党派团体提案', units: DOC, notBodies: NOT_GOV, weak: [/党派[、和及]?团体提案/] },
+  { key: 'proposals.parties', label: '党派提案', units: DOC, notBodies: NOT_GOV, weak: [/党派(和|及|、)?(工商联)?提案/] },
+  { key: 'proposals.group', label: '团体提案', units: DOC, notBodies: NOT_GOV, weak: ['体提案', '界别提案', '小组提案', /界别[、和及]小组提案/] },
+  { key: 'proposals.committee', label: '专委会提案', units: DOC, notBodies: NOT_GOV, weak: [/专门委员会提案|专委会提案/] },
+  { key: 'proposals.collective', label: '集体提案', units: DOC, notBodies: NOT_GOV, weak: ['集体提案'] },
+  { key: 'proposals.handling_units', label: '提案承办单位', units: ['个', '家'], notBodies: NOT_GOV, cues: ['承办单位', '承办'], nouns: [/^(个|家)?(承办)?单位/] },
+  { key: 'proposals.resolved', label: '已解决提案', units: DOC, notBodies: NOT_GOV, cues: ['解决或基本解决', '已经解决', '已解决', '得到解决'] },
+  { key: 'proposals.satisfied', label: '满意提案', units: DOC, notBodies: NOT_GOV, cues: ['满意'] },
+  { key: 'proposals.to_social_info', label: '转社情民意提案', units: DOC, notBodies: NOT_GOV, cues: [/转[为成作]?社情民意[^,，]*/] },
+  { key: 'proposals.filing_share', label: '立案占比', units: ['%'], notBodies: NOT_GOV },
+  { key: 'cppcc_proposals.handled', label: '办理政协提案', units: DOC, bodies: GOV, cues: ['政协提案', '政协委员提案', /政协[^,，]{0,4}提案/] },
+  { key: 'cppcc_proposals.answer_rate', label: '政协提案办复率', units: ['%'], bodies: GOV, cues: ['办复率', '办结率'] },
+  { key: 'npc_suggestions.handled', label: '办理人大代表建议', units: DOC, bodies: GOV, cues: ['代表建议', /代表(议案)?[和及、]?建议/, /^[、和及]?建议$/] },
+  // —— 政协 work ——
+  { key: 'suggestions.reports', label: '建议案', units: ['件', '份', '篇', '个', '项'], cues: ['建议案', '报告建议'], nouns: ['建议案'] },
+  { key: 'suggestions.items', label: '意见建议', units: ['条', '件', '个', '份'], cues: ['意见建议', '意见和建议', '代表建议', '建议意见'], nouns: [/^(条|项)?(意见)?建议/], weak: ['建议', '意见'] },
+  { key: 'research.reports', label: '调研报告', units: ['篇', '份', '个', '件'], cues: ['调研报告', '视察报告', '调研成果'], nouns: ['调研报告', '视察报告'] },
+  { key: 'research.events', label: '调研', units: ['次', '项', '场', '个'], cues: ['调研', '调查研究'], nouns: [/^(次|项)?(专题)?调研/] },
+  { key: 'inspections.events', label: '视察', units: ['次', '场', '项'], cues: ['视察'], nouns: [/^(次|项)?视察/] },
+  { key: 'inspections.law_enforcement', label: '执法检查', units: ['次', '部', '项', '件'], cues: ['执法检查'], nouns: ['执法检查'] },
+  { key: 'consultations.special', label: '专题协商', units: ['次', '场', '场次'], cues: ['专题协商'], nouns: [/^(次|场)?专题协商/] },
+  { key: 'consultations.events', label: '协商活动', units: ['场', '场次', '次'], cues: ['协商活动', '请你来协商', '协商议政', '议政协商', '对口协商', '界别协商'], nouns: ['请你来协商', '协商活动'], weak: ['协商'] },
+  { key: 'consultations.grassroots_events', label: '基层协商', units: ['场', '场次', '次'], cues: ['微协商', '基层协商', '协商议事'], nouns: ['微协商', '基层协商'] },
+  { key: 'consultations.plan_items', label: '协商计划项目', units: ['项', '个'], cues: ['协商计划'], nouns: ['协商计划'] },
+  { key: 'oversight.events', label: '民主监督', units: ['次', '项', '场'], cues: ['民主监督'], nouns: ['民主监督'] },
+  { key: 'social_info.items', label: '社情民意信息', units: ['条', '篇', '期', '件', '份'], cues: ['社情民意'], nouns: ['社情民意'] },
+  { key: 'instructions.count', label: '领导批示', units: ['次', '件次', '件', '篇', '条', '篇次', '人次'], cues: ['批示', '签批'] },
+  { key: 'media.reports', label: '宣传报道', units: ['篇', '篇次', '条', '次', '期', '件'], cues: ['宣传报道', '报道', '刊发', '刊登', '播发', '发表'], nouns: ['报道'] },
+  { key: 'meetings.party_group', label: '党组会议', units: ['次'], cues: ['党组会议', '党组会'], nouns: [/^次?党组会/] },
+  { key: 'meetings.standing_committee', label: '常委会会议', units: ['次'], cues: ['常委会会议', '常委会议', '常务委员会会议'], nouns: [/^次?常委会?会议/] },
+  { key: 'meetings.chair', label: '主席会议', units: ['次'], cues: ['主席会议', '主席办公会'], nouns: [/^次?主席(办公)?会议/] },
+  { key: 'meetings.director', label: '主任会议', units: ['次'], cues: ['主任会议'], nouns: [/^次?主任会议/] },
+  { key: 'meetings.plenary', label: '全体会议', units: ['次'], cues: ['全体会议'], nouns: [/^次?全体会议/] },
+  { key: 'meetings.study', label: '集体学习', units: ['次', '场'], cues: ['中心组', '集体学习', '专题学习'] },
+  { key: 'training.sessions', label: '培训', units: ['期', '次', '场', '班'], cues: ['培训', '读书班', '讲堂', '轮训'], nouns: [/^(期|次)?(培训|读书班)/] },
+  { key: 'training.person_times', label: '培训人次', units: ['人次', '人', '名'], cues: ['培训', '轮训'] },
+  { key: 'members.count', label: '委员人数', units: ['名', '人', '位'], nouns: [/^(名|位)?委员/], weak: ['委员'] },
+  { key: 'funding.amount', label: '投入资金', units: MONEY, cues: ['投入', '资金', '筹集'] },
+  { key: 'donations.amount', label: '捐款捐物', units: MONEY, cues: ['捐款', '捐物', '捐赠', '捐资', '募集', '爱心'] },
+  { key: 'platforms.count', label: '履职平台', units: ['个', '家', '处'], cues: ['工作站', '工作室', '联络站', '委员之家'], nouns: ['工作站', '工作室', '联络站', '委员之家'] },
+  { key: 'issues.resolved', label: '解决问题', units: ['个', '件', '项', '条'], cues: [/解决[^,，]*问题/], nouns: [/^(个|件)?[^,，]{0,4}问题(得到|全部|已)?(解决|化解)/] },
+  { key: 'enterprise.problems_resolved', label: '解决企业问题', units: ['个', '件', '项', '条'], cues: [/企业反映/, /企业[^,，]{0,6}问题/] },
+  { key: 'visits.received', label: '接待来访', units: ['批', '批次', '次', '人次', '个'], cues: ['接待'] },
+  { key: 'plenary.speeches', label: '大会发言', units: ['篇', '次', '个'], cues: ['大会发言'], nouns: ['大会发言'] },
+  { key: 'publications.issues', label: '编发刊物', units: ['期'], cues: ['编发', '编印', '出版', '刊物', /《[^》]+》/] },
+  { key: 'leaders.attendance', label: '出席活动', units: ['次'], cues: [/出席[^,，]*活动/] },
+  // —— 人大 ——
+  { key: 'opinions.deliberation', label: '审议意见', units: ['件', '条'], cues: ['审议意见'] },
+  { key: 'reports.special_work', label: '专项工作报告', units: ['项', '个', '次'], cues: ['专项工作报告', '工作报告'] },
+  { key: 'legislation.laws', label: '法规', units: ['件', '部', '项'], cues: ['法规', '决定'] },
+  { key: 'legislation.drafts', label: '法规草案', units: ['件', '项', '部'], cues: ['草案'] },
+  { key: 'legislation.passed', label: '通过法规', units: ['件', '项', '部'], cues: [/^[、，,]?通过$/] },
+  { key: 'documents.reviewed', label: '规范性文件审查', units: ['件', '份'], cues: ['规范性文件', '备案审查'] },
+  { key: 'appointments.person_times', label: '任免', units: ['人次', '名', '人'], cues: ['任免', '任命'] },
+  { key: 'inquiries.special', label: '专题询问', units: ['次', '项'], cues: ['专题询问', '询问'] },
+  { key: 'session.members_expected', label: '应出席委员', units: ['人', '名'], cues: ['应出席', '应到'] },
+  { key: 'session.members_present', label: '实到委员', units: ['人', '名'], cues: ['实到', '实际出席', '出席'] },
+  // —— 政府 ——
+  { key: 'economy.gdp', label: '地区生产总值', units: MONEY, cues: ['生产总值', 'GDP', '经济总量'], growth: 'economy.gdp_growth' },
+  { key: 'fiscal.revenue', label: '财政收入', units: MONEY, cues: ['财政收入'], growth: 'fiscal.revenue_growth' },
+  { key: 'fiscal.total_revenue', label: '财政总收入', units: MONEY, cues: ['财政总收入'], growth: 'fiscal.total_revenue_growth' },
+  { key: 'fiscal.revenue_three_level', label: '三级财政收入', units: MONEY, cues: ['三级财政收入'] },
+  { key: 'fiscal.district_revenue', label: '区级财政收入', units: MONEY, cues: ['区级财政收入'] },
+  { key: 'fiscal.general_budget_revenue', label: '一般公共预算收入', units: MONEY, cues: [/(一般)?公共(财政)?预算收入/, '一般预算收入'], growth: 'fiscal.general_budget_revenue_growth' },
+  { key: 'fiscal.local_general_budget_revenue', label: '地方一般公共预算收入', units: MONEY, cues: [/地方(一般)?公共(财政)?预算收入/], growth: 'fiscal.local_general_budget_revenue_growth' },
+  { key: 'investment.fixed_assets', label: '固定资产投资', units: MONEY, cues: ['固定资产投资'], growth: 'investment.fixed_assets_growth' },
+  { key: 'investment.attracted', label: '招商引资', units: MONEY, cues: ['招商引资', '引进资金', '到位资金'], growth: 'investment.attracted_growth' },
+  { key: 'investment.promotion_trips', label: '招商考察', units: ['次'], cues: [/招商(考察|活动)/] },
+  { key: 'projects.key_investment', label: '重点项目投资', units: MONEY, cues: [/项目[^,，]{0,8}投资/] },
+  { key: 'projects.key', label: '重点项目', units: ['个', '项'], cues: ['重点项目'], nouns: [/^(个|项)?(省市)?(重点|重大)项目/], weak: ['项目'] },
+  { key: 'projects.signed', label: '签约项目', units: ['个', '项'], cues: [/签约[^,，]*项目/, '签约'] },
+  { key: 'consumption.retail_sales', label: '社会消费品零售总额', units: MONEY, cues: ['零售总额', '零售额'], growth: 'consumption.retail_sales_growth' },
+  { key: 'income.urban_per_capita', label: '城镇居民人均可支配收入', units: MONEY, cues: [/城[镇市][^,，]{0,8}可支配收入/], growth: 'income.urban_per_capita_growth' },
+  { key: 'income.rural_per_capita', label: '农村居民人均可支配收入', units: MONEY, cues: [/农[村民][^,，]{0,8}可支配收入/, '农民人均纯收入'], growth: 'income.rural_per_capita_growth' },
+  { key: 'income.per_capita', label: '居民人均可支配收入', units: MONEY, cues: ['可支配收入'], growth: 'income.per_capita_growth' },
+  { key: 'employment.urban_new', label: '城镇新增就业', units: ['人'], cues: [/新增(城镇)?就业/, '城镇新增就业'] },
+  { key: 'employment.placed', label: '安置就业', units: ['人'], cues: ['安置'] },
+  { key: 'trade.imports_exports', label: '进出口总额', units: MONEY, cues: [/进出口(总额|总值)?/], growth: 'trade.imports_exports_growth' },
+  { key: 'trade.goods', label: '货物进出口总额', units: MONEY, cues: [/货物(贸易)?进出口(总额|总值)?/], growth: 'trade.goods_growth' },
+  { key: 'industry.value_added_above_scale', label: '规模以上工业增加值', units: MONEY, cues: [/规(模以)?上工业增加值/], growth: 'industry.value_added_growth' },
+  { key: 'enterprise.new_entities', label: '新登记经营主体', units: ['户', '家', '个'], cues: [/(经营|市场)主体/] },
+  { key: 'enterprise.new_above_scale', label: '新增规上企业', units: ['户', '家', '个'], cues: [/新增[^,，]{0,6}(规上|五上|四上|规模以上)企业/] },
+  { key: 'tourism.inbound_visitors', label: '入境游客', units: ['人次', '人'], cues: ['入境游客', '入境旅游'] },
+  { key: 'tourism.visitors', label: '接待游客', units: ['人次', '人'], cues: ['游客', '接待游客'] },
+];
+
+/** Growth-rate keys are derived from their base key (label + 增速, unit %). */
+const GROWTH: KeyDef[] = BASE.filter((d) => d.growth).map((d) => ({ key: d.growth!, label: `${d.label}增速`, units: ['%', '个百分点'] }));
+
+/** Every key, in table order. */
+export const KEYS: KeyDef[] = [...BASE, ...GROWTH];
+
+/** Key → definition. */
+export const KEY_BY_NAME: ReadonlyMap<string, KeyDef> = new Map(KEYS.map((d) => [d.key, d]));
+
+/** Base key of a growth key (economy.gdp_growth → economy.gdp). */
+export const BASE_OF_GROWTH: ReadonlyMap<string, string> = new Map(BASE.filter((d) => d.growth).map((d) => [d.growth!, d.key]));
+
+/** Label for a key, 其他 for unknown ones. */
+export function labelOf(key: string): string {
+  return KEY_BY_NAME.get(key)?.label ?? '其他';
+}
