@@ -115,7 +115,7 @@ export interface MetricFact {
   approx: Approx;
   lower: number | null;
   upper: number | null;
-  /** Value normalized for comparison: money in yuan, otherwise equal to value. */
+  /** Value in the base unit for comparison: money in yuan, 万人/万人次/万户 in persons/households; else equal to value. */
   normalized: number;
   scope: PartScope | null;
   period: FactPeriod;

@@ -46,8 +46,8 @@ export const TAIL_MARKER =
 /** A continuation marker of a print edition: the text is cut there. */
 export const CONTINUED_MARKER = /[（(]\s*(?:下|转)转?第?\s*[一二三四五六七八九十\dA-Z]{1,3}\s*版\s*[）)]/;
 
-/** An "up from page N" marker at the start of a continued article: removed, the text kept. */
-export const CONTINUED_FROM = /[（(]\s*上接第?\s*[一二三四五六七八九十\dA-Z]{1,3}\s*版\s*[）)]/g;
+/** An "up from page N" marker (上接/紧接第一版) where a continued article resumes: removed, the text kept. */
+export const CONTINUED_FROM = /[（(]\s*(?:上接|紧接|接)第?\s*[一二三四五六七八九十\dA-Z]{1,3}\s*版\s*[）)]/g;
 
 /** Navigation bars: several short segments separated by | (返回首页 | 关于我们 | …) or table rows. */
 export function isNavBar(line: string): boolean {

@@ -31,7 +31,10 @@ export function dropJunk(text: string): JunkResult {
   let inTail = false;
 
   for (let i = 0; i < raw.length; i++) {
-    let line = raw[i].replace(CONTINUED_FROM, '').trim();
+    // A print edition that continues on another page and resumes here (下转第四版 … 紧接第一版) is one text.
+    let line = raw[i];
+    if (CONTINUED_MARKER.test(line) && resumesLater(raw, i, line)) line = line.replace(CONTINUED_MARKER, '');
+    line = line.replace(CONTINUED_FROM, '').trim();
     if (!line || toc.has(i)) continue;
 
     const labelled = SOURCE_LABEL.exec(line);
@@ -66,6 +69,13 @@ export function dropJunk(text: string): JunkResult {
     lines.push(line);
   }
   return { lines, sourceUrl, pageDates: [...new Set(pageDates)] };
+}
+
+/** True when a resume marker (紧接/上接第N版) follows a continuation marker in this line or a later one. */
+function resumesLater(raw: string[], index: number, line: string): boolean {
+  const at = CONTINUED_MARKER.exec(line)?.index ?? 0;
+  const resume = new RegExp(CONTINUED_FROM.source);
+  return resume.test(line.slice(at)) || raw.slice(index + 1).some((l) => resume.test(l));
 }
 
 function isJunk(line: string, index: number): boolean {

@@ -82,3 +82,18 @@ describe('dedupe and stray tokens', () => {
     expect(stripStrayTokens('各位代表：pbY\npbY\n现在报告工作。pbY\n增长GDP')).toBe('各位代表：\n\n现在报告工作。\n增长GDP');
   });
 });
+
+describe('print-edition continuation markers', () => {
+  it('keeps an article that continues on another page and resumes in the same text', () => {
+    const text = '这一年,灾后恢复重建取得重大胜利。（下转第四版）（紧接第一版） 我们坚持人民至上,实现了当年重建。\n二是扩内需稳增长。重点项目完成投资2125亿元。';
+    const out = dropJunk(text).lines.join('\n');
+    expect(out).toContain('我们坚持人民至上');
+    expect(out).toContain('2125亿元');
+    expect(out).not.toMatch(/转第四版|紧接第一版/);
+  });
+
+  it('still cuts the text at a continuation marker that never resumes', () => {
+    const out = dropJunk('研究制定贯彻落实意见。(下转第三版)\n其他版面的内容。').lines.join('\n');
+    expect(out).toBe('研究制定贯彻落实意见。');
+  });
+});
