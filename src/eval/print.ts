@@ -28,13 +28,13 @@ export function fieldMisses(results: FieldResult[]): string {
 
 /** Per-family precision / recall table. */
 export function metricTable(families: Map<string, FamilyScore>): string {
-  const rows = [['family', 'recall', 'precision']];
-  let found = 0, gold = 0, correct = 0, predicted = 0;
+  const rows = [['family', 'recall', 'precision', 'beyond gold']];
+  let found = 0, gold = 0, correct = 0, predicted = 0, beyond = 0;
   for (const [f, s] of [...families.entries()].sort()) {
-    rows.push([f, `${pct(s.found, s.gold)} (${s.found}/${s.gold})`, `${pct(s.correct, s.predicted)} (${s.correct}/${s.predicted})`]);
-    found += s.found; gold += s.gold; correct += s.correct; predicted += s.predicted;
+    rows.push([f, `${pct(s.found, s.gold)} (${s.found}/${s.gold})`, `${pct(s.correct, s.predicted)} (${s.correct}/${s.predicted})`, String(s.beyond)]);
+    found += s.found; gold += s.gold; correct += s.correct; predicted += s.predicted; beyond += s.beyond;
   }
-  rows.push(['ALL', `${pct(found, gold)} (${found}/${gold})`, `${pct(correct, predicted)} (${correct}/${predicted})`]);
+  rows.push(['ALL', `${pct(found, gold)} (${found}/${gold})`, `${pct(correct, predicted)} (${correct}/${predicted})`, String(beyond)]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
 }
@@ -45,7 +45,7 @@ export function metricMisses(misses: MetricMiss[], limit = 200): string {
   const lines = misses.slice(0, limit).map((m) =>
     m.kind === 'missed'
       ? `  ${m.file}  missed ${m.key} = ${m.expected}${m.got ? ` (got ${m.got})` : ''}  «${m.quote ?? ''}»`
-      : `  ${m.file}  extra  ${m.key} = ${m.got}  «${m.quote ?? ''}»`,
+      : `  ${m.file}  beyond gold (unscored)  ${m.key} = ${m.got}  «${m.quote ?? ''}»`,
   );
   if (misses.length > limit) lines.push(`  … ${misses.length - limit} more`);
   return lines.join('\n');

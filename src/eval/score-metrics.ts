@@ -18,9 +18,15 @@ export interface FamilyScore {
   /** Gold facts found. */
   found: number;
   gold: number;
-  /** Our headline facts in gold-covered families that match gold. */
+  /** Our headline facts for keys the gold names in that report that match gold. */
   correct: number;
+  /** Our headline facts for keys the gold names in that report (precision's denominator). */
   predicted: number;
+  /**
+   * Our headline facts in a gold-covered family whose key the gold does not name: the gold is a floor, not
+   * a full list, so these are listed for review but not scored.
+   */
+  beyond: number;
 }
 
 /** Splits 万元 into scale 1e4 and base 元 (also 亿元, 万亿元, 万人次 …). */
@@ -58,7 +64,7 @@ const show = (v: number, unit: string): string => `${v}${unit}`;
 export function scoreMetrics(file: string, gold: GoldFact[], headline: Record<string, MetricFact>, families: Map<string, FamilyScore>): MetricMiss[] {
   const misses: MetricMiss[] = [];
   const fam = (f: string): FamilyScore => {
-    const s = families.get(f) ?? { found: 0, gold: 0, correct: 0, predicted: 0 };
+    const s = families.get(f) ?? { found: 0, gold: 0, correct: 0, predicted: 0, beyond: 0 };
     families.set(f, s);
     return s;
   };
@@ -74,10 +80,14 @@ export function scoreMetrics(file: string, gold: GoldFact[], headline: Record<st
   for (const [key, fact] of Object.entries(headline)) {
     if (!covered.has(familyOf(key))) continue;
     const s = fam(familyOf(key));
-    s.predicted++;
     const g = goldByKey.get(key);
-    if (g && sameQuantity(fact, g)) s.correct++;
-    else if (!g) misses.push({ file, kind: 'wrong', key, expected: null, got: show(fact.value, fact.unit), quote: fact.evidence.slice(0, 60) });
+    if (g) {
+      s.predicted++;
+      if (sameQuantity(fact, g)) s.correct++;
+    } else {
+      s.beyond++;
+      misses.push({ file, kind: 'wrong', key, expected: null, got: show(fact.value, fact.unit), quote: fact.evidence.slice(0, 60) });
+    }
   }
   return misses;
 }

@@ -58,7 +58,7 @@ describe('metric scoring', () => {
     expect(sameQuantity({ value: 11, unit: '项' }, { value: 11, unit: '項' })).toBe(true);
   });
 
-  it('computes recall over gold and precision over gold-covered families', () => {
+  it('computes recall over gold, precision over the keys gold names, and counts facts beyond gold', () => {
     const families = new Map<string, FamilyScore>();
     const gold = [
       { key: 'proposals.filed', value: 121, unit: '件', quote: null },
@@ -72,8 +72,8 @@ describe('metric scoring', () => {
       'economy.gdp': fact('economy.gdp', 10, '亿元'),
     };
     const misses = scoreMetrics('f', gold, headline, families);
-    expect(families.get('proposals')).toEqual({ found: 1, gold: 2, correct: 1, predicted: 2 });
-    expect(families.get('media')).toEqual({ found: 0, gold: 1, correct: 0, predicted: 1 });
+    expect(families.get('proposals')).toEqual({ found: 1, gold: 2, correct: 1, predicted: 1, beyond: 1 });
+    expect(families.get('media')).toEqual({ found: 0, gold: 1, correct: 0, predicted: 1, beyond: 0 });
     expect(families.has('economy')).toBe(false);
     expect(misses.map((m) => `${m.kind}:${m.key}`)).toEqual(['missed:proposals.answer_rate', 'missed:media.reports', 'wrong:proposals.answered']);
     expect(metricTable(families)).toContain('ALL');
