@@ -121,6 +121,7 @@ const BASE: KeyDef[] = [
   { key: 'session.members_expected', label: '应出席委员', units: ['人', '名'], cues: ['应出席', '应到'] },
   { key: 'session.members_present', label: '实到委员', units: ['人', '名'], cues: ['实到', '实际出席', '出席'] },
   // —— 政府 ——
+  { key: 'economy.gdp_per_capita', label: '人均地区生产总值', units: MONEY, cues: [/人均(地区)?生产总值/, '人均GDP'] },
   { key: 'economy.gdp', label: '地区生产总值', units: MONEY, cues: ['生产总值', 'GDP', '经济总量'], growth: 'economy.gdp_growth' },
   { key: 'fiscal.revenue', label: '财政收入', units: MONEY, cues: ['财政收入'], growth: 'fiscal.revenue_growth' },
   { key: 'fiscal.total_revenue', label: '财政总收入', units: MONEY, cues: ['财政总收入'], growth: 'fiscal.total_revenue_growth' },
