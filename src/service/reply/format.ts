@@ -20,9 +20,11 @@ export function formatValue(f: Pick<MetricRow, 'value' | 'unit' | 'approx'>): st
 
 /** A short window of the evidence sentence around the figure (≤ ~60 characters). */
 export function shortQuote(evidence: string, value: number, max = 60): string {
-  const text = evidence.trim();
+  // Merged facts carry one evidence sentence per line; quote the first that states the figure.
+  const needle = String(value);
+  const lines = evidence.split('\n').map((l) => l.trim()).filter(Boolean);
+  const text = lines.find((l) => l.includes(needle)) ?? lines[0] ?? '';
   if (text.length <= max) return text;
-  const needle = Number.isInteger(value) ? String(value) : String(value);
   const at = Math.max(0, text.indexOf(needle));
   const start = Math.max(0, Math.min(at - Math.floor(max * 0.55), text.length - max));
   const end = Math.min(text.length, start + max);
