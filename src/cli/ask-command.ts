@@ -1,11 +1,20 @@
+import { saveReplyFiles, type SaveChartOptions } from '../charts/save-chart.js';
 import type { DigestDb } from '../db/open.js';
 import { createDigestService } from '../service/create-digest-service.js';
 import { renderPlain } from '../service/reply/plain-renderer.js';
 
-/** `digest ask "<command>" [--chat ID] [--json]`: one command through the service and the plain renderer. */
-export function runAsk(db: DigestDb, line: string, chatId: string, json: boolean, out: NodeJS.WritableStream = process.stdout): number {
+/** `digest ask "<command>" [--chat ID] [--json]`: one command through the service and the plain renderer; charts and CSV go to `data/charts/`. */
+export function runAsk(
+  db: DigestDb,
+  line: string,
+  chatId: string,
+  json: boolean,
+  out: NodeJS.WritableStream = process.stdout,
+  files: SaveChartOptions = {},
+): number {
   const service = createDigestService({ db });
   const reply = service.handle(line, { platform: 'console', chatId });
-  out.write((json ? JSON.stringify(reply, null, 2) : renderPlain(reply)) + '\n');
+  if (json) out.write(JSON.stringify(reply, null, 2) + '\n');
+  else out.write([renderPlain(reply), ...saveReplyFiles(reply, files)].join('\n') + '\n');
   return reply.kind === 'error' ? 1 : 0;
 }
