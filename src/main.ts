@@ -1,6 +1,9 @@
 import { createConsoleAdapter } from '../adapters/console/create-console-adapter.js';
 import { createSlackAdapter } from '../adapters/slack/create-slack-adapter.js';
 import { createTelegramAdapter } from '../adapters/telegram/create-telegram-adapter.js';
+import { toCsv } from './charts/csv.js';
+import { renderChartPng } from './charts/render-png.js';
+import { saveReplyFiles } from './charts/save-chart.js';
 import { formatSummary } from './cli/ingest-command.js';
 import { loadConfig } from './config.js';
 import { openDb } from './db/open.js';
@@ -37,18 +40,18 @@ async function main(): Promise<void> {
     db.$client.close();
   };
 
-  const consoleChat = !config.telegram && !config.slack ? createConsoleAdapter({ service }) : null;
+  const consoleChat = !config.telegram && !config.slack ? createConsoleAdapter({ service, saveFiles: (r) => saveReplyFiles(r, { dir: config.chartsDir }) }) : null;
   if (consoleChat) publishers.push(consoleChat.publisher);
 
   if (config.telegram) {
-    const telegram = createTelegramAdapter({ ...config.telegram, service, logger: log.child({ adapter: 'telegram' }) });
+    const telegram = createTelegramAdapter({ ...config.telegram, service, renderChart: renderChartPng, encodeCsv: toCsv, logger: log.child({ adapter: 'telegram' }) });
     await telegram.start();
     running.push(telegram);
     publishers.push(telegram.publisher);
   }
 
   if (config.slack) {
-    const slack = createSlackAdapter({ ...config.slack, service, logger: log.child({ adapter: 'slack' }) });
+    const slack = createSlackAdapter({ ...config.slack, service, renderChart: renderChartPng, encodeCsv: toCsv, logger: log.child({ adapter: 'slack' }) });
     await slack.start();
     running.push(slack);
     publishers.push(slack.publisher);

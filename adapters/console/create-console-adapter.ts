@@ -10,8 +10,8 @@ export interface ConsoleAdapterOptions {
   output?: NodeJS.WritableStream;
   /** Chat id the console user has (subscriptions made here are `console:<id>`). */
   chatId?: string;
-  /** Writes a chart PNG and returns its path (charts issue); when absent charts are skipped. */
-  saveChart?: (reply: Reply) => string | null;
+  /** Writes a reply's chart PNG / CSV and returns the lines to print (`图表: …`, `CSV: …`). */
+  saveFiles?: (reply: Reply) => string[];
 }
 
 /** A console chat on stdin/stdout: a prompt with history on a terminal, one answer per line otherwise. */
@@ -23,10 +23,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions) {
   let rl: ReturnType<typeof createInterface> | null = null;
   let closed: Promise<void> = Promise.resolve();
 
-  const render = (reply: Reply): string => {
-    const chart = options.saveChart?.(reply);
-    return renderPlain(reply) + (chart ? `\n图表: ${chart}` : '');
-  };
+  const render = (reply: Reply): string => [renderPlain(reply), ...(options.saveFiles?.(reply) ?? [])].join('\n');
 
   const publisher: Publisher = {
     platform: 'console',

@@ -48,6 +48,8 @@ function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, 
     if (!facts.has(f.reportId)) facts.set(f.reportId, new Map());
     facts.get(f.reportId)!.set(f.key, f);
   }
+  // Rows with the primary figure come first, largest first (the order of the chart); rows without it follow,
+  // ordered by their first figure in column order.
   const rows: Row[] = scope
     .filter((r) => facts.has(r.id))
     .map((report) => {
@@ -55,7 +57,12 @@ function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, 
       const first = cells.find((c) => c !== null) ?? null;
       return { report, cells, sortValue: first?.normalized ?? null };
     })
-    .sort((a, b) => (b.sortValue ?? -Infinity) - (a.sortValue ?? -Infinity) || (a.report.regionName ?? '').localeCompare(b.report.regionName ?? ''));
+    .sort(
+      (a, b) =>
+        Number(b.cells[0] !== null) - Number(a.cells[0] !== null) ||
+        (b.sortValue ?? -Infinity) - (a.sortValue ?? -Infinity) ||
+        (a.report.regionName ?? '').localeCompare(b.report.regionName ?? ''),
+    );
   const title = `${scopeText(q)}${group.title}比较`;
   if (!rows.length) throw new NotFoundError(`${scopeText(q)}没有报告给出“${q.words}”的数字。试试 /compare ${q.words} 作为话题,或 /help 查看可比较的指标。`);
 
@@ -72,7 +79,10 @@ function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, 
   if (page > 1) actions.push({ label: '上一页', command: compareLine(q, page - 1) });
   actions.push({ label: 'CSV', command: `${compareLine(q, 1)} csv` });
 
-  const unit = primaryFacts[0]?.f.unit ?? '';
+  // Bars must share a unit: when reports state the figure in different units (万元 / 亿元), chart base units.
+  const sameUnit = primaryFacts.every((x) => x.f.unit === primaryFacts[0]!.f.unit);
+  const unit = sameUnit ? (primaryFacts[0]?.f.unit ?? '') : baseUnit(primaryFacts[0]!.f.unit);
+  const chartValue = (f: MetricRow | null) => (f === null ? null : sameUnit ? f.value : f.normalized);
   return {
     kind: 'compare',
     title,
@@ -98,7 +108,7 @@ function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, 
       kind: 'bar',
       title: `${title}(${primary.label}${unit ? `,${unit}` : ''})`,
       unit,
-      points: shown.map((row) => ({ label: `${row.report.regionName ?? '?'} ${row.report.year ?? ''}`.trim(), value: row.cells[0]?.value ?? null })),
+      points: shown.map((row) => ({ label: `${row.report.regionName ?? '?'} ${row.report.year ?? ''}`.trim(), value: chartValue(row.cells[0] ?? null) })),
       source: '来源:各地政协工作报告',
     },
     csv: q.csv
@@ -110,6 +120,11 @@ function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, 
       : undefined,
     script: 'simplified',
   };
+}
+
+/** 万元 → 元, 亿元 → 元, 万人次 → 人次: the unit `normalized` values are in. */
+function baseUnit(unit: string): string {
+  return unit.replace(/^(万亿|亿|万)(?=.)/, '');
 }
 
 function statsLine(label: string, facts: { r: Row; f: MetricRow }[]): string {
