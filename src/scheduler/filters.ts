@@ -1,0 +1,79 @@
+import { toFtsQuery } from '../db/fts-text.js';
+import { metricGroupFor } from '../service/query/metric-words.js';
+import type { ReportRow, ReportStore } from '../service/query/report-store.js';
+import type { FilterKind } from '../service/subscriptions/subscription-store.js';
+
+/** A subscription filter as stored (`filter_kind`, `filter_value`). */
+export interface DigestFilter {
+  kind: FilterKind;
+  value: string;
+}
+
+/** A stable key for caching per distinct filter within a run. */
+export function filterKey(f: DigestFilter): string {
+  return `${f.kind}:${f.value}`;
+}
+
+/** Metric keys a metric filter selects on (the metric group's columns), or null when the word is no metric now. */
+export function metricKeys(store: ReportStore, word: string): string[] | null {
+  const group = metricGroupFor(word, store);
+  return group ? group.columns.map((c) => c.key) : null;
+}
+
+/**
+ * The candidates a filter selects.
+ * - region: the region itself and the places below it (a city code `512000` also takes `5120xx` counties),
+ *   because a subscriber to a city wants its districts' reports too;
+ * - province: exact province name;
+ * - metric: reports with a headline figure of the metric's group (提案 → proposals.filed/received/…);
+ *   a word that is no longer a metric falls back to topic;
+ * - topic: reports with a paragraph containing every word (the full-text index, like /search).
+ */
+export function selectReports(store: ReportStore, filter: DigestFilter, candidates: ReportRow[]): ReportRow[] {
+  if (!candidates.length) return [];
+  switch (filter.kind) {
+    case 'all':
+      return candidates;
+    case 'province':
+      return candidates.filter((r) => r.province === filter.value);
+    case 'region': {
+      const prefix = regionPrefix(filter.value);
+      return candidates.filter((r) => r.regionCode !== null && (r.regionCode === filter.value || (prefix !== null && r.regionCode.startsWith(prefix))));
+    }
+    case 'metric': {
+      const keys = metricKeys(store, filter.value);
+      if (!keys) return byTopic(store, filter.value, candidates);
+      const ids = new Set(store.headlinesForKeys(keys).map((m) => m.reportId));
+      return candidates.filter((r) => ids.has(r.id));
+    }
+    case 'topic':
+      return byTopic(store, filter.value, candidates);
+  }
+}
+
+/** `512000` → `5120`, `510000` → `51`, a county code → null (no places below it). */
+function regionPrefix(code: string): string | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return null;
+}
+
+/** Candidates with at least one paragraph matching all words of the topic. */
+function byTopic(store: ReportStore, topic: string, candidates: ReportRow[]): ReportRow[] {
+  const match = toFtsQuery(topic.split(/\s+/).filter(Boolean));
+  if (!match) return [];
+  const hit = new Set<number>();
+  // Chunks keep the IN list far below SQLite's variable limit.
+  for (let i = 0; i < candidates.length; i += 500) {
+    const chunk = candidates.slice(i, i + 500).map((r) => r.id);
+    const rows = store.db.$client
+      .prepare(
+        `SELECT DISTINCT p.report_id AS id FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid
+         WHERE paragraphs_fts MATCH ? AND p.report_id IN (${chunk.map(() => '?').join(',')})`,
+      )
+      .all(match, ...chunk) as { id: number }[];
+    for (const r of rows) hit.add(r.id);
+  }
+  return candidates.filter((r) => hit.has(r.id));
+}

@@ -1,0 +1,50 @@
+/** Send limits of one platform. */
+export interface PaceLimits {
+  /** Messages per second over all chats (null: no overall limit). */
+  perSecond: number | null;
+  /** Minimum gap between two messages to the same chat, in ms. */
+  perChatGapMs: number;
+}
+
+/**
+ * Published limits: Telegram ~30 messages/s per bot (25 leaves headroom) and 1 message/s per chat;
+ * Slack chat.postMessage ~1 message/s per channel; the console has none.
+ */
+export const PLATFORM_LIMITS: Record<string, PaceLimits> = {
+  telegram: { perSecond: 25, perChatGapMs: 1000 },
+  slack: { perSecond: null, perChatGapMs: 1000 },
+  console: { perSecond: null, perChatGapMs: 0 },
+};
+
+/** Limits for a platform without a published profile. */
+export const DEFAULT_LIMITS: PaceLimits = { perSecond: 10, perChatGapMs: 1000 };
+
+/**
+ * Reserves send times for one platform: sends are spaced 1/perSecond apart overall and perChatGapMs apart
+ * per chat. Reservation is synchronous, so concurrent workers never get the same time.
+ */
+export class Pacer {
+  private nextOverall = 0;
+  private readonly nextByChat = new Map<string, number>();
+
+  constructor(private readonly limits: PaceLimits) {}
+
+  /** The earliest time (ms) at or after `nowMs` this chat may be sent to; the time is taken. */
+  reserve(chatId: string, nowMs: number): number {
+    const at = Math.max(nowMs, this.nextByChat.get(chatId) ?? 0, this.nextOverall);
+    if (this.limits.perSecond) this.nextOverall = at + 1000 / this.limits.perSecond;
+    if (this.limits.perChatGapMs > 0) this.nextByChat.set(chatId, at + this.limits.perChatGapMs);
+    return at;
+  }
+
+  /** The platform asked to wait (HTTP 429 retry-after): nothing is sent before `untilMs`. */
+  pauseUntil(untilMs: number): void {
+    this.nextOverall = Math.max(this.nextOverall, untilMs);
+  }
+}
+
+/** Exponential backoff for a temporary failure: base·2^(attempt−1), capped, never below the platform's retry-after. */
+export function retryDelayMs(attempt: number, retryAfterMs: number | null, baseMs: number, maxMs: number): number {
+  const backoff = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.max(backoff, retryAfterMs ?? 0);
+}
