@@ -9,6 +9,8 @@ import { loadConfig } from './config.js';
 import { openDb } from './db/open.js';
 import { ingestPaths } from './ingest/ingest-batch.js';
 import { createLogger } from './logger.js';
+import { createScheduler } from './scheduler/create-scheduler.js';
+import { describeSchedule } from './scheduler/describe-schedule.js';
 import { createDigestService } from './service/create-digest-service.js';
 import type { Publisher } from './service/ports.js';
 
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   log.info({ ingested: summary.ingested, unchanged: summary.unchanged, skipped: summary.skipped.length }, formatSummary(summary));
   for (const s of summary.skipped) log.warn({ file: s.file }, `skipped: ${s.reason}`);
 
-  const service = createDigestService({ db, logger: log });
+  const service = createDigestService({ db, logger: log, scheduleText: describeSchedule(config.cron, config.timezone) });
   const running: Running[] = [];
   const publishers: Publisher[] = [];
   let stopping = false;
@@ -56,6 +58,21 @@ async function main(): Promise<void> {
     running.push(slack);
     publishers.push(slack.publisher);
   }
+
+  // The scheduler runs beside the adapters; start-up catch-up of a missed slot may take a while, so it is
+  // not awaited before serving.
+  const scheduler = createScheduler({
+    db,
+    store: service.store,
+    subscriptions: service.subscriptions,
+    publishers,
+    cron: config.cron,
+    timezone: config.timezone,
+    emptyDigest: config.emptyDigest,
+    logger: log.child({ module: 'scheduler' }),
+  });
+  running.push(scheduler);
+  void scheduler.start().catch((err) => log.error({ err }, 'scheduler start failed'));
 
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
   process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));

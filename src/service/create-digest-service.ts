@@ -25,6 +25,8 @@ export interface DigestServiceOptions {
   logger?: Logger;
   /** Clock for subscription timestamps (tests pass a fake one). */
   now?: () => Date;
+  /** When weekly digests go out, in words (e.g. 每周一 09:00(北京时间)). */
+  scheduleText?: string;
 }
 
 /** Creates the transport-free digest service: command line in, reply model out, from SQLite only. */
@@ -51,7 +53,7 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
       case 'start':
         return helpCommand();
       case 'subscribe':
-        return subscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest, now());
+        return subscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest, now(), options.scheduleText ?? '每周');
       case 'unsubscribe':
         return unsubscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest);
       case 'subscriptions':

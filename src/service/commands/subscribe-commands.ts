@@ -40,11 +40,11 @@ function info(kind: Reply['kind'], title: string, text: string): Reply {
 }
 
 /** `/subscribe [filter]`. */
-export function subscribeCommand(store: ReportStore, subs: SubscriptionStore, platform: string, chatId: string, rest: string, now: Date): Reply {
+export function subscribeCommand(store: ReportStore, subs: SubscriptionStore, platform: string, chatId: string, rest: string, now: Date, schedule: string): Reply {
   const f = parseFilter(store, rest);
   const { sub, existed } = subs.subscribe(platform, chatId, f.filter, f.kind, f.value, now);
   const what = describeFilter(sub);
-  return info('subscriptions', '订阅成功', existed ? `已经订阅了${what},无需重复订阅。` : `已订阅${what}。每周一 09:00(北京时间)推送本周新增报告的摘要;没有新报告时不打扰。`);
+  return info('subscriptions', '订阅成功', existed ? `已经订阅了${what},无需重复订阅。` : `已订阅${what}。${schedule}推送新增报告的摘要;没有新报告时不打扰。`);
 }
 
 /** `/unsubscribe [filter]` (no filter: all of this chat's subscriptions). */

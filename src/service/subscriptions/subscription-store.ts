@@ -26,7 +26,10 @@ const toSub = (r: Raw): Subscription => ({ ...r, active: r.active === 1 });
 export class SubscriptionStore {
   constructor(private readonly db: DigestDb) {}
 
-  /** Creates or re-activates a subscription; returns it and whether it already existed and was active. */
+  /**
+   * Creates or re-activates a subscription; returns it and whether it already existed and was active.
+   * Re-activation restarts it from now, so a returning chat gets no backlog.
+   */
   subscribe(platform: string, chatId: string, filter: string, kind: FilterKind, value: string, now = new Date()): { sub: Subscription; existed: boolean } {
     const c = this.db.$client;
     const iso = now.toISOString();
@@ -34,7 +37,9 @@ export class SubscriptionStore {
     c.prepare(
       `INSERT INTO subscriptions(platform, chat_id, filter, filter_kind, filter_value, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 1, ?, ?)
-       ON CONFLICT(platform, chat_id, filter) DO UPDATE SET active = 1, filter_kind = excluded.filter_kind,
+       ON CONFLICT(platform, chat_id, filter) DO UPDATE SET active = 1,
+         created_at = CASE WHEN active = 0 THEN excluded.created_at ELSE created_at END,
+         filter_kind = excluded.filter_kind,
          filter_value = excluded.filter_value, updated_at = excluded.updated_at, deactivated_reason = NULL`,
     ).run(platform, chatId, filter, kind, value, iso, iso);
     const sub = c.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?`).get(platform, chatId, filter) as Raw;
