@@ -50,11 +50,13 @@ export function reportCommand(store: ReportStore, args: string[]): Reply {
     chosen = all[0];
   }
   if (!chosen) throw new NotFoundError(`暂无${region.name}的报告。`);
+  const digest = reportDigest(store, chosen, note, all.filter((r) => r.id !== chosen!.id));
   if (otherHomonyms.length) {
+    // Said at the end: the user most likely meant the place that has reports, but should know of the others.
     const others = otherHomonyms.map((r) => `${r.name}(${shortProvince(r.province)})`).join('、');
-    note = [note, `同名地区${others}暂无报告。`].filter(Boolean).join('');
+    digest.sections[digest.sections.length - 1]!.blocks.push({ type: 'paragraph', text: `另有同名地区${others},暂无其报告。` });
   }
-  return reportDigest(store, chosen, note, all.filter((r) => r.id !== chosen!.id));
+  return digest;
 }
 
 /** The digest of one stored report. */
