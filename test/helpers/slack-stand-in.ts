@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { multipartBoundary, parseMultipart, type MultipartFile } from './multipart.js';
 
 /** One request the stand-in received. */
 export interface RecordedRequest {
@@ -11,6 +12,17 @@ export interface RecordedRequest {
   params: Record<string, string>;
   /** Parsed JSON body (response_url posts). */
   json: unknown;
+  /** File parts of a multipart body (the upload URL POST), with their bytes. */
+  files: Record<string, MultipartFile>;
+}
+
+/** A file that went through files.getUploadURLExternal and was then POSTed to its upload URL. */
+export interface SlackUpload {
+  fileId: string;
+  /** The filename the client announced in files.getUploadURLExternal. */
+  filename: string;
+  /** The uploaded bytes (the file part of a multipart POST, else the raw body). */
+  content: Buffer;
 }
 
 /** A scripted failure for a Web API method. */
@@ -30,6 +42,8 @@ export interface SlackStandIn {
   responseUrl(id?: string): string;
   /** Web API calls of one method, in order. */
   calls(method: string): RecordedRequest[];
+  /** Files POSTed to upload URLs, in order, with the filename announced for them. */
+  uploads(): SlackUpload[];
   /** JSON bodies POSTed to a response_url, in order. */
   responses(id?: string): Record<string, unknown>[];
   /** The next `times` calls of `method` fail this way. */
@@ -51,6 +65,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   let held: (() => void)[] | null = null;
   let ts = 1_700_000_000;
   let fileNo = 0;
+  const announced = new Map<string, string>();
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -62,7 +77,9 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     const params = type.includes('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(text)) : {};
     let json: unknown = null;
     if (type.includes('application/json')) json = JSON.parse(text);
-    const record: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body, params, json };
+    const boundary = multipartBoundary(type);
+    const files = boundary ? parseMultipart(body, boundary).files : {};
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body, params, json, files };
     requests.push(record);
 
     if (path.startsWith('/respond/')) {
@@ -96,6 +113,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return send(res, 200, { ok: true, message_ts: `${++ts}.000100` });
       case 'files.getUploadURLExternal': {
         const id = `F${String(++fileNo).padStart(4, '0')}`;
+        announced.set(id, params.filename ?? '');
         return send(res, 200, { ok: true, upload_url: `${base}/upload/${id}`, file_id: id });
       }
       case 'files.completeUploadExternal': {
@@ -118,6 +136,14 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     requests,
     responseUrl: (id = 'r1') => `${base}/respond/${id}`,
     calls: (method) => requests.filter((r) => r.path === `/api/${method}`),
+    uploads: () =>
+      requests
+        .filter((r) => r.path.startsWith('/upload/'))
+        .map((r) => {
+          const fileId = r.path.slice('/upload/'.length);
+          const part = Object.values(r.files)[0];
+          return { fileId, filename: announced.get(fileId) ?? '', content: part ? part.content : r.body };
+        }),
     responses: (id) =>
       requests
         .filter((r) => (id ? r.path === `/respond/${id}` : r.path.startsWith('/respond/')))

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'grammy/types';
+import { multipartBoundary, parseMultipart, type MultipartFile } from './multipart.js';
 import { checkTelegramHtml } from './telegram-html-check.js';
 import type { UpdateBody } from './telegram-updates.js';
 
@@ -10,6 +11,8 @@ export interface RecordedCall {
   payload: Record<string, unknown>;
   /** Files of a multipart request: field name → size in bytes. */
   files: Record<string, number>;
+  /** Files of a multipart request with their bytes: field name (e.g. `photo`, `document`) → file. */
+  uploads: Record<string, MultipartFile>;
   ok: boolean;
   errorCode?: number;
 }
@@ -140,8 +143,8 @@ export class TelegramStandIn {
     if (!m) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (m[1] !== this.token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = m[2]!;
-    const { payload, files } = parseBody(req, body);
-    const call: RecordedCall = { method, payload, files, ok: true };
+    const { payload, files, uploads } = parseBody(req, body);
+    const call: RecordedCall = { method, payload, files, uploads, ok: true };
     this.calls.push(call);
     const gateAt = this.gates.findIndex((g) => g.method === method);
     if (gateAt >= 0) await this.gates.splice(gateAt, 1)[0]!.gate;
@@ -257,42 +260,29 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function parseBody(req: IncomingMessage, body: Buffer): { payload: Record<string, unknown>; files: Record<string, number> } {
+type ParsedBody = { payload: Record<string, unknown>; files: Record<string, number>; uploads: Record<string, MultipartFile> };
+
+function parseBody(req: IncomingMessage, body: Buffer): ParsedBody {
   const type = req.headers['content-type'] ?? '';
-  if (!body.length) return { payload: {}, files: {} };
-  if (type.includes('application/json')) return { payload: JSON.parse(body.toString('utf8')) as Record<string, unknown>, files: {} };
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
-  if (type.includes('multipart/form-data') && boundary) return parseMultipart(body, boundary[1] ?? boundary[2]!);
-  return { payload: {}, files: {} };
+  if (!body.length) return { payload: {}, files: {}, uploads: {} };
+  if (type.includes('application/json')) return { payload: JSON.parse(body.toString('utf8')) as Record<string, unknown>, files: {}, uploads: {} };
+  const boundary = multipartBoundary(type);
+  if (boundary) return fromMultipart(body, boundary);
+  return { payload: {}, files: {}, uploads: {} };
 }
 
-/** Minimal multipart/form-data reader: text fields go to payload, file parts are recorded by size. */
-function parseMultipart(body: Buffer, boundary: string): { payload: Record<string, unknown>; files: Record<string, number> } {
-  const payload: Record<string, unknown> = {};
-  const files: Record<string, number> = {};
-  const delimiter = Buffer.from(`--${boundary}`);
-  let at = body.indexOf(delimiter);
-  while (at >= 0) {
-    const start = at + delimiter.length;
-    const next = body.indexOf(delimiter, start);
-    if (next < 0) break;
-    const part = body.subarray(start, next);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd >= 0) {
-      const headers = part.subarray(0, headerEnd).toString('utf8');
-      const content = part.subarray(headerEnd + 4, part.length - 2); // drop the CRLF before the delimiter
-      const name = /name="([^"]*)"/.exec(headers)?.[1];
-      if (name && /filename=/.test(headers)) files[name] = content.length;
-      else if (name) payload[name] = content.toString('utf8');
-    }
-    at = next;
-  }
+/** Text fields go to payload; file parts are recorded by size and with their bytes. */
+function fromMultipart(body: Buffer, boundary: string): ParsedBody {
+  const { fields, files: parts } = parseMultipart(body, boundary);
+  const payload: Record<string, unknown> = { ...fields };
+  const uploads: Record<string, MultipartFile> = { ...parts };
   // grammY names file parts randomly and points to them from the field (`photo: attach://<name>`).
-  for (const [key, value] of Object.entries(payload)) {
-    const ref = typeof value === 'string' && value.startsWith('attach://') ? value.slice(9) : null;
-    if (ref && files[ref] !== undefined) files[key] = files[ref];
+  for (const [key, value] of Object.entries(fields)) {
+    const ref = value.startsWith('attach://') ? value.slice(9) : null;
+    if (ref && parts[ref]) uploads[key] = parts[ref];
   }
-  return { payload, files };
+  const files = Object.fromEntries(Object.entries(uploads).map(([k, f]) => [k, f.content.length]));
+  return { payload, files, uploads };
 }
 
 function send(res: ServerResponse, status: number, json: unknown): void {
