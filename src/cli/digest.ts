@@ -3,8 +3,10 @@ import { loadConfig } from '../config.js';
 import { openDb } from '../db/open.js';
 import { runEval } from './eval-command.js';
 import { runAsk } from './ask-command.js';
+import { runBenchCommand } from './bench-command.js';
 import { runExtract } from './extract-command.js';
 import { runIngest } from './ingest-command.js';
+import { runPush } from './push-command.js';
 
 const USAGE = `用法: digest <命令> [参数]
   ingest [路径…] [--db 文件]      导入报告(默认 seeds/)
@@ -12,7 +14,7 @@ const USAGE = `用法: digest <命令> [参数]
   ask "<命令>" [--chat ID] [--json] [--db 文件]   以聊天命令查询
   push [--now ISO时间] [--dry-run] [--db 文件]    发送本期周报
   eval                           在种子与开发语料上评估抽取
-  bench [--reports N] [--json 文件]               性能基准`;
+  bench [--reports N] [--json 文件] [--workers N]   性能基准`;
 
 /** Entry point of the `digest` CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -24,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       db: { type: 'string' },
       chat: { type: 'string' },
+      now: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
     },
     strict: false,
   });
@@ -57,8 +61,23 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return runExtract(positionals, values.json === true);
+    case 'push': {
+      const now = typeof values.now === 'string' ? new Date(values.now) : new Date();
+      if (Number.isNaN(now.getTime())) {
+        process.stderr.write(`digest push: --now 不是有效的 ISO 时间: ${String(values.now)}\n`);
+        return 2;
+      }
+      const db = openDb(dbPath);
+      try {
+        return await runPush(db, { now, dryRun: values['dry-run'] === true, timezone: config.timezone, emptyDigest: config.emptyDigest });
+      } finally {
+        db.$client.close();
+      }
+    }
     case 'eval':
       return runEval();
+    case 'bench':
+      return runBenchCommand(rest);
     default:
       process.stdout.write(USAGE + '\n');
       return command && command !== 'help' && command !== '--help' ? 2 : 0;

@@ -1,8 +1,10 @@
 import { deflateSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import type { DigestDb } from '../db/open.js';
 import { toFtsText } from '../db/fts-text.js';
-import { metrics, paragraphs, parts, reportFiles, reports, sections } from '../db/schema.js';
+import { reportFiles, reports } from '../db/schema.js';
 import type { ExtractedReport } from '../domain/report.js';
 import { adjustTermDf } from './term-df.js';
 
@@ -46,83 +48,114 @@ export function storeReport(db: DigestDb, report: ExtractedReport, stamp: FileSt
   });
 }
 
+/** Insert statements of one connection, prepared once: drizzle's query builder costs more than the insert. */
+interface InsertStatements {
+  report: Statement;
+  part: Statement;
+  section: Statement;
+  metric: Statement;
+  paragraph: Statement;
+  fts: Statement;
+}
+
+const prepared = new WeakMap<Database.Database, InsertStatements>();
+
+function statements(db: DigestDb): InsertStatements {
+  const client = db.$client;
+  let s = prepared.get(client);
+  if (!s) {
+    s = {
+      report: client.prepare(
+        `INSERT INTO reports (hash, source_file, title, body, kind, region_code, region_name, region_short, region_level,
+           region_tier, province, parent, year, delivered_on, speaker, session, source_url, script, encoding, text_length,
+           original, summary, plan_summary, keywords, terms, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      part: client.prepare('INSERT INTO parts (report_id, ord, title, scope, start, "end") VALUES (?, ?, ?, ?, ?, ?)'),
+      section: client.prepare(
+        'INSERT INTO sections (report_id, ord, path, title, level, scope, start, "end", summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      metric: client.prepare(
+        `INSERT INTO metrics (report_id, key, label, value, unit, approx, lower, upper, normalized, scope, period, evidence,
+           section_path, offset, headline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      paragraph: client.prepare('INSERT INTO paragraphs (report_id, ord, section_path, text) VALUES (?, ?, ?, ?)'),
+      fts: client.prepare('INSERT INTO paragraphs_fts(rowid, body) VALUES (?, ?)'),
+    };
+    prepared.set(client, s);
+  }
+  return s;
+}
+
+// Values are bound as drizzle would write them: JSON columns stringified, booleans as 0/1, absent as NULL.
 function insertReport(db: DigestDb, r: ExtractedReport, now: Date): number {
   const m = r.meta;
-  const row = db
-    .insert(reports)
-    .values({
-      hash: r.hash,
-      sourceFile: r.file,
-      title: m.title,
-      body: m.body,
-      kind: m.kind,
-      regionCode: m.region?.code ?? null,
-      regionName: m.region?.name ?? null,
-      regionShort: m.region?.short ?? null,
-      regionLevel: m.region?.level ?? null,
-      regionTier: m.region?.tier ?? null,
-      province: m.region?.province ?? null,
-      parent: m.region?.parent ?? null,
-      year: m.year,
-      deliveredOn: m.deliveredOn,
-      speaker: m.speaker,
-      session: m.session,
-      sourceUrl: r.sourceUrl,
-      script: r.normalized.script,
-      encoding: r.encoding,
-      textLength: r.normalized.text.length,
-      original: deflateSync(Buffer.from(r.original, 'utf8')),
-      summary: r.summary,
-      planSummary: r.planSummary,
-      keywords: r.keywords,
-      terms: r.terms,
-      ingestedAt: now.toISOString(),
-    })
-    .returning({ id: reports.id })
-    .get();
-  const reportId = row.id;
+  const st = statements(db);
+  const reportId = Number(
+    st.report.run(
+      r.hash,
+      r.file,
+      m.title ?? null,
+      m.body ?? null,
+      m.kind ?? null,
+      m.region?.code ?? null,
+      m.region?.name ?? null,
+      m.region?.short ?? null,
+      m.region?.level ?? null,
+      m.region?.tier ?? null,
+      m.region?.province ?? null,
+      m.region?.parent ?? null,
+      m.year ?? null,
+      m.deliveredOn ?? null,
+      m.speaker ?? null,
+      m.session ?? null,
+      r.sourceUrl ?? null,
+      r.normalized.script,
+      r.encoding,
+      r.normalized.text.length,
+      deflateSync(Buffer.from(r.original, 'utf8')),
+      JSON.stringify(r.summary),
+      JSON.stringify(r.planSummary),
+      JSON.stringify(r.keywords),
+      JSON.stringify(r.terms),
+      now.toISOString(),
+    ).lastInsertRowid,
+  );
 
-  r.outline.parts.forEach((p, ord) => {
-    db.insert(parts).values({ reportId, ord, title: p.title, scope: p.scope, start: p.start, end: p.end }).run();
-  });
+  r.outline.parts.forEach((p, ord) => st.part.run(reportId, ord, p.title, p.scope, p.start, p.end));
   r.outline.sections.forEach((s, ord) => {
-    db.insert(sections)
-      .values({ reportId, ord, path: s.path, title: s.title, level: s.level, scope: s.scope, start: s.start, end: s.end, summary: s.summary ?? [] })
-      .run();
+    st.section.run(reportId, ord, s.path, s.title, s.level, s.scope ?? null, s.start, s.end, JSON.stringify(s.summary ?? []));
   });
   const headlines = new Set(Object.values(r.headline));
-  for (const f of r.metrics) insertMetric(db, reportId, f, headlines.has(f));
-  for (const f of headlines) if (!r.metrics.includes(f)) insertMetric(db, reportId, f, true);
+  for (const f of r.metrics) insertMetric(st, reportId, f, headlines.has(f));
+  for (const f of headlines) if (!r.metrics.includes(f)) insertMetric(st, reportId, f, true);
 
-  const ftsInsert = db.$client.prepare('INSERT INTO paragraphs_fts(rowid, body) VALUES (?, ?)');
   r.paragraphs.forEach((p, ord) => {
-    const { id } = db.insert(paragraphs).values({ reportId, ord, sectionPath: p.sectionPath, text: p.text }).returning({ id: paragraphs.id }).get();
-    ftsInsert.run(id, toFtsText(p.text));
+    const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text).lastInsertRowid;
+    st.fts.run(id, toFtsText(p.text));
   });
   adjustTermDf(db, Object.keys(r.terms), +1);
   return reportId;
 }
 
-function insertMetric(db: DigestDb, reportId: number, f: ExtractedReport['metrics'][number], headline: boolean): void {
-  db.insert(metrics)
-    .values({
-      reportId,
-      key: f.key,
-      label: f.label,
-      value: f.value,
-      unit: f.unit,
-      approx: f.approx,
-      lower: f.lower,
-      upper: f.upper,
-      normalized: f.normalized,
-      scope: f.scope,
-      period: f.period,
-      evidence: f.evidence,
-      sectionPath: f.sectionPath,
-      offset: f.offset,
-      headline,
-    })
-    .run();
+function insertMetric(st: InsertStatements, reportId: number, f: ExtractedReport['metrics'][number], headline: boolean): void {
+  st.metric.run(
+    reportId,
+    f.key,
+    f.label,
+    f.value,
+    f.unit,
+    f.approx,
+    f.lower ?? null,
+    f.upper ?? null,
+    f.normalized,
+    f.scope ?? null,
+    f.period,
+    f.evidence,
+    f.sectionPath ?? null,
+    f.offset,
+    headline ? 1 : 0,
+  );
 }
 
 /** Deletes a report that no file points to any more (its rows cascade). */

@@ -39,36 +39,28 @@ interface Row {
   sortValue: number | null;
 }
 
+/** A computed comparison: ranked rows, the rows with the primary figure, and the stats line. */
+interface Table {
+  rows: Row[];
+  primaryFacts: { r: Row; f: MetricRow }[];
+  stats: string;
+}
+
+/**
+ * Comparison tables per store, reused while the corpus is unchanged: ranking 10,000 reports costs tens of
+ * ms, and every page, CSV and repeat of the same comparison needs the same table.
+ */
+const tables = new WeakMap<ReportStore, Map<string, { version: string; table: Table }>>();
+
+/** Tables kept per store (one per metric group and scope asked recently). */
+const MAX_TABLES = 16;
+
 function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, scope: ReportRow[]): Reply {
-  const keys = group.columns.map((c) => c.key);
-  const ids = new Set(scope.map((r) => r.id));
-  const facts = new Map<number, Map<string, MetricRow>>();
-  for (const f of store.headlinesForKeys(keys)) {
-    if (!ids.has(f.reportId)) continue;
-    if (!facts.has(f.reportId)) facts.set(f.reportId, new Map());
-    facts.get(f.reportId)!.set(f.key, f);
-  }
-  // Rows with the primary figure come first, largest first (the order of the chart); rows without it follow,
-  // ordered by their first figure in column order.
-  const rows: Row[] = scope
-    .filter((r) => facts.has(r.id))
-    .map((report) => {
-      const cells = keys.map((k) => facts.get(report.id)?.get(k) ?? null);
-      const first = cells.find((c) => c !== null) ?? null;
-      return { report, cells, sortValue: first?.normalized ?? null };
-    })
-    .sort(
-      (a, b) =>
-        Number(b.cells[0] !== null) - Number(a.cells[0] !== null) ||
-        (b.sortValue ?? -Infinity) - (a.sortValue ?? -Infinity) ||
-        (a.report.regionName ?? '').localeCompare(b.report.regionName ?? ''),
-    );
+  const { rows, primaryFacts, stats } = comparisonTable(store, q, group, scope);
   const title = `${scopeText(q)}${group.title}比较`;
   if (!rows.length) throw new NotFoundError(`${scopeText(q)}没有报告给出“${q.words}”的数字。试试 /compare ${q.words} 作为话题,或 /help 查看可比较的指标。`);
 
   const primary = group.columns[0]!;
-  const primaryFacts = rows.map((r) => ({ r, f: r.cells[0] })).filter((x): x is { r: Row; f: MetricRow } => x.f !== null);
-  const stats = primaryFacts.length ? statsLine(primary.label, primaryFacts) : `没有报告给出“${primary.label}”,按其他列排序。`;
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(q.page, pages);
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -120,6 +112,47 @@ function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, 
       : undefined,
     script: 'simplified',
   };
+}
+
+/** The ranked table of a metric comparison over `scope`, from the cache when the corpus has not changed. */
+function comparisonTable(store: ReportStore, q: CompareQuery, group: MetricGroup, scope: ReportRow[]): Table {
+  const keys = group.columns.map((c) => c.key);
+  const primary = group.columns[0]!;
+  const cacheKey = [keys.join(','), primary.label, q.year ? `${q.year.from}-${q.year.to}` : '', q.province ?? ''].join('|');
+  const version = store.corpusVersion();
+  let perStore = tables.get(store);
+  if (!perStore) tables.set(store, (perStore = new Map()));
+  const hit = perStore.get(cacheKey);
+  if (hit?.version === version) return hit.table;
+
+  const ids = new Set(scope.map((r) => r.id));
+  const facts = new Map<number, Map<string, MetricRow>>();
+  for (const f of store.headlinesForKeys(keys)) {
+    if (!ids.has(f.reportId)) continue;
+    if (!facts.has(f.reportId)) facts.set(f.reportId, new Map());
+    facts.get(f.reportId)!.set(f.key, f);
+  }
+  // Rows with the primary figure come first, largest first (the order of the chart); rows without it follow,
+  // ordered by their first figure in column order.
+  const rows: Row[] = scope
+    .filter((r) => facts.has(r.id))
+    .map((report) => {
+      const cells = keys.map((k) => facts.get(report.id)?.get(k) ?? null);
+      const first = cells.find((c) => c !== null) ?? null;
+      return { report, cells, sortValue: first?.normalized ?? null };
+    })
+    .sort(
+      (a, b) =>
+        Number(b.cells[0] !== null) - Number(a.cells[0] !== null) ||
+        (b.sortValue ?? -Infinity) - (a.sortValue ?? -Infinity) ||
+        (a.report.regionName ?? '').localeCompare(b.report.regionName ?? ''),
+    );
+  const primaryFacts = rows.map((r) => ({ r, f: r.cells[0] })).filter((x): x is { r: Row; f: MetricRow } => x.f !== null);
+  const stats = primaryFacts.length ? statsLine(primary.label, primaryFacts) : `没有报告给出“${primary.label}”,按其他列排序。`;
+  const table = { rows, primaryFacts, stats };
+  if (!hit && perStore.size >= MAX_TABLES) perStore.delete(perStore.keys().next().value!);
+  perStore.set(cacheKey, { version, table });
+  return table;
 }
 
 /** 万元 → 元, 亿元 → 元, 万人次 → 人次: the unit `normalized` values are in. */

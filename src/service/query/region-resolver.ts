@@ -23,7 +23,7 @@ export function provinceOf(token: string): string | null {
  */
 export function resolveRegion(store: ReportStore, query: string, opts: { storedOnly: boolean; provinceHint?: string | null }): ResolvedRegion {
   const q = toSimplified(query.trim());
-  const stored = new Map(store.storedRegions().map((r) => [r.code, r]));
+  const stored = store.storedRegionsByCode();
   let candidates = lookupRegion(q);
   if (opts.provinceHint) candidates = candidates.filter((r) => r.province === opts.provinceHint);
   const withReports = candidates.filter((r) => stored.has(r.code));

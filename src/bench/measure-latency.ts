@@ -1,0 +1,104 @@
+import type { DigestDb } from '../db/open.js';
+import { createDigestService } from '../service/create-digest-service.js';
+import { renderPlain } from '../service/reply/plain-renderer.js';
+import { createRng } from './prng.js';
+import { percentiles, type Percentiles } from './stats.js';
+
+/** Commands whose latency the benchmark reports. */
+export const LATENCY_KEYS = ['report', 'compareProposals', 'compareTopic', 'trend', 'search', 'pointLookup'] as const;
+
+/** One latency key. */
+export type LatencyKey = (typeof LATENCY_KEYS)[number];
+
+/** Latency of one command, with the kinds of reply it produced (an error reply is still an answer). */
+export interface CommandLatency extends Percentiles {
+  /** The first call on a freshly opened database (caches empty), not part of the percentiles. */
+  firstMs: number;
+  /** Resident set size right after this command's runs (MB). */
+  rssMb: number;
+  samples: number;
+  replyKinds: Record<string, number>;
+  example: string;
+}
+
+/** What a serving probe measures. */
+export interface ServingFigures {
+  latency: Record<LatencyKey, CommandLatency>;
+  peakRssMb: number;
+  reports: number;
+}
+
+const SEARCH_WORDS = ['提案 办理', '营商环境', '乡村振兴', '请你来协商', '民主监督 专题', '社情民意', '委员 履职'];
+
+/** Runs every command `iterations` times in-process (handle + render to text) and samples memory. */
+export function measureServing(db: DigestDb, iterations: number, seed = 7): ServingFigures {
+  const service = createDigestService({ db });
+  const client = db.$client;
+  const rng = createRng(seed);
+  const reports = (client.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+  const regions = client
+    .prepare('SELECT region_name AS name, year FROM reports WHERE region_name IS NOT NULL AND year IS NOT NULL ORDER BY id')
+    .all() as { name: string; year: number }[];
+  const ids = (client.prepare('SELECT id FROM reports').all() as { id: number }[]).map((r) => r.id);
+  if (!regions.length || !ids.length) throw new Error('the database has no reports with a region and year');
+
+  let peakRss = process.memoryUsage().rss;
+  // Full names, as a user picking from the list would: short names of homonyms (广安 → 广安市/广安区) get a
+  // clarifying question, which is also an answer but not the one being measured.
+  const lines: Record<Exclude<LatencyKey, 'pointLookup'>, () => string> = {
+    report: () => {
+      const r = rng.pick(regions);
+      return `/report ${r.name} ${r.year}`;
+    },
+    compareProposals: () => '/compare 提案',
+    compareTopic: () => '/compare 营商环境',
+    trend: () => `/trend ${rng.pick(regions).name} 提案`,
+    search: () => `/search ${rng.pick(SEARCH_WORDS)}`,
+  };
+  const latency = {} as Record<LatencyKey, CommandLatency>;
+  const warmUp = Math.min(10, Math.ceil(iterations / 10));
+  for (const [key, line] of Object.entries(lines) as [Exclude<LatencyKey, 'pointLookup'>, () => string][]) {
+    const samples: number[] = [];
+    const replyKinds: Record<string, number> = {};
+    let example = '';
+    let firstMs = NaN;
+    for (let i = 0; i < warmUp + iterations; i++) {
+      const text = line();
+      const started = performance.now();
+      const reply = service.handle(text, { platform: 'console', chatId: 'bench' });
+      const rendered = renderPlain(reply);
+      const ms = performance.now() - started;
+      if (i === 0) firstMs = round(ms);
+      if (i < warmUp) continue;
+      samples.push(ms);
+      replyKinds[reply.kind] = (replyKinds[reply.kind] ?? 0) + 1;
+      if (!example) example = `${text} → ${rendered.split('\n')[0]!.slice(0, 60)}`;
+      if (i % 16 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+    latency[key] = { ...percentiles(samples), firstMs, rssMb: rssMb(), samples: samples.length, replyKinds, example };
+  }
+
+  // The floor: one indexed row fetch through a prepared statement.
+  const point = client.prepare('SELECT id, title, region_name, year FROM reports WHERE id = ?');
+  const samples: number[] = [];
+  let firstMs = NaN;
+  for (let i = 0; i < warmUp + iterations * 10; i++) {
+    const id = rng.pick(ids);
+    const started = performance.now();
+    point.get(id);
+    const ms = performance.now() - started;
+    if (i === 0) firstMs = round(ms);
+    if (i >= warmUp) samples.push(ms);
+  }
+  latency.pointLookup = { ...percentiles(samples), firstMs, rssMb: rssMb(), samples: samples.length, replyKinds: { row: samples.length }, example: 'SELECT … FROM reports WHERE id = ?' };
+  peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+  return { latency, peakRssMb: Math.round((peakRss / 1024 / 1024) * 10) / 10, reports };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+function rssMb(): number {
+  return Math.round(process.memoryUsage().rss / 2 ** 20);
+}

@@ -1,0 +1,18 @@
+/**
+ * Child process of the benchmark: opens an ingested database, serves the benchmark commands and prints
+ * the figures as JSON. A separate process keeps the corpus and ingest out of the peak RSS it reports.
+ */
+import { openDb } from '../db/open.js';
+import { measureServing } from './measure-latency.js';
+
+const [dbPath, iterations] = process.argv.slice(2);
+if (!dbPath) {
+  process.stderr.write('usage: serve-probe <db> [iterations]\n');
+  process.exit(2);
+}
+const db = openDb(dbPath);
+try {
+  process.stdout.write(JSON.stringify(measureServing(db, Number(iterations ?? 200))) + '\n');
+} finally {
+  db.$client.close();
+}

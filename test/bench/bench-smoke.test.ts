@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBenchCommand } from '../../src/cli/bench-command.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const LATENCY = ['report', 'compareProposals', 'compareTopic', 'trend', 'search', 'pointLookup'];
+
+describe('digest bench (smoke, 30 reports)', () => {
+  it('runs every phase and writes every figure to --json', async () => {
+    const file = join(dir, 'out.json');
+    const out = new PassThrough();
+    let table = '';
+    out.on('data', (d: Buffer) => (table += d.toString('utf8')));
+    const code = await runBenchCommand(['--reports', '30', '--workers', '2', '--iterations', '5', '--cold-starts', '1', '--json', file], out);
+    expect(code).toBe(0);
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    expect(r.reports).toBe(30);
+    expect(r.ingest.reportsPerSecond).toBeGreaterThan(0);
+    expect(r.ingest.normalizeOnlyMsPerReport).toBeGreaterThan(0);
+    expect(r.ingest.runs.map((x: { mode: string }) => x.mode)).toEqual(['single', 'workers']);
+    for (const run of r.ingest.runs) {
+      expect(run.ingested).toBe(30);
+      expect(run.skipped).toBe(0);
+    }
+    for (const key of LATENCY) {
+      for (const p of ['p50Ms', 'p95Ms', 'p99Ms']) expect(r.latency[key][p], `${key}.${p}`).toBeGreaterThanOrEqual(0);
+      expect(r.latency[key].p99Ms).toBeGreaterThanOrEqual(r.latency[key].p50Ms);
+    }
+    // Every command got a real answer from the synthetic database, not an error reply.
+    expect(Object.keys(r.latency.report.replyKinds)).toEqual(['report']);
+    expect(Object.keys(r.latency.compareProposals.replyKinds)).toEqual(['compare']);
+    expect(Object.keys(r.latency.search.replyKinds)).toEqual(['search']);
+    expect(r.peakRssMb).toBeGreaterThan(10);
+    expect(r.coldStartMs).toBeGreaterThan(0);
+    expect(r.dbBytesPerReport).toBeGreaterThan(1000);
+    expect(r.targets).toHaveLength(7);
+    expect(table).toContain('/compare 提案');
+    expect(table).toContain('冷启动');
+  }, 120_000);
+
+  it('refuses a bad option', async () => {
+    expect(await runBenchCommand(['--reports', 'many'], new PassThrough())).toBe(2);
+  });
+});
