@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { createConsolePublisher } from '../../src/service/console-publisher.js';
 import type { DigestService, Publisher } from '../../src/service/ports.js';
 import { renderPlain } from '../../src/service/reply/plain-renderer.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';
@@ -25,12 +26,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions) {
 
   const render = (reply: Reply): string => [renderPlain(reply), ...(options.saveFiles?.(reply) ?? [])].join('\n');
 
-  const publisher: Publisher = {
-    platform: 'console',
-    async publish(chatId, reply) {
-      output.write(`[推送 → console:${chatId}]\n${render(reply)}\n\n`);
-    },
-  };
+  const publisher: Publisher = createConsolePublisher(output, (reply) => options.saveFiles?.(reply) ?? []);
 
   return {
     publisher,

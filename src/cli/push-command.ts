@@ -1,8 +1,7 @@
 import pino, { type Logger } from 'pino';
-import { createConsoleAdapter } from '../../adapters/console/create-console-adapter.js';
+import { createConsolePublisher } from '../service/console-publisher.js';
 import type { DigestDb } from '../db/open.js';
 import { ReportStore } from '../service/query/report-store.js';
-import { createDigestService } from '../service/create-digest-service.js';
 import type { Publisher } from '../service/ports.js';
 import { SubscriptionStore } from '../service/subscriptions/subscription-store.js';
 import type { Clock } from '../scheduler/clock.js';
@@ -29,14 +28,13 @@ export interface PushOptions {
 
 /**
  * `digest push [--now ISO] [--dry-run]`: runs the slot `now` falls in. Console chats get their digest on
- * stdout through the console adapter's publisher; other platforms are left to the server (no ledger row).
+ * stdout through the console publisher; other platforms are left to the server (no ledger row).
  * `--dry-run` prints who would get what and writes nothing. Ends with `sent N, skipped M, failed K`.
  */
 export async function runPush(db: DigestDb, options: PushOptions): Promise<number> {
   const out = options.out ?? process.stdout;
   const logger = options.logger ?? pino({ level: 'info', base: undefined }, pino.destination(2));
-  const service = createDigestService({ db, logger });
-  const consolePublisher = createConsoleAdapter({ service, output: out }).publisher;
+  const consolePublisher = createConsolePublisher(out);
   const publishers = new Map<string, Publisher>([[consolePublisher.platform, consolePublisher], ...(options.publishers ?? []).map((p) => [p.platform, p] as const)]);
   const slot = slotOf(options.now, options.timezone);
   // `--now` is when this run starts; time then runs on (pacing waits are real).
