@@ -10,18 +10,25 @@ export interface ParagraphHit {
   rank: number;
 }
 
-/** Best-matching paragraphs for all `terms` (AND), best first. */
-export function searchParagraphs(store: ReportStore, terms: string[], limit: number, reportIds?: number[]): ParagraphHit[] {
+/**
+ * Paragraphs ranked at most: a word found everywhere (委员, 履职) matches tens of thousands of paragraphs, and
+ * ranking them all costs hundreds of milliseconds. FTS5 walks its doclists lazily in rowid order, so taking
+ * the newest matches first stops early; those are then ranked by bm25.
+ */
+export const MAX_CANDIDATES = 500;
+
+/** Best-matching paragraphs for all `terms` (AND), best first, among the newest `max(limit, MAX_CANDIDATES)` matches. */
+export function searchParagraphs(store: ReportStore, terms: string[], limit: number): ParagraphHit[] {
   const match = toFtsQuery(terms);
   if (!match) return [];
-  const filter = reportIds?.length ? `AND p.report_id IN (${reportIds.map(() => '?').join(',')})` : '';
   return store
     .stmt(
-      `SELECT p.id AS paragraphId, p.report_id AS reportId, p.section_path AS sectionPath, p.text AS text, f.rank AS rank
-       FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid
-       WHERE paragraphs_fts MATCH ? ${filter} ORDER BY f.rank LIMIT ?`,
+      `SELECT p.id AS paragraphId, p.report_id AS reportId, p.section_path AS sectionPath, p.text AS text, c.rank AS rank
+       FROM (SELECT rowid, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rowid DESC LIMIT ?) c
+       JOIN paragraphs p ON p.id = c.rowid
+       ORDER BY c.rank LIMIT ?`,
     )
-    .all(match, ...(reportIds ?? []), limit) as ParagraphHit[];
+    .all(match, Math.max(limit, MAX_CANDIDATES), limit) as ParagraphHit[];
 }
 
 /** Offsets of every occurrence of every term in `text`, for highlighting. */
