@@ -2,7 +2,7 @@
 import type { DecodedFile, NormalizedText, ReportMeta, ReportOutline } from '../../domain/report.js';
 import { findBody, findKind } from './body-kind.js';
 import { deliveredOn, isUploadSite, pageDatesIn } from './dates.js';
-import { headLines, linesOf, prepareText } from './prepare.js';
+import { foldPunctuation, headLines, linesOf, prepareText } from './prepare.js';
 import { findRegion } from './region.js';
 import { findSession } from './session.js';
 import { findSpeaker } from './speaker.js';
@@ -18,7 +18,8 @@ export interface MetadataInput {
 
 /** Extracts title, body, kind, region, year, dates, speaker, session; anything not stated is null. */
 export function extractMetadata(input: MetadataInput): ReportMeta {
-  const text = prepareText(input.normalized.text);
+  // Normalized text is already Simplified and free of pinyin: only its punctuation is folded.
+  const text = foldPunctuation(input.normalized.text);
   const lines = linesOf(text);
   const headList = headLines(lines);
   const head = headList.join('\n');

@@ -1,23 +1,24 @@
-/** Defensive clean-up so metadata rules work on raw as well as normalized text. */
-import { toSimplified } from '../../gazetteer/gazetteer.js';
+/** Clean-up so metadata rules see one punctuation style; raw page text also needs script and pinyin fixes. */
+import { stripPinyin } from '../normalize/pinyin.js';
+import { toSimplifiedScript } from '../normalize/script.js';
 
-/** Characters that only occur in Traditional script and are frequent in reports. */
-const TRADITIONAL = /[會協國們區縣經發報這為與說對時進過關還從屆議務員幹實際處]/g;
-/** Pinyin annotations after characters, e.g. 協(xié). */
-const PINYIN = /[((][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*[))]/g;
-
-/** Simplified text with pinyin annotations removed; idempotent on already clean text. */
-export function prepareText(text: string): string {
-  const hits = text.slice(0, 20000).match(TRADITIONAL)?.length ?? 0;
-  const simplified = hits >= 5 ? toSimplified(text) : text;
-  return simplified
-    .replace(PINYIN, '')
+/** Folds full-width punctuation to the ASCII forms the metadata rules are written with (normalized text). */
+export function foldPunctuation(text: string): string {
+  return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u3000\u00a0]/g, ' ')
     .replace(/[，]/g, ',')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
     .replace(/[：]/g, ':');
+}
+
+/**
+ * Raw decoded text (the head of the page) made comparable with normalized text: pinyin stripped and
+ * Traditional converted by the normalize stage's own functions, then punctuation folded.
+ */
+export function prepareText(text: string): string {
+  return foldPunctuation(toSimplifiedScript(stripPinyin(text)).text);
 }
 
 /** Navigation links to neighbouring pages name other reports and places. */
