@@ -5,6 +5,7 @@ import { extractMetadata } from './metadata/index.js';
 import { extractMetrics } from './metrics/index.js';
 import { normalize } from './normalize/index.js';
 import { buildOutline } from './outline/index.js';
+import { sectionAt } from './outline/section-at.js';
 import { readInput } from './read.js';
 import { extractTerms, summarize } from './summarize/index.js';
 
@@ -67,13 +68,4 @@ export function splitParagraphs(text: string, outline: ReportOutline): Extracted
     paragraphs.push({ sectionPath: sectionAt(outline, start), text: line });
   }
   return paragraphs;
-}
-
-/** The deepest section whose span holds `offset`, or null. */
-export function sectionAt(outline: ReportOutline, offset: number): string | null {
-  let best: { path: string; level: number } | null = null;
-  for (const s of outline.sections) {
-    if (offset >= s.start && offset < s.end && (!best || s.level >= best.level)) best = { path: s.path, level: s.level };
-  }
-  return best?.path ?? null;
 }

@@ -6,6 +6,7 @@ import { ALL_ANSWERED, labelOf } from './keys.js';
 import { findMentions } from './number-grammar.js';
 import { defaultPeriod, partAt, resolveParts, scopeAt, statedPeriod } from './scope-period.js';
 import { clauseStart, splitSentences } from './sentences.js';
+import { sectionAt } from '../outline/section-at.js';
 
 /** Figures of one report: every mention, and the headline fact per key. */
 export interface MetricsResult {
@@ -36,7 +37,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
     if (stated) carried = stated;
     const explicitYear = carried === 'year';
     const period = carried ?? defaultPeriod(part, scope, meta);
-    const sectionPath = sectionAt(sections, s.start);
+    const sectionPath = sectionAt({ sections }, s.start);
     const base = { scope, period, evidence: s.text, sectionPath };
 
     if (HAS_DIGIT.test(s.text)) {
@@ -85,14 +86,4 @@ function foreignPattern(meta: ReportMeta): RegExp {
   const higher = meta.region?.tier === '省级' ? '全国政协' : '全国政协|省政协|自治区政协';
   const others = meta.body === '人大' ? '政协' : '人大常委会|[省市县区]人大';
   return new RegExp(`${higher}|${others}`);
-}
-
-/** The deepest section holding `offset` (same rule as extract.ts#sectionAt, kept local to avoid an import cycle). */
-function sectionAt(sections: ReportOutline['sections'], offset: number): string | null {
-  let best: { path: string; level: number } | null = null;
-  for (const s of sections) {
-    if (s.start > offset) break;
-    if (offset < s.end && (!best || s.level >= best.level)) best = { path: s.path, level: s.level };
-  }
-  return best?.path ?? null;
 }
