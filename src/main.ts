@@ -42,18 +42,33 @@ async function main(): Promise<void> {
     db.$client.close();
   };
 
-  const consoleChat = !config.telegram && !config.slack ? createConsoleAdapter({ service, saveFiles: (r) => saveReplyFiles(r, { dir: config.chartsDir }) }) : null;
+  const consoleChat =
+    !config.telegram && !config.slack
+      ? createConsoleAdapter({ service, saveFiles: (r) => saveReplyFiles(r, { dir: config.chartsDir }) })
+      : null;
   if (consoleChat) publishers.push(consoleChat.publisher);
 
   if (config.telegram) {
-    const telegram = createTelegramAdapter({ ...config.telegram, service, renderChart: renderChartPng, encodeCsv: toCsv, logger: log.child({ adapter: 'telegram' }) });
+    const telegram = createTelegramAdapter({
+      ...config.telegram,
+      service,
+      renderChart: renderChartPng,
+      encodeCsv: toCsv,
+      logger: log.child({ adapter: 'telegram' }),
+    });
     await telegram.start();
     running.push(telegram);
     publishers.push(telegram.publisher);
   }
 
   if (config.slack) {
-    const slack = createSlackAdapter({ ...config.slack, service, renderChart: renderChartPng, encodeCsv: toCsv, logger: log.child({ adapter: 'slack' }) });
+    const slack = createSlackAdapter({
+      ...config.slack,
+      service,
+      renderChart: renderChartPng,
+      encodeCsv: toCsv,
+      logger: log.child({ adapter: 'slack' }),
+    });
     await slack.start();
     running.push(slack);
     publishers.push(slack.publisher);

@@ -21,7 +21,16 @@ describe('loadConfig', () => {
   });
 
   it('turns platform tokens into platform settings', () => {
-    const c = loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_ADMIN_IDS: '1, 2', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '8080' }, '/app');
+    const c = loadConfig(
+      {
+        TELEGRAM_BOT_TOKEN: '1:abc',
+        TELEGRAM_ADMIN_IDS: '1, 2',
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 's',
+        PORT: '8080',
+      },
+      '/app',
+    );
     expect(c.telegram).toMatchObject({ token: '1:abc', adminIds: ['1', '2'], port: 8080 });
     expect(c.slack).toMatchObject({ botToken: 'xoxb-1', signingSecret: 's', appToken: null, port: 8080 });
   });

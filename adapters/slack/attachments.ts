@@ -29,7 +29,11 @@ export async function uploadAttachments(
     }
     if (reply.csv && renderers.encodeCsv) {
       const data = await renderers.encodeCsv(reply.csv);
-      files.push({ file: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, filename: reply.csv.fileName, title: reply.csv.fileName });
+      files.push({
+        file: typeof data === 'string' ? Buffer.from(data, 'utf8') : data,
+        filename: reply.csv.fileName,
+        title: reply.csv.fileName,
+      });
     }
   } catch (error) {
     log.warn({ err: error }, 'slack: rendering an attachment failed');

@@ -34,7 +34,8 @@ export function resolveCommandNames(overrides: Partial<SlackCommandNames> = {}):
     const given = overrides[key]?.trim();
     if (!given) continue;
     const name = (given.startsWith('/') ? given : `/${given}`).toLowerCase();
-    if (!/^\/[a-z0-9_\-\p{L}]{1,31}$/u.test(name)) throw new ConfigError('SLACK_COMMANDS', `invalid slash command name “${given}”`);
+    if (!/^\/[a-z0-9_\-\p{L}]{1,31}$/u.test(name))
+      throw new ConfigError('SLACK_COMMANDS', `invalid slash command name “${given}”`);
     names[key] = name;
   }
   if (new Set(Object.values(names)).size !== Object.keys(names).length) {

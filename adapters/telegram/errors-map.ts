@@ -13,7 +13,8 @@ export type SendFailure =
   | { kind: 'other'; reason: string };
 
 // Telegram's 400s that mean the chat itself is unreachable (descriptions are stable in practice).
-const GONE_400 = /chat not found|user not found|peer_id_invalid|chat_write_forbidden|have no rights to send|not enough rights to send|bot was kicked|user is deactivated/i;
+const GONE_400 =
+  /chat not found|user not found|peer_id_invalid|chat_write_forbidden|have no rights to send|not enough rights to send|bot was kicked|user is deactivated/i;
 
 /** Classifies an error thrown by a grammY API call. */
 export function classifySendError(err: unknown): SendFailure {

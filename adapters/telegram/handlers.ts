@@ -63,7 +63,11 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
 
   bot.on('message', async (ctx, next) => {
     if (ctx.chat.type === 'private' && (ctx.message.photo || ctx.message.sticker || ctx.message.voice)) {
-      await deliver(deps, targetFor(ctx.message), noticeReply('请发送文字命令,例如 /report 资阳 2022。发送 /help 查看全部命令。', 'help'));
+      await deliver(
+        deps,
+        targetFor(ctx.message),
+        noticeReply('请发送文字命令,例如 /report 资阳 2022。发送 /help 查看全部命令。', 'help'),
+      );
       return;
     }
     await next();

@@ -89,7 +89,10 @@ function nextStack(stack: OpenTag[], token: string): OpenTag[] {
 }
 
 function close(stack: OpenTag[]): string {
-  return [...stack].reverse().map((t) => `</${t.name}>`).join('');
+  return [...stack]
+    .reverse()
+    .map((t) => `</${t.name}>`)
+    .join('');
 }
 
 function reopen(stack: OpenTag[]): string {

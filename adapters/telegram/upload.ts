@@ -87,6 +87,8 @@ function tooBig(size: number, max: number): string {
 
 /** The original base name without path tricks or control characters, keeping the extension. */
 function safeName(name: string, ext: string): string {
-  const base = basename(name).replace(/[\u0000-\u001f/\\:*?"<>|]/g, '_').slice(-120);
+  const base = basename(name)
+    .replace(/[\u0000-\u001f/\\:*?"<>|]/g, '_')
+    .slice(-120);
   return base.toLowerCase().endsWith(ext) && base.length > ext.length ? base : `upload${ext}`;
 }

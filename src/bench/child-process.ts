@@ -15,7 +15,11 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** Runs `node --import tsx <script> …args` and returns its stdout; rejects on a non-zero exit. */
 export function runTsx(script: string, args: string[], timeoutMs = measureTimeout): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO_ROOT, env: childEnv({}), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: REPO_ROOT,
+      env: childEnv({}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

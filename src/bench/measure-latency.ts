@@ -90,7 +90,14 @@ export function measureServing(db: DigestDb, iterations: number, seed = 7): Serv
     if (i === 0) firstMs = round(ms);
     if (i >= warmUp) samples.push(ms);
   }
-  latency.pointLookup = { ...percentiles(samples), firstMs, rssMb: rssMb(), samples: samples.length, replyKinds: { row: samples.length }, example: 'SELECT … FROM reports WHERE id = ?' };
+  latency.pointLookup = {
+    ...percentiles(samples),
+    firstMs,
+    rssMb: rssMb(),
+    samples: samples.length,
+    replyKinds: { row: samples.length },
+    example: 'SELECT … FROM reports WHERE id = ?',
+  };
   peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
   return { latency, peakRssMb: Math.round((peakRss / 1024 / 1024) * 10) / 10, reports };
 }

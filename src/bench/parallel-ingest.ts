@@ -23,8 +23,19 @@ const IN_FLIGHT = 2;
  * Ingests files like `ingestPaths` (same store, one transaction per report, keyword refresh at the end)
  * with extraction spread over `workers` worker threads. Files are new to the database (benchmark use).
  */
-export async function ingestWithWorkers(db: DigestDb, files: string[], workers: number): Promise<IngestSummary & ParallelTimings> {
-  const summary: IngestSummary & ParallelTimings = { ingested: 0, unchanged: 0, skipped: [], timings: [], storeMs: 0, refreshMs: 0 };
+export async function ingestWithWorkers(
+  db: DigestDb,
+  files: string[],
+  workers: number,
+): Promise<IngestSummary & ParallelTimings> {
+  const summary: IngestSummary & ParallelTimings = {
+    ingested: 0,
+    unchanged: 0,
+    skipped: [],
+    timings: [],
+    storeMs: 0,
+    refreshMs: 0,
+  };
   const pool = Array.from({ length: Math.max(1, workers) }, () => spawnWorker());
   let next = 0;
   try {

@@ -18,7 +18,13 @@ export function swapRegions(text: string, swap: RegionSwap): string {
     if ([...from.short].length >= 2 && !map.has(from.short)) map.set(from.short, to.short);
   });
   if (!map.size) return text;
-  const pattern = new RegExp([...map.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+  const pattern = new RegExp(
+    [...map.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|'),
+    'g',
+  );
   return text.replace(pattern, (m) => map.get(m) ?? m);
 }
 
@@ -108,7 +114,11 @@ const NAMES = ['王明', '李华', '张伟', '刘洋', '陈静', '杨帆'];
 
 /** Adds site chrome before and after the report, as scraped pages carry it. */
 export function addJunk(text: string, regionName: string, rng: Rng): string {
-  const fill = (s: string) => s.replace('{name}', rng.pick(NAMES)).replace('{region}', regionName).replace('{n}', String(rng.int(100, 99999)));
+  const fill = (s: string) =>
+    s
+      .replace('{name}', rng.pick(NAMES))
+      .replace('{region}', regionName)
+      .replace('{n}', String(rng.int(100, 99999)));
   const head = rng.shuffle(JUNK_HEAD).slice(0, rng.int(0, 3)).map(fill);
   const tail = rng.shuffle(JUNK_TAIL).slice(0, rng.int(1, 4)).map(fill);
   return [...head, text, ...tail].join('\n');

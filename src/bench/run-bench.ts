@@ -78,18 +78,26 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (n > small) big = await ingest(n, options.workers, `main-${n}.db`);
 
     log(`在 ${n} 份报告的数据库上测延迟与内存…`);
-    const serving = JSON.parse(await runTsx(join(REPO_ROOT, 'src/bench/serve-probe.ts'), [big.path, String(options.iterations ?? 200)])) as ServingFigures;
+    const serving = JSON.parse(
+      await runTsx(join(REPO_ROOT, 'src/bench/serve-probe.ts'), [big.path, String(options.iterations ?? 200)]),
+    ) as ServingFigures;
 
     log('冷启动…');
     const line = reportLine(big.path);
     const emptySeeds = join(workDir, 'empty-seeds');
     mkdirSync(emptySeeds);
     const coldStartRunsMs: number[] = [];
-    for (let i = 0; i < (options.coldStarts ?? 3); i++) coldStartRunsMs.push(Math.round(await coldStartOnce(big.path, emptySeeds, line)));
+    for (let i = 0; i < (options.coldStarts ?? 3); i++)
+      coldStartRunsMs.push(Math.round(await coldStartOnce(big.path, emptySeeds, line)));
 
     const result: BenchResult = {
       date: new Date().toISOString(),
-      machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version, memoryGb: Math.round(totalmem() / 2 ** 30) },
+      machine: {
+        cores: availableParallelism(),
+        cpu: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+      },
       reports: n,
       corpus: {
         reports: n,
@@ -125,9 +133,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 function reportLine(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
   try {
-    const row = db.prepare('SELECT region_short AS short, year FROM reports WHERE region_short IS NOT NULL AND year IS NOT NULL ORDER BY id LIMIT 1').get() as
-      | { short: string; year: number }
-      | undefined;
+    const row = db
+      .prepare(
+        'SELECT region_short AS short, year FROM reports WHERE region_short IS NOT NULL AND year IS NOT NULL ORDER BY id LIMIT 1',
+      )
+      .get() as { short: string; year: number } | undefined;
     return row ? `/report ${row.short} ${row.year}` : '/list';
   } finally {
     db.close();

@@ -62,7 +62,11 @@ export function createCorpus(seeds: SeedProfile[], options: CorpusOptions = {}):
 }
 
 /** Writes reports [0, count) into `dir` and returns their paths in order. */
-export function writeCorpus(corpus: SyntheticCorpus, dir: string, count: number): { paths: string[]; bytes: number; traditional: number } {
+export function writeCorpus(
+  corpus: SyntheticCorpus,
+  dir: string,
+  count: number,
+): { paths: string[]; bytes: number; traditional: number } {
   mkdirSync(dir, { recursive: true });
   const paths: string[] = [];
   let bytes = 0;

@@ -5,9 +5,26 @@ let converter: ((text: string) => string) | null = null;
 
 /** Pinyin that mirror sites put after common characters (keyed by the Traditional character). */
 const PINYIN: Record<string, string> = {
-  協: 'xié', 會: 'huì', 議: 'yì', 發: 'fā', 展: 'zhǎn', 員: 'yuán', 調: 'diào', 研: 'yán',
-  提: 'tí', 案: 'àn', 黨: 'dǎng', 經: 'jīng', 濟: 'jì', 現: 'xiàn', 規: 'guī', 聯: 'lián',
-  商: 'shāng', 辦: 'bàn', 民: 'mín', 視: 'shì',
+  協: 'xié',
+  會: 'huì',
+  議: 'yì',
+  發: 'fā',
+  展: 'zhǎn',
+  員: 'yuán',
+  調: 'diào',
+  研: 'yán',
+  提: 'tí',
+  案: 'àn',
+  黨: 'dǎng',
+  經: 'jīng',
+  濟: 'jì',
+  現: 'xiàn',
+  規: 'guī',
+  聯: 'lián',
+  商: 'shāng',
+  辦: 'bàn',
+  民: 'mín',
+  視: 'shì',
 };
 
 /** Converts Simplified text to Taiwan Traditional (opencc cn → tw). */

@@ -38,23 +38,37 @@ export function barChartSvg(chart: ChartData, family: string): string {
     const mid = top + i * ROW + ROW / 2;
     const textY = px(mid + THEME.labelSize * 0.36);
     const label = truncateLabel(p.label, THEME.labelSize, labelWidth);
-    body.push(`<text x="${px(PAD + labelWidth)}" y="${textY}" font-size="${THEME.labelSize}" text-anchor="end" fill="${THEME.text}" data-role="label">${escapeXml(label)}</text>`);
+    body.push(
+      `<text x="${px(PAD + labelWidth)}" y="${textY}" font-size="${THEME.labelSize}" text-anchor="end" fill="${THEME.text}" data-role="label">${escapeXml(label)}</text>`,
+    );
     const barTop = px(mid - BAR / 2);
     if (p.value === null) {
-      body.push(`<rect x="${px(x0)}" y="${barTop}" width="${MISSING_SLOT}" height="${BAR}" fill="url(#hatch)" stroke="${THEME.missing}" stroke-dasharray="6 4" data-role="missing"/>`);
-      body.push(`<text x="${px(x0 + MISSING_SLOT + 12)}" y="${px(mid + THEME.valueSize * 0.36)}" font-size="${THEME.valueSize}" fill="${THEME.muted}" data-role="value">无数据</text>`);
+      body.push(
+        `<rect x="${px(x0)}" y="${barTop}" width="${MISSING_SLOT}" height="${BAR}" fill="url(#hatch)" stroke="${THEME.missing}" stroke-dasharray="6 4" data-role="missing"/>`,
+      );
+      body.push(
+        `<text x="${px(x0 + MISSING_SLOT + 12)}" y="${px(mid + THEME.valueSize * 0.36)}" font-size="${THEME.valueSize}" fill="${THEME.muted}" data-role="value">无数据</text>`,
+      );
       return;
     }
     const length = max > 0 ? Math.max(p.value > 0 ? 3 : 0, (Math.max(0, p.value) / max) * plotWidth) : 0;
-    body.push(`<rect x="${px(x0)}" y="${barTop}" width="${px(length)}" height="${BAR}" rx="4" fill="${THEME.bar}" data-role="bar"/>`);
-    body.push(`<text x="${px(x0 + length + 10)}" y="${px(mid + THEME.valueSize * 0.36)}" font-size="${THEME.valueSize}" fill="${THEME.text}" data-role="value">${escapeXml(valueLabel(p.value, chart.unit))}</text>`);
+    body.push(
+      `<rect x="${px(x0)}" y="${barTop}" width="${px(length)}" height="${BAR}" rx="4" fill="${THEME.bar}" data-role="bar"/>`,
+    );
+    body.push(
+      `<text x="${px(x0 + length + 10)}" y="${px(mid + THEME.valueSize * 0.36)}" font-size="${THEME.valueSize}" fill="${THEME.text}" data-role="value">${escapeXml(valueLabel(p.value, chart.unit))}</text>`,
+    );
   });
 
   const rowsBottom = top + Math.max(1, points.length) * ROW;
   if (!points.length) {
-    body.push(`<text x="${px(x0 + 12)}" y="${px(top + ROW / 2 + THEME.valueSize * 0.36)}" font-size="${THEME.valueSize}" fill="${THEME.muted}">无数据</text>`);
+    body.push(
+      `<text x="${px(x0 + 12)}" y="${px(top + ROW / 2 + THEME.valueSize * 0.36)}" font-size="${THEME.valueSize}" fill="${THEME.muted}">无数据</text>`,
+    );
   }
-  body.push(`<line x1="${px(x0)}" y1="${px(top)}" x2="${px(x0)}" y2="${px(rowsBottom)}" stroke="${THEME.axis}" stroke-width="2"/>`);
+  body.push(
+    `<line x1="${px(x0)}" y1="${px(top)}" x2="${px(x0)}" y2="${px(rowsBottom)}" stroke="${THEME.axis}" stroke-width="2"/>`,
+  );
   const footer = chartFooter(chart, rowsBottom + 24);
   body.push(footer.svg);
   return svgDocument(CHART_WIDTH, footer.height, family, body, HATCH);

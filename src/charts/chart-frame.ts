@@ -29,12 +29,16 @@ export function chartHeader(chart: ChartData): { svg: string; bottom: number } {
   let bottom = PAD;
   lines.forEach((line, i) => {
     const baseline = PAD + THEME.titleSize + i * THEME.titleSize * 1.35;
-    parts.push(`<text x="${PAD}" y="${px(baseline)}" font-size="${THEME.titleSize}" fill="${THEME.text}" data-role="title">${escapeXml(line)}</text>`);
+    parts.push(
+      `<text x="${PAD}" y="${px(baseline)}" font-size="${THEME.titleSize}" fill="${THEME.text}" data-role="title">${escapeXml(line)}</text>`,
+    );
     bottom = baseline + THEME.titleSize * 0.3;
   });
   if (chart.unit && !chart.title.includes(chart.unit)) {
     const baseline = bottom + THEME.subtitleSize * 1.2;
-    parts.push(`<text x="${PAD}" y="${px(baseline)}" font-size="${THEME.subtitleSize}" fill="${THEME.muted}" data-role="unit">单位:${escapeXml(chart.unit)}</text>`);
+    parts.push(
+      `<text x="${PAD}" y="${px(baseline)}" font-size="${THEME.subtitleSize}" fill="${THEME.muted}" data-role="unit">单位:${escapeXml(chart.unit)}</text>`,
+    );
     bottom = baseline + THEME.subtitleSize * 0.3;
   }
   return { svg: parts.join(''), bottom };

@@ -19,7 +19,10 @@ export interface SaveChartOptions {
 
 /** `compare-1a2b3c4d`: reply kind plus a hash of the chart (or table), so the same question overwrites its own file. */
 export function chartFileStem(reply: Reply): string {
-  const hash = createHash('sha1').update(JSON.stringify(reply.chart ?? reply.csv ?? reply.title)).digest('hex').slice(0, 8);
+  const hash = createHash('sha1')
+    .update(JSON.stringify(reply.chart ?? reply.csv ?? reply.title))
+    .digest('hex')
+    .slice(0, 8);
   return `${reply.kind}-${hash}`;
 }
 
@@ -32,7 +35,10 @@ function write(reply: Reply, ext: string, bytes: () => Buffer, options: SaveChar
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, data);
   } catch (error) {
-    (options.onError ?? ((e) => process.stderr.write(`无法保存 ${ext.toUpperCase()}:${e instanceof Error ? e.message : String(e)}\n`)))(error);
+    (
+      options.onError ??
+      ((e) => process.stderr.write(`无法保存 ${ext.toUpperCase()}:${e instanceof Error ? e.message : String(e)}\n`))
+    )(error);
     return null;
   }
   const rel = relative(cwd, file);

@@ -69,7 +69,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       const db = openDb(dbPath);
       try {
-        return await runPush(db, { now, dryRun: values['dry-run'] === true, timezone: config.timezone, emptyDigest: config.emptyDigest });
+        return await runPush(db, {
+          now,
+          dryRun: values['dry-run'] === true,
+          timezone: config.timezone,
+          emptyDigest: config.emptyDigest,
+        });
       } finally {
         db.$client.close();
       }

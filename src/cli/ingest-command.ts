@@ -3,8 +3,17 @@ import type { DigestDb } from '../db/open.js';
 import { ingestPaths, type IngestSummary } from '../ingest/ingest-batch.js';
 
 /** `digest ingest [paths…]`: stores reports, with a progress bar on a TTY and one summary line. */
-export async function runIngest(db: DigestDb, inputs: string[], out: NodeJS.WriteStream = process.stdout): Promise<IngestSummary> {
-  const bar = out.isTTY ? new cliProgress.SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', clearOnComplete: true, stream: out }, cliProgress.Presets.shades_classic) : null;
+export async function runIngest(
+  db: DigestDb,
+  inputs: string[],
+  out: NodeJS.WriteStream = process.stdout,
+): Promise<IngestSummary> {
+  const bar = out.isTTY
+    ? new cliProgress.SingleBar(
+        { format: '导入 [{bar}] {value}/{total} {file}', clearOnComplete: true, stream: out },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   let started = false;
   const summary = await ingestPaths(db, inputs, (done, total, file) => {
     if (!bar) return;

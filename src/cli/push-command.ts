@@ -35,25 +35,40 @@ export async function runPush(db: DigestDb, options: PushOptions): Promise<numbe
   const out = options.out ?? process.stdout;
   const logger = options.logger ?? pino({ level: 'info', base: undefined }, pino.destination(2));
   const consolePublisher = createConsolePublisher(out);
-  const publishers = new Map<string, Publisher>([[consolePublisher.platform, consolePublisher], ...(options.publishers ?? []).map((p) => [p.platform, p] as const)]);
+  const publishers = new Map<string, Publisher>([
+    [consolePublisher.platform, consolePublisher],
+    ...(options.publishers ?? []).map((p) => [p.platform, p] as const),
+  ]);
   const slot = slotOf(options.now, options.timezone);
   // `--now` is when this run starts; time then runs on (pacing waits are real).
   const startedAt = Date.now();
-  const clock: Clock = { now: () => new Date(options.now.getTime() + Date.now() - startedAt), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+  const clock: Clock = {
+    now: () => new Date(options.now.getTime() + Date.now() - startedAt),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  };
   const store = new ReportStore(db);
   const subscriptions = new SubscriptionStore(db);
   const ledger = new DeliveryLedger(db);
 
   if (options.dryRun) {
-    const plan = planSlot({ store, subscriptions, ledger, platforms: new Set(publishers.keys()), empty: options.emptyDigest }, slot, options.now);
+    const plan = planSlot(
+      { store, subscriptions, ledger, platforms: new Set(publishers.keys()), empty: options.emptyDigest },
+      slot,
+      options.now,
+    );
     out.write(`digest push ${slot} (dry run: nothing sent, nothing written)\n`);
     const subs = new Map(subscriptions.active().map((s) => [s.id, s]));
     for (const job of plan.jobs) {
       const sub = subs.get(job.subscriptionId)!;
-      const titles = job.reportIds.map((id) => store.reportById(id)).map((r) => `${r?.regionName ?? '?'} ${r?.year ?? ''}`.trim());
-      out.write(`→ ${job.platform}:${job.chatId} [${describeFilter(sub)}] ${titles.length ? `${titles.length} 份: ${titles.join('、')}` : '本周无新报告(往期回顾)'}\n`);
+      const titles = job.reportIds
+        .map((id) => store.reportById(id))
+        .map((r) => `${r?.regionName ?? '?'} ${r?.year ?? ''}`.trim());
+      out.write(
+        `→ ${job.platform}:${job.chatId} [${describeFilter(sub)}] ${titles.length ? `${titles.length} 份: ${titles.join('、')}` : '本周无新报告(往期回顾)'}\n`,
+      );
     }
-    for (const sub of plan.noPublisher) out.write(`· ${sub.platform}:${sub.chatId} [${describeFilter(sub)}] 跳过: 本进程没有 ${sub.platform} 推送通道\n`);
+    for (const sub of plan.noPublisher)
+      out.write(`· ${sub.platform}:${sub.chatId} [${describeFilter(sub)}] 跳过: 本进程没有 ${sub.platform} 推送通道\n`);
     const skipped = plan.empty.length + plan.noPublisher.length + plan.alreadyDone;
     out.write(`would send ${plan.jobs.length}, skipped ${skipped}, failed 0\n`);
     return 0;

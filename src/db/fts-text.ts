@@ -1,6 +1,9 @@
 /** Text as the FTS index sees it: every CJK character a token of its own, so phrases match substrings. */
 export function toFtsText(text: string): string {
-  return text.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, ' $& ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u3400-\u9fff\uf900-\ufaff]/g, ' $& ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

@@ -37,7 +37,8 @@ interface RawGold {
 /** Converts one raw gold record (seed or dev-corpus format). */
 export function toGoldReport(raw: RawGold): GoldReport {
   const facts: GoldFact[] = [];
-  for (const [k, f] of Object.entries(raw.proposals ?? {})) facts.push({ key: `proposals.${k}`, value: f.value, unit: f.unit, quote: f.quote ?? null });
+  for (const [k, f] of Object.entries(raw.proposals ?? {}))
+    facts.push({ key: `proposals.${k}`, value: f.value, unit: f.unit, quote: f.quote ?? null });
   for (const f of raw.other_metrics ?? []) facts.push({ key: f.key, value: f.value, unit: f.unit, quote: f.quote ?? null });
   const alternatives = [...(raw.deliveredOnNote ?? '').matchAll(/\d{4}-\d{2}(?:-\d{2})?/g)].map((m) => m[0]);
   const pick = <T>(k: string): T | undefined => (k in raw ? (raw[k] as T) : undefined);
@@ -60,6 +61,6 @@ export function toGoldReport(raw: RawGold): GoldReport {
 /** Loads a gold file: `{ reports: [...] }` (seeds) or a bare array (dev corpus). */
 export function loadGold(path: string): GoldReport[] {
   const data = JSON.parse(readFileSync(path, 'utf8')) as { reports?: RawGold[] } | RawGold[];
-  const list = Array.isArray(data) ? data : data.reports ?? [];
+  const list = Array.isArray(data) ? data : (data.reports ?? []);
   return list.map(toGoldReport);
 }

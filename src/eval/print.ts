@@ -10,10 +10,13 @@ export function fieldTable(columns: { name: string; acc: Map<string, { ok: numbe
   const fields = [...new Set(columns.flatMap((c) => [...c.acc.keys()]))];
   const rows = [['field', ...columns.map((c) => c.name)]];
   for (const f of fields) {
-    rows.push([f, ...columns.map((c) => {
-      const a = c.acc.get(f);
-      return a ? `${pct(a.ok, a.total)} (${a.ok}/${a.total})` : '—';
-    })]);
+    rows.push([
+      f,
+      ...columns.map((c) => {
+        const a = c.acc.get(f);
+        return a ? `${pct(a.ok, a.total)} (${a.ok}/${a.total})` : '—';
+      }),
+    ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
@@ -29,12 +32,30 @@ export function fieldMisses(results: FieldResult[]): string {
 /** Per-family precision / recall table. */
 export function metricTable(families: Map<string, FamilyScore>): string {
   const rows = [['family', 'recall', 'precision', 'beyond gold']];
-  let found = 0, gold = 0, correct = 0, predicted = 0, beyond = 0;
+  let found = 0,
+    gold = 0,
+    correct = 0,
+    predicted = 0,
+    beyond = 0;
   for (const [f, s] of [...families.entries()].sort()) {
-    rows.push([f, `${pct(s.found, s.gold)} (${s.found}/${s.gold})`, `${pct(s.correct, s.predicted)} (${s.correct}/${s.predicted})`, String(s.beyond)]);
-    found += s.found; gold += s.gold; correct += s.correct; predicted += s.predicted; beyond += s.beyond;
+    rows.push([
+      f,
+      `${pct(s.found, s.gold)} (${s.found}/${s.gold})`,
+      `${pct(s.correct, s.predicted)} (${s.correct}/${s.predicted})`,
+      String(s.beyond),
+    ]);
+    found += s.found;
+    gold += s.gold;
+    correct += s.correct;
+    predicted += s.predicted;
+    beyond += s.beyond;
   }
-  rows.push(['ALL', `${pct(found, gold)} (${found}/${gold})`, `${pct(correct, predicted)} (${correct}/${predicted})`, String(beyond)]);
+  rows.push([
+    'ALL',
+    `${pct(found, gold)} (${found}/${gold})`,
+    `${pct(correct, predicted)} (${correct}/${predicted})`,
+    String(beyond),
+  ]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
 }
@@ -42,11 +63,13 @@ export function metricTable(families: Map<string, FamilyScore>): string {
 /** Lines listing metric misses (missed gold facts and unmatched headline facts). */
 export function metricMisses(misses: MetricMiss[], limit = 200): string {
   if (!misses.length) return '  (none)';
-  const lines = misses.slice(0, limit).map((m) =>
-    m.kind === 'missed'
-      ? `  ${m.file}  missed ${m.key} = ${m.expected}${m.got ? ` (got ${m.got})` : ''}  «${m.quote ?? ''}»`
-      : `  ${m.file}  beyond gold (unscored)  ${m.key} = ${m.got}  «${m.quote ?? ''}»`,
-  );
+  const lines = misses
+    .slice(0, limit)
+    .map((m) =>
+      m.kind === 'missed'
+        ? `  ${m.file}  missed ${m.key} = ${m.expected}${m.got ? ` (got ${m.got})` : ''}  «${m.quote ?? ''}»`
+        : `  ${m.file}  beyond gold (unscored)  ${m.key} = ${m.got}  «${m.quote ?? ''}»`,
+    );
   if (misses.length > limit) lines.push(`  … ${misses.length - limit} more`);
   return lines.join('\n');
 }

@@ -31,7 +31,11 @@ export interface FamilyScore {
 
 /** Splits 万元 into scale 1e4 and base 元 (also 亿元, 万亿元, 万人次 …). */
 export function unitScale(unit: string): { scale: number; base: string } {
-  for (const [prefix, scale] of [['万亿', 1e12], ['亿', 1e8], ['万', 1e4]] as const) {
+  for (const [prefix, scale] of [
+    ['万亿', 1e12],
+    ['亿', 1e8],
+    ['万', 1e4],
+  ] as const) {
     if (unit.startsWith(prefix) && unit.length > prefix.length) return { scale, base: unit.slice(prefix.length) };
   }
   return { scale: 1, base: unit };
@@ -61,7 +65,12 @@ export function familyOf(key: string): string {
 const show = (v: number, unit: string): string => `${v}${unit}`;
 
 /** Scores one report's headline facts; adds to `families` and returns the misses. */
-export function scoreMetrics(file: string, gold: GoldFact[], headline: Record<string, MetricFact>, families: Map<string, FamilyScore>): MetricMiss[] {
+export function scoreMetrics(
+  file: string,
+  gold: GoldFact[],
+  headline: Record<string, MetricFact>,
+  families: Map<string, FamilyScore>,
+): MetricMiss[] {
   const misses: MetricMiss[] = [];
   const fam = (f: string): FamilyScore => {
     const s = families.get(f) ?? { found: 0, gold: 0, correct: 0, predicted: 0, beyond: 0 };
@@ -73,7 +82,15 @@ export function scoreMetrics(file: string, gold: GoldFact[], headline: Record<st
     s.gold++;
     const ours = headline[g.key];
     if (ours && sameQuantity(ours, g)) s.found++;
-    else misses.push({ file, kind: 'missed', key: g.key, expected: show(g.value, g.unit), got: ours ? show(ours.value, ours.unit) : null, quote: g.quote });
+    else
+      misses.push({
+        file,
+        kind: 'missed',
+        key: g.key,
+        expected: show(g.value, g.unit),
+        got: ours ? show(ours.value, ours.unit) : null,
+        quote: g.quote,
+      });
   }
   const covered = new Set(gold.map((g) => familyOf(g.key)));
   const goldByKey = new Map(gold.map((g) => [g.key, g]));
@@ -86,7 +103,14 @@ export function scoreMetrics(file: string, gold: GoldFact[], headline: Record<st
       if (sameQuantity(fact, g)) s.correct++;
     } else {
       s.beyond++;
-      misses.push({ file, kind: 'wrong', key, expected: null, got: show(fact.value, fact.unit), quote: fact.evidence.slice(0, 60) });
+      misses.push({
+        file,
+        kind: 'wrong',
+        key,
+        expected: null,
+        got: show(fact.value, fact.unit),
+        quote: fact.evidence.slice(0, 60),
+      });
     }
   }
   return misses;

@@ -39,11 +39,11 @@ function load(): Index {
   };
   const all: RegionRef[] = rows.map(([code, name, parent]) => {
     const tier = tierOf(code);
-    const province = tier === '省级' ? name : names.get(code.slice(0, 2) + '0000') ?? name;
+    const province = tier === '省级' ? name : (names.get(code.slice(0, 2) + '0000') ?? name);
     const level = tier === '省级' && MUNICIPALITIES.has(name) ? '直辖市' : levelOf(name);
     // Under a 直辖市 the city itself is the parent; other county-level units hung on a province have none.
     const onProvince = parent.endsWith('0000');
-    const parentName = tier !== '县级' || (onProvince && !MUNICIPALITIES.has(province)) ? null : names.get(parent) ?? null;
+    const parentName = tier !== '县级' || (onProvince && !MUNICIPALITIES.has(province)) ? null : (names.get(parent) ?? null);
     return { name, short: shortName(name), level, tier, province, parent: parentName, code };
   });
   const byCode = new Map(all.map((r) => [r.code, r]));

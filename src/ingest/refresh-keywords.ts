@@ -9,7 +9,11 @@ export function refreshKeywords(db: DigestDb): void {
     df.set(row.term, row.df);
   }
   const total = (client.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
-  const rows = client.prepare('SELECT id, terms, keywords FROM reports').all() as { id: number; terms: string; keywords: string }[];
+  const rows = client.prepare('SELECT id, terms, keywords FROM reports').all() as {
+    id: number;
+    terms: string;
+    keywords: string;
+  }[];
   const update = client.prepare('UPDATE reports SET keywords = ? WHERE id = ?');
   db.transaction(() => {
     for (const row of rows) {

@@ -128,12 +128,18 @@ async function deliver(job: DeliveryJob, pacer: Pacer, deps: DispatchDeps, tally
         ledger.finish(job.subscriptionId, job.slot, 'failed', `permanent: ${message}`, clock.now());
         deps.onPermanentFailure(job, message);
         tally.deactivated++;
-        deps.logger.warn({ sub: job.subscriptionId, platform: job.platform, chatId: job.chatId, err: message }, 'digest push: permanent failure, subscription deactivated');
+        deps.logger.warn(
+          { sub: job.subscriptionId, platform: job.platform, chatId: job.chatId, err: message },
+          'digest push: permanent failure, subscription deactivated',
+        );
       } else {
         // Temporary past its retries, or an unexpected error (a bug): not retried this slot, not deactivated.
         const kind = error instanceof TemporaryDeliveryError ? `temporary after ${attempt} attempts` : 'unexpected';
         ledger.finish(job.subscriptionId, job.slot, 'failed', `${kind}: ${message}`, clock.now());
-        deps.logger.error({ sub: job.subscriptionId, platform: job.platform, chatId: job.chatId, err: message }, `digest push failed (${kind})`);
+        deps.logger.error(
+          { sub: job.subscriptionId, platform: job.platform, chatId: job.chatId, err: message },
+          `digest push failed (${kind})`,
+        );
       }
       return;
     }

@@ -38,7 +38,9 @@ export function selectReports(store: ReportStore, filter: DigestFilter, candidat
       return candidates.filter((r) => r.province === filter.value);
     case 'region': {
       const prefix = regionPrefix(filter.value);
-      return candidates.filter((r) => r.regionCode !== null && (r.regionCode === filter.value || (prefix !== null && r.regionCode.startsWith(prefix))));
+      return candidates.filter(
+        (r) => r.regionCode !== null && (r.regionCode === filter.value || (prefix !== null && r.regionCode.startsWith(prefix))),
+      );
     }
     case 'metric': {
       const keys = metricKeys(store, filter.value);

@@ -36,14 +36,18 @@ export class DeliveryLedger {
   /** Counts one send attempt; the fresh `updated_at` tells overlapping runs the row is still being worked on. */
   attempt(subscriptionId: number, slot: Slot, now: Date): void {
     this.db.$client
-      .prepare(`UPDATE deliveries SET attempts = attempts + 1, updated_at = ? WHERE subscription_id = ? AND slot = ? AND status = 'sending'`)
+      .prepare(
+        `UPDATE deliveries SET attempts = attempts + 1, updated_at = ? WHERE subscription_id = ? AND slot = ? AND status = 'sending'`,
+      )
       .run(now.toISOString(), subscriptionId, slot);
   }
 
   /** Closes a claimed row as sent or failed. */
   finish(subscriptionId: number, slot: Slot, status: 'sent' | 'failed', error: string | null, now: Date): void {
     this.db.$client
-      .prepare(`UPDATE deliveries SET status = ?, error = ?, updated_at = ? WHERE subscription_id = ? AND slot = ? AND status = 'sending'`)
+      .prepare(
+        `UPDATE deliveries SET status = ?, error = ?, updated_at = ? WHERE subscription_id = ? AND slot = ? AND status = 'sending'`,
+      )
       .run(status, error, now.toISOString(), subscriptionId, slot);
   }
 
@@ -63,13 +67,18 @@ export class DeliveryLedger {
    */
   markInterrupted(staleBefore: Date, now: Date): number {
     return this.db.$client
-      .prepare(`UPDATE deliveries SET status = 'unknown', error = 'interrupted while sending: maybe delivered, not resent', updated_at = ? WHERE status = 'sending' AND updated_at < ?`)
+      .prepare(
+        `UPDATE deliveries SET status = 'unknown', error = 'interrupted while sending: maybe delivered, not resent', updated_at = ? WHERE status = 'sending' AND updated_at < ?`,
+      )
       .run(now.toISOString(), staleBefore.toISOString()).changes;
   }
 
   /** Status of every row of a slot, by subscription id. */
   statusesForSlot(slot: Slot): Map<number, DeliveryStatus> {
-    const rows = this.db.$client.prepare('SELECT subscription_id AS id, status FROM deliveries WHERE slot = ?').all(slot) as { id: number; status: DeliveryStatus }[];
+    const rows = this.db.$client.prepare('SELECT subscription_id AS id, status FROM deliveries WHERE slot = ?').all(slot) as {
+      id: number;
+      status: DeliveryStatus;
+    }[];
     return new Map(rows.map((r) => [r.id, r.status]));
   }
 
@@ -77,7 +86,9 @@ export class DeliveryLedger {
   deliveredReportIds(): Map<number, Set<number>> {
     const marks = DELIVERED.map(() => '?').join(',');
     const rows = this.db.$client
-      .prepare(`SELECT subscription_id AS id, report_ids AS ids FROM deliveries WHERE status IN (${marks}) AND report_ids <> '[]'`)
+      .prepare(
+        `SELECT subscription_id AS id, report_ids AS ids FROM deliveries WHERE status IN (${marks}) AND report_ids <> '[]'`,
+      )
       .all(...DELIVERED) as { id: number; ids: string }[];
     const out = new Map<number, Set<number>>();
     for (const r of rows) {
@@ -91,7 +102,9 @@ export class DeliveryLedger {
   /** Rows of a slot per status (for summaries and tests). */
   countsForSlot(slot: Slot): Record<DeliveryStatus, number> {
     const counts: Record<DeliveryStatus, number> = { sending: 0, sent: 0, failed: 0, unknown: 0, skipped: 0 };
-    const rows = this.db.$client.prepare('SELECT status, count(*) AS n FROM deliveries WHERE slot = ? GROUP BY status').all(slot) as { status: DeliveryStatus; n: number }[];
+    const rows = this.db.$client
+      .prepare('SELECT status, count(*) AS n FROM deliveries WHERE slot = ? GROUP BY status')
+      .all(slot) as { status: DeliveryStatus; n: number }[];
     for (const r of rows) counts[r.status] = r.n;
     return counts;
   }

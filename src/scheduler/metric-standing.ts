@@ -28,7 +28,9 @@ export function metricStanding(store: ReportStore, keys: string[], fresh: Report
     // Medians are taken on normalized values and shown in this report's unit.
     const scale = own.normalized !== 0 ? own.value / own.normalized : 1;
     const rest = `${others.length ? '其余' : '全部'} ${pool.length} 份报告的中位数为 ${formatNumber(med * scale)}${own.unit}`;
-    lines.push(`${regionLabel(r)} ${r.year ?? ''}:${own.label} ${formatValue(own)},在 ${all.length} 份报告中排第 ${rank} 位;${rest}。`);
+    lines.push(
+      `${regionLabel(r)} ${r.year ?? ''}:${own.label} ${formatValue(own)},在 ${all.length} 份报告中排第 ${rank} 位;${rest}。`,
+    );
   }
   return lines;
 }

@@ -52,7 +52,8 @@ export function planSlot(deps: PlanDeps, slot: Slot, cutoff: Date): SlotPlan {
     }
     const key = filterKey({ kind: sub.filterKind, value: sub.filterValue });
     let forFilter = matched.get(key);
-    if (!forFilter) matched.set(key, (forFilter = selectReports(deps.store, { kind: sub.filterKind, value: sub.filterValue }, candidates)));
+    if (!forFilter)
+      matched.set(key, (forFilter = selectReports(deps.store, { kind: sub.filterKind, value: sub.filterValue }, candidates)));
     const seen = delivered.get(sub.id);
     const reports = forFilter.filter((r) => r.ingestedAt > sub.createdAt && !seen?.has(r.id));
     const script = deps.subscriptions.chatScript(sub.platform, sub.chatId) ?? 'simplified';
@@ -64,7 +65,15 @@ export function planSlot(deps: PlanDeps, slot: Slot, cutoff: Date): SlotPlan {
       replies.set(replyKey, reply);
     }
     if (!reply) plan.empty.push(sub);
-    else plan.jobs.push({ subscriptionId: sub.id, platform: sub.platform, chatId: sub.chatId, slot, reportIds: reports.map((r) => r.id), reply });
+    else
+      plan.jobs.push({
+        subscriptionId: sub.id,
+        platform: sub.platform,
+        chatId: sub.chatId,
+        slot,
+        reportIds: reports.map((r) => r.id),
+        reply,
+      });
   }
   plan.jobs = spreadByChat(plan.jobs);
   return plan;

@@ -60,7 +60,8 @@ export async function runSlot(deps: SlotRunDeps, slot: Slot, cutoff: Date): Prom
 
   const tally = await dispatch(plan.jobs, {
     ...deps,
-    onPermanentFailure: (job, reason) => deps.subscriptions.deactivate(job.subscriptionId, `delivery failed: ${reason}`, clock.now()),
+    onPermanentFailure: (job, reason) =>
+      deps.subscriptions.deactivate(job.subscriptionId, `delivery failed: ${reason}`, clock.now()),
   });
   const unknown = deps.ledger.countsForSlot(slot).unknown;
   const summary: SlotSummary = {
@@ -92,5 +93,6 @@ function logNoPublisher(plan: SlotPlan, logger: Logger): void {
     byPlatform.set(sub.platform, (byPlatform.get(sub.platform) ?? 0) + 1);
     logger.debug({ sub: sub.id, platform: sub.platform, chatId: sub.chatId }, 'digest: no publisher for this platform, skipped');
   }
-  for (const [platform, n] of byPlatform) logger.info({ platform, subscriptions: n }, `digest: no ${platform} publisher in this process, ${n} subscription(s) skipped`);
+  for (const [platform, n] of byPlatform)
+    logger.info({ platform, subscriptions: n }, `digest: no ${platform} publisher in this process, ${n} subscription(s) skipped`);
 }

@@ -7,23 +7,31 @@ export class SlotRuns {
 
   /** Records the start of a run; a re-run keeps the first start time. */
   begin(slot: Slot, now: Date): void {
-    this.db.$client.prepare('INSERT INTO slot_runs(slot, started_at) VALUES (?, ?) ON CONFLICT(slot) DO NOTHING').run(slot, now.toISOString());
+    this.db.$client
+      .prepare('INSERT INTO slot_runs(slot, started_at) VALUES (?, ?) ON CONFLICT(slot) DO NOTHING')
+      .run(slot, now.toISOString());
   }
 
   /** Marks the slot done with a JSON summary of the run. */
   complete(slot: Slot, summary: unknown, now: Date): void {
-    this.db.$client.prepare('UPDATE slot_runs SET completed_at = ?, summary = ? WHERE slot = ?').run(now.toISOString(), JSON.stringify(summary), slot);
+    this.db.$client
+      .prepare('UPDATE slot_runs SET completed_at = ?, summary = ? WHERE slot = ?')
+      .run(now.toISOString(), JSON.stringify(summary), slot);
   }
 
   /** True when a run of the slot completed. */
   isComplete(slot: Slot): boolean {
-    const row = this.db.$client.prepare('SELECT completed_at AS done FROM slot_runs WHERE slot = ?').get(slot) as { done: string | null } | undefined;
+    const row = this.db.$client.prepare('SELECT completed_at AS done FROM slot_runs WHERE slot = ?').get(slot) as
+      | { done: string | null }
+      | undefined;
     return Boolean(row?.done);
   }
 
   /** All runs, newest first (for tests and diagnostics). */
   list(): { slot: Slot; startedAt: string; completedAt: string | null; summary: string | null }[] {
-    return this.db.$client.prepare('SELECT slot, started_at AS startedAt, completed_at AS completedAt, summary FROM slot_runs ORDER BY slot DESC').all() as {
+    return this.db.$client
+      .prepare('SELECT slot, started_at AS startedAt, completed_at AS completedAt, summary FROM slot_runs ORDER BY slot DESC')
+      .all() as {
       slot: Slot;
       startedAt: string;
       completedAt: string | null;

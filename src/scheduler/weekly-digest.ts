@@ -32,20 +32,38 @@ export function buildWeeklyDigest(input: WeeklyDigestInput): Reply | null {
   const title = `每周报告摘要 · ${slot}`;
   const shown = reports.slice(0, MAX_ENTRIES);
   const sections: ReplySection[] = [
-    { blocks: [{ type: 'heading', text: title }, { type: 'paragraph', text: `订阅:${what}。本周新增 ${reports.length} 份报告。` }] },
+    {
+      blocks: [
+        { type: 'heading', text: title },
+        { type: 'paragraph', text: `订阅:${what}。本周新增 ${reports.length} 份报告。` },
+      ],
+    },
     ...shown.map((r, i) => digestEntry(store, r, reports.length > 1 ? i + 1 : null)),
   ];
   if (reports.length > shown.length) {
     sections.push({
-      blocks: [{ type: 'heading', text: `另有 ${reports.length - shown.length} 份` }, { type: 'list', items: reports.slice(MAX_ENTRIES).map((r) => ({ text: `${regionLabel(r)} ${r.year ?? ''} · ${r.title ?? ''}` })) }],
+      blocks: [
+        { type: 'heading', text: `另有 ${reports.length - shown.length} 份` },
+        {
+          type: 'list',
+          items: reports.slice(MAX_ENTRIES).map((r) => ({ text: `${regionLabel(r)} ${r.year ?? ''} · ${r.title ?? ''}` })),
+        },
+      ],
     });
   }
   const keys = sub.filterKind === 'metric' ? metricKeys(store, sub.filterValue) : null;
   const standing = keys ? metricStanding(store, keys, reports) : [];
   if (standing.length) {
-    sections.push({ blocks: [{ type: 'heading', text: `与其他报告相比(${sub.filter})` }, { type: 'list', items: standing.map((text) => ({ text })) }] });
+    sections.push({
+      blocks: [
+        { type: 'heading', text: `与其他报告相比(${sub.filter})` },
+        { type: 'list', items: standing.map((text) => ({ text })) },
+      ],
+    });
   }
-  const actions: ReplyAction[] = shown.slice(0, 5).map((r) => ({ label: `${r.regionName ?? '报告'} ${r.year ?? ''}`.trim(), command: `/report #${r.id}` }));
+  const actions: ReplyAction[] = shown
+    .slice(0, 5)
+    .map((r) => ({ label: `${r.regionName ?? '报告'} ${r.year ?? ''}`.trim(), command: `/report #${r.id}` }));
   if (keys) actions.push({ label: `比较${sub.filter}`, command: `/compare ${sub.filter}` });
   actions.push({ label: '我的订阅', command: '/subscriptions' });
   return { kind: 'digest', title, sections, actions, script: 'simplified' };
@@ -63,7 +81,12 @@ function emptyWithHighlight({ store, sub, slot }: WeeklyDigestInput): Reply | nu
     kind: 'digest',
     title,
     sections: [
-      { blocks: [{ type: 'heading', text: title }, { type: 'paragraph', text: `订阅:${describeFilter(sub)}。本周无新报告。往期回顾:` }] },
+      {
+        blocks: [
+          { type: 'heading', text: title },
+          { type: 'paragraph', text: `订阅:${describeFilter(sub)}。本周无新报告。往期回顾:` },
+        ],
+      },
       digestEntry(store, pick, null),
     ],
     actions: [

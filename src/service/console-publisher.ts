@@ -6,7 +6,10 @@ import type { Reply } from './reply/reply-model.js';
  * The console push port: prints the chat id and the digest as plain text. Used by `digest push` for
  * `console:<id>` chats and by the console adapter; `extraLines` adds e.g. chart paths.
  */
-export function createConsolePublisher(output: NodeJS.WritableStream, extraLines: (reply: Reply) => string[] = () => []): Publisher {
+export function createConsolePublisher(
+  output: NodeJS.WritableStream,
+  extraLines: (reply: Reply) => string[] = () => [],
+): Publisher {
   return {
     platform: 'console',
     async publish(chatId, reply) {

@@ -30,7 +30,9 @@ export interface DigestServiceOptions {
 }
 
 /** Creates the transport-free digest service: command line in, reply model out, from SQLite only. */
-export function createDigestService(options: DigestServiceOptions): DigestService & { store: ReportStore; subscriptions: SubscriptionStore } {
+export function createDigestService(
+  options: DigestServiceOptions,
+): DigestService & { store: ReportStore; subscriptions: SubscriptionStore } {
   const store = new ReportStore(options.db);
   const subs = new SubscriptionStore(options.db);
   const log = options.logger ?? pino({ level: 'silent' });
@@ -83,7 +85,8 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
       try {
         reply = dispatch(parseCommand(String(line ?? '')), chat);
       } catch (error) {
-        if (!(error instanceof BadInputError) && !(error as { code?: string })?.code) log.error({ err: error, line: String(line).slice(0, 200) }, 'command failed');
+        if (!(error instanceof BadInputError) && !(error as { code?: string })?.code)
+          log.error({ err: error, line: String(line).slice(0, 200) }, 'command failed');
         reply = errorReply(error, String(line ?? ''));
       }
       return safe(() => inScript(reply, chat, String(line ?? '').slice(0, 500)), reply);
@@ -92,7 +95,11 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
       const summary = await ingestPaths(options.db, [path]);
       const skipped = summary.skipped[0];
       if (skipped) return errorReply(new IngestError(path.split('/').pop() ?? path, skipped.reason), '');
-      const id = (options.db.$client.prepare('SELECT report_id AS id FROM report_files WHERE path = ?').get(path) as { id: number } | undefined)?.id;
+      const id = (
+        options.db.$client.prepare('SELECT report_id AS id FROM report_files WHERE path = ?').get(path) as
+          | { id: number }
+          | undefined
+      )?.id;
       const report = id === undefined ? undefined : store.reportById(id);
       if (!report) return errorReply(new IngestError(path, '导入后未找到报告'), '');
       const digest = reportDigest(store, report, summary.ingested ? '已导入这份报告。' : '这份报告此前已导入,内容未变。');

@@ -16,7 +16,10 @@ describe('digest bench (smoke, 30 reports)', () => {
     const out = new PassThrough();
     let table = '';
     out.on('data', (d: Buffer) => (table += d.toString('utf8')));
-    const code = await runBenchCommand(['--reports', '30', '--workers', '2', '--iterations', '5', '--cold-starts', '1', '--json', file], out);
+    const code = await runBenchCommand(
+      ['--reports', '30', '--workers', '2', '--iterations', '5', '--cold-starts', '1', '--json', file],
+      out,
+    );
     expect(code).toBe(0);
     const r = JSON.parse(readFileSync(file, 'utf8'));
     expect(r.reports).toBe(30);

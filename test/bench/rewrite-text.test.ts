@@ -55,7 +55,12 @@ describe('shuffleSections', () => {
       expect(got).toHaveLength(lines.length);
       expect(got.filter((l) => /^[一二三四五]、/.test(l)).map((l) => l[0])).toEqual(['一', '二', '三', '四', '五']);
       // Each title still heads its own body, and the last section stays last.
-      for (const [title, body] of [['甲', 'a'], ['乙', 'b'], ['丙', 'c'], ['丁', 'd']] as const) {
+      for (const [title, body] of [
+        ['甲', 'a'],
+        ['乙', 'b'],
+        ['丙', 'c'],
+        ['丁', 'd'],
+      ] as const) {
         expect(got[got.findIndex((l) => l.endsWith(title)) + 1]).toBe(body);
       }
       expect(got.slice(-3)).toEqual(['五、戊', 'e', '结语']);

@@ -25,7 +25,9 @@ describe('store and service speed-ups', () => {
   it('stores every row of an extraction with drizzle-compatible values', async () => {
     const file = join(SEEDS_DIR, '004_580fe89a2b738e05.txt');
     const report = await extractFile(file);
-    const row = client().prepare('SELECT r.* FROM reports r JOIN report_files f ON f.report_id = r.id WHERE f.path = ?').get(file) as Record<string, unknown>;
+    const row = client()
+      .prepare('SELECT r.* FROM reports r JOIN report_files f ON f.report_id = r.id WHERE f.path = ?')
+      .get(file) as Record<string, unknown>;
     expect(row.hash).toBe(report.hash);
     expect(row.region_code).toBe(report.meta.region!.code);
     expect(JSON.parse(row.summary as string)).toEqual(report.summary);
@@ -35,9 +37,13 @@ describe('store and service speed-ups', () => {
     const count = (sql: string) => (client().prepare(sql).get(id) as { n: number }).n;
     expect(count('SELECT count(*) AS n FROM paragraphs WHERE report_id = ?')).toBe(report.paragraphs.length);
     expect(count('SELECT count(*) AS n FROM sections WHERE report_id = ?')).toBe(report.outline.sections.length);
-    expect(count('SELECT count(*) AS n FROM metrics WHERE report_id = ? AND headline = 1')).toBe(new Set(Object.values(report.headline)).size);
+    expect(count('SELECT count(*) AS n FROM metrics WHERE report_id = ? AND headline = 1')).toBe(
+      new Set(Object.values(report.headline)).size,
+    );
     expect(count("SELECT count(*) AS n FROM metrics WHERE report_id = ? AND typeof(headline) = 'integer'")).toBeGreaterThan(0);
-    const summaries = client().prepare('SELECT summary FROM sections WHERE report_id = ? ORDER BY ord').all(id) as { summary: string }[];
+    const summaries = client().prepare('SELECT summary FROM sections WHERE report_id = ? ORDER BY ord').all(id) as {
+      summary: string;
+    }[];
     expect(summaries.map((s) => JSON.parse(s.summary))).toEqual(report.outline.sections.map((s) => s.summary ?? []));
   });
 

@@ -4,11 +4,24 @@ import { chartSvg } from '../../src/charts/chart-svg.js';
 import { niceStep, xPositions } from '../../src/charts/line-svg.js';
 import type { ChartData } from '../../src/service/reply/reply-model.js';
 
-const bar = (points: ChartData['points']): ChartData => ({ kind: 'bar', title: '提案比较(立案,件)', unit: '件', points, source: '来源:各地政协工作报告' });
-const line = (points: ChartData['points']): ChartData => ({ kind: 'line', title: '资阳市(四川)提案趋势', unit: '件', points, source: '来源:各地政协工作报告' });
+const bar = (points: ChartData['points']): ChartData => ({
+  kind: 'bar',
+  title: '提案比较(立案,件)',
+  unit: '件',
+  points,
+  source: '来源:各地政协工作报告',
+});
+const line = (points: ChartData['points']): ChartData => ({
+  kind: 'line',
+  title: '资阳市(四川)提案趋势',
+  unit: '件',
+  points,
+  source: '来源:各地政协工作报告',
+});
 
 /** Text content of elements with the given data-role, in document order. */
-const texts = (svg: string, role: string) => [...svg.matchAll(new RegExp(`data-role="${role}"[^>]*>([^<]*)<`, 'g'))].map((m) => m[1]);
+const texts = (svg: string, role: string) =>
+  [...svg.matchAll(new RegExp(`data-role="${role}"[^>]*>([^<]*)<`, 'g'))].map((m) => m[1]);
 const height = (svg: string) => Number(/height="(\d+)"/.exec(svg)![1]);
 
 describe('bar chart SVG', () => {
@@ -108,7 +121,12 @@ describe('line chart SVG', () => {
 
   it('draws a single point and an all-missing series without NaN', () => {
     expect(chartSvg(line([{ label: '2022', value: 196 }]))).not.toContain('NaN');
-    const empty = chartSvg(line([{ label: '2021', value: null }, { label: '2022', value: null }]));
+    const empty = chartSvg(
+      line([
+        { label: '2021', value: null },
+        { label: '2022', value: null },
+      ]),
+    );
     expect(empty).not.toContain('NaN');
     expect(empty).not.toContain('<polyline');
   });

@@ -21,8 +21,16 @@ interface Box {
 
 /** The label column of a bar chart SVG: from the left margin to the labels' right edge, over all rows. */
 function labelBox(svg: string): Box {
-  const labels = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)"[^>]*data-role="label"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
-  return { x0: 20, y0: Math.floor(labels[0]!.y - 34), x1: Math.ceil(labels[0]!.x + 2), y1: Math.ceil(labels[labels.length - 1]!.y + 12) };
+  const labels = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)"[^>]*data-role="label"/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+  }));
+  return {
+    x0: 20,
+    y0: Math.floor(labels[0]!.y - 34),
+    x1: Math.ceil(labels[0]!.x + 2),
+    y1: Math.ceil(labels[labels.length - 1]!.y + 12),
+  };
 }
 
 /** Pixels of `png` inside `box`, as RGBA bytes. */
@@ -78,7 +86,10 @@ describe('renderChartPng on the seeds', () => {
 
   it('draws different Chinese names differently (tofu boxes would look alike)', () => {
     const font = resolveChartFont();
-    const swap = (label: string): ChartData => ({ ...chart, points: chart.points.map((p, i) => (i === 0 ? { ...p, label } : p)) });
+    const swap = (label: string): ChartData => ({
+      ...chart,
+      points: chart.points.map((p, i) => (i === 0 ? { ...p, label } : p)),
+    });
     const a = swap('资阳市 2022');
     const b = swap('钟祥县 2022');
     const box = labelBox(chartSvg(a, font.family));

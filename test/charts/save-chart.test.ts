@@ -12,7 +12,13 @@ const reply = (extra: Partial<Reply> = {}): Reply => ({
   sections: [],
   actions: [],
   script: 'simplified',
-  chart: { kind: 'bar', title: '提案比较(立案,件)', unit: '件', points: [{ label: '资阳市 2022', value: 196 }], source: '来源:各地政协工作报告' },
+  chart: {
+    kind: 'bar',
+    title: '提案比较(立案,件)',
+    unit: '件',
+    points: [{ label: '资阳市 2022', value: 196 }],
+    source: '来源:各地政协工作报告',
+  },
   ...extra,
 });
 const csv = { fileName: 'compare.csv', columns: ['地区', '立案'], rows: [['资阳市', 196]] };
@@ -42,7 +48,10 @@ describe('saveChart / saveCsv', () => {
   it('prints one line per file', () => {
     tmp();
     const lines = saveReplyFiles(reply({ csv }), { cwd });
-    expect(lines).toEqual([`图表: data/charts/${chartFileStem(reply({ csv }))}.png`, `CSV: data/charts/${chartFileStem(reply({ csv }))}.csv`]);
+    expect(lines).toEqual([
+      `图表: data/charts/${chartFileStem(reply({ csv }))}.png`,
+      `CSV: data/charts/${chartFileStem(reply({ csv }))}.csv`,
+    ]);
     expect(saveReplyFiles(reply({ chart: undefined }), { cwd })).toEqual([]);
   });
 

@@ -17,13 +17,27 @@ const meta: ReportMeta = {
 };
 
 const fact = (key: string, value: number, unit: string): MetricFact => ({
-  key, label: key, value, unit, approx: 'exact', lower: null, upper: null, normalized: value, scope: 'review', period: 'year', evidence: `证据${value}${unit}`, sectionPath: null, offset: 0,
+  key,
+  label: key,
+  value,
+  unit,
+  approx: 'exact',
+  lower: null,
+  upper: null,
+  normalized: value,
+  scope: 'review',
+  period: 'year',
+  evidence: `证据${value}${unit}`,
+  sectionPath: null,
+  offset: 0,
 });
 
 describe('gold loading', () => {
   it('maps proposals to proposals.<key> and reads accepted alternative dates from the note', () => {
     const g = toGoldReport({
-      file: 'x.txt', deliveredOn: null, deliveredOnNote: 'so 2024-01-29 or 2024-01 is also accepted',
+      file: 'x.txt',
+      deliveredOn: null,
+      deliveredOnNote: 'so 2024-01-29 or 2024-01 is also accepted',
       proposals: { filed: { value: 121, unit: '件', quote: '立案121件' } },
       other_metrics: [{ key: 'media.reports', value: 17, unit: '篇次', quote: '宣传报道17篇次' }],
     });
@@ -35,7 +49,15 @@ describe('gold loading', () => {
 
 describe('field scoring', () => {
   it('compares without whitespace and accepts alternative dates', () => {
-    const g = toGoldReport({ file: 'x', title: '鹤岗市政协常委会工作报告', year: 2023, deliveredOn: null, deliveredOnNote: '2024-01 accepted', speaker: null, region: { name: '鹤岗市', province: '黑龙江省' } });
+    const g = toGoldReport({
+      file: 'x',
+      title: '鹤岗市政协常委会工作报告',
+      year: 2023,
+      deliveredOn: null,
+      deliveredOnNote: '2024-01 accepted',
+      speaker: null,
+      region: { name: '鹤岗市', province: '黑龙江省' },
+    });
     const results = scoreFields(g, { meta, sourceUrl: null }, true);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.map((r) => r.field)).toEqual(['region.name', 'region.province', 'year', 'deliveredOn', 'speaker', 'title']);
@@ -75,7 +97,11 @@ describe('metric scoring', () => {
     expect(families.get('proposals')).toEqual({ found: 1, gold: 2, correct: 1, predicted: 1, beyond: 1 });
     expect(families.get('media')).toEqual({ found: 0, gold: 1, correct: 0, predicted: 1, beyond: 0 });
     expect(families.has('economy')).toBe(false);
-    expect(misses.map((m) => `${m.kind}:${m.key}`)).toEqual(['missed:proposals.answer_rate', 'missed:media.reports', 'wrong:proposals.answered']);
+    expect(misses.map((m) => `${m.kind}:${m.key}`)).toEqual([
+      'missed:proposals.answer_rate',
+      'missed:media.reports',
+      'wrong:proposals.answered',
+    ]);
     expect(metricTable(families)).toContain('ALL');
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allRegions, lookupFull, lookupRegion, lookupShort, regionByCode, suggestRegions, toSimplified } from '../../src/gazetteer/gazetteer.js';
+import {
+  allRegions,
+  lookupFull,
+  lookupRegion,
+  lookupShort,
+  regionByCode,
+  suggestRegions,
+  toSimplified,
+} from '../../src/gazetteer/gazetteer.js';
 import { levelOf, shortName } from '../../src/gazetteer/short-name.js';
 import { editDistance } from '../../src/gazetteer/suggest.js';
 
@@ -54,9 +62,21 @@ describe('gazetteer lookups', () => {
   });
 
   it('returns all homonyms', () => {
-    expect(lookupShort('安宁').map((r) => r.code).sort()).toEqual(['530181', '620105']);
-    expect(lookupFull('江北区').map((r) => r.province).sort()).toEqual(['浙江省', '重庆市']);
-    expect(lookupFull('朝阳区').map((r) => r.parent).sort()).toEqual(['北京市', '长春市']);
+    expect(
+      lookupShort('安宁')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['530181', '620105']);
+    expect(
+      lookupFull('江北区')
+        .map((r) => r.province)
+        .sort(),
+    ).toEqual(['浙江省', '重庆市']);
+    expect(
+      lookupFull('朝阳区')
+        .map((r) => r.parent)
+        .sort(),
+    ).toEqual(['北京市', '长春市']);
   });
 
   it('accepts Traditional input', () => {

@@ -106,7 +106,15 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     }
     switch (method) {
       case 'auth.test':
-        return send(res, 200, { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'digest', team_id: STAND_IN_BOT.teamId, user_id: STAND_IN_BOT.userId, bot_id: STAND_IN_BOT.botId });
+        return send(res, 200, {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'digest',
+          team_id: STAND_IN_BOT.teamId,
+          user_id: STAND_IN_BOT.userId,
+          bot_id: STAND_IN_BOT.botId,
+        });
       case 'chat.postMessage':
         return send(res, 200, { ok: true, channel: params.channel, ts: `${++ts}.000100`, message: { text: params.text } });
       case 'chat.postEphemeral':

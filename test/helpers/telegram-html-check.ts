@@ -5,7 +5,22 @@
  */
 
 const ALLOWED = new Set([
-  'b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'tg-emoji', 'code', 'pre', 'blockquote',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'span',
+  'tg-spoiler',
+  'a',
+  'tg-emoji',
+  'code',
+  'pre',
+  'blockquote',
 ]);
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 
@@ -17,7 +32,10 @@ export function checkTelegramHtml(html: string): HtmlCheck {
   const stack: string[] = [];
   let text = '';
   let i = 0;
-  const fail = (why: string): HtmlCheck => ({ ok: false, error: `Bad Request: can't parse entities: ${why} at byte offset ${Buffer.byteLength(html.slice(0, i))}` });
+  const fail = (why: string): HtmlCheck => ({
+    ok: false,
+    error: `Bad Request: can't parse entities: ${why} at byte offset ${Buffer.byteLength(html.slice(0, i))}`,
+  });
   while (i < html.length) {
     const ch = html[i]!;
     if (ch === '<') {

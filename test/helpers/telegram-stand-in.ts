@@ -161,7 +161,13 @@ export class TelegramStandIn {
   private answer(method: string, p: Record<string, unknown>): unknown {
     switch (method) {
       case 'getMe':
-        return { ...STAND_IN_BOT, is_bot: true, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+        return {
+          ...STAND_IN_BOT,
+          is_bot: true,
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        };
       case 'sendMessage':
       case 'sendPhoto':
       case 'sendDocument':
@@ -265,7 +271,8 @@ type ParsedBody = { payload: Record<string, unknown>; files: Record<string, numb
 function parseBody(req: IncomingMessage, body: Buffer): ParsedBody {
   const type = req.headers['content-type'] ?? '';
   if (!body.length) return { payload: {}, files: {}, uploads: {} };
-  if (type.includes('application/json')) return { payload: JSON.parse(body.toString('utf8')) as Record<string, unknown>, files: {}, uploads: {} };
+  if (type.includes('application/json'))
+    return { payload: JSON.parse(body.toString('utf8')) as Record<string, unknown>, files: {}, uploads: {} };
   const boundary = multipartBoundary(type);
   if (boundary) return fromMultipart(body, boundary);
   return { payload: {}, files: {}, uploads: {} };

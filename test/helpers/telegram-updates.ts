@@ -77,7 +77,10 @@ export function documentMessage(
 }
 
 /** A button press on a message the bot sent earlier. */
-export function callbackQuery(data: string, on: { chatId: number; messageId: number; userId?: number; chatType?: FromOptions['chatType'] }): UpdateBody {
+export function callbackQuery(
+  data: string,
+  on: { chatId: number; messageId: number; userId?: number; chatType?: FromOptions['chatType'] },
+): UpdateBody {
   const userId = on.userId ?? 42;
   return {
     callback_query: {
@@ -97,11 +100,17 @@ export function callbackQuery(data: string, on: { chatId: number; messageId: num
 
 /** The service message a basic group gets when it becomes a supergroup. */
 export function migrateMessage(fromChatId: number, toChatId: number): UpdateBody {
-  return { message: { ...baseMessage({ chatId: fromChatId, chatType: 'group' }), migrate_to_chat_id: toChatId } as UpdateMessage };
+  return {
+    message: { ...baseMessage({ chatId: fromChatId, chatType: 'group' }), migrate_to_chat_id: toChatId } as UpdateMessage,
+  };
 }
 
 /** The bot's own membership changed (a private chat's user blocked it: status `kicked`). */
-export function myChatMember(chatId: number, status: 'kicked' | 'left' | 'member', chatType: FromOptions['chatType'] = 'private'): UpdateBody {
+export function myChatMember(
+  chatId: number,
+  status: 'kicked' | 'left' | 'member',
+  chatType: FromOptions['chatType'] = 'private',
+): UpdateBody {
   const bot = { id: 777000, is_bot: true, first_name: 'Digest', username: 'digest_test_bot' };
   return {
     my_chat_member: {

@@ -19,11 +19,17 @@ describe('a crash during a large ingest', () => {
     const seeds = readdirSync(SEEDS_DIR).sort();
     for (let i = 0; i < 150; i++) {
       const seed = seeds[i % seeds.length]!;
-      writeFileSync(join(dir, `r${String(i).padStart(3, '0')}.txt`), readFileSync(join(SEEDS_DIR, seed), 'utf8') + `\n附注:第${i}份副本。\n`);
+      writeFileSync(
+        join(dir, `r${String(i).padStart(3, '0')}.txt`),
+        readFileSync(join(SEEDS_DIR, seed), 'utf8') + `\n附注:第${i}份副本。\n`,
+      );
     }
     t.db.$client.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/digest.ts'), 'ingest', dir, '--db', t.path], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/digest.ts'), 'ingest', dir, '--db', t.path], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
     const peek = new Database(t.path, { readonly: true, fileMustExist: true });
     const stored = () => (peek.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
     // Kill it hard once it is mid-way: some reports stored, more to come.
@@ -37,11 +43,23 @@ describe('a crash during a large ingest', () => {
     const reports = q<{ n: number }>('SELECT count(*) AS n FROM reports').n;
     expect(reports).toBeGreaterThanOrEqual(10);
     expect(reports).toBeLessThan(150);
-    expect(q<{ ok: string }>('PRAGMA integrity_check').ok ?? Object.values(q<Record<string, string>>('PRAGMA integrity_check'))[0]).toBe('ok');
+    expect(
+      q<{ ok: string }>('PRAGMA integrity_check').ok ?? Object.values(q<Record<string, string>>('PRAGMA integrity_check'))[0],
+    ).toBe('ok');
     // Every stored report is whole: its file link, paragraphs and search rows are all there.
-    expect(q<{ n: number }>('SELECT count(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.report_id = r.id)').n).toBe(0);
-    expect(q<{ n: number }>('SELECT count(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM report_files f WHERE f.report_id = r.id)').n).toBe(0);
-    expect(q<{ n: number }>('SELECT count(*) AS n FROM paragraphs').n).toBe(q<{ n: number }>('SELECT count(*) AS n FROM paragraphs_fts').n);
+    expect(
+      q<{ n: number }>(
+        'SELECT count(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.report_id = r.id)',
+      ).n,
+    ).toBe(0);
+    expect(
+      q<{ n: number }>(
+        'SELECT count(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM report_files f WHERE f.report_id = r.id)',
+      ).n,
+    ).toBe(0);
+    expect(q<{ n: number }>('SELECT count(*) AS n FROM paragraphs').n).toBe(
+      q<{ n: number }>('SELECT count(*) AS n FROM paragraphs_fts').n,
+    );
     db.$client.close();
 
     const { ingestPaths } = await import('../../src/ingest/ingest-batch.js');
@@ -49,7 +67,9 @@ describe('a crash during a large ingest', () => {
     const summary = await ingestPaths(again, [dir]);
     expect(summary.ingested + summary.unchanged).toBe(150);
     expect(summary.skipped).toEqual([]);
-    const after = again.$client.prepare('SELECT count(*) AS n, (SELECT count(*) FROM report_files) AS files FROM reports').get() as { n: number; files: number };
+    const after = again.$client
+      .prepare('SELECT count(*) AS n, (SELECT count(*) FROM report_files) AS files FROM reports')
+      .get() as { n: number; files: number };
     expect(after.n).toBeGreaterThan(reports);
     expect(after.files).toBe(150);
     again.$client.close();

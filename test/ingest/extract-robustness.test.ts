@@ -37,7 +37,11 @@ describe('the same report in other encodings and wrappers', () => {
     const page = `<!doctype html><html><head><meta charset="utf-8"><title>${esc(plain.meta.title ?? '')}</title></head><body>
 <nav><a href="/">首页</a> | <a href="/news">新闻中心</a> | <a href="/zx">政协动态</a> | <a href="/about">关于我们</a></nav>
 <aside class="sidebar"><h3>热门资讯</h3><ul><li><a href="/1">某地召开经济工作会议</a></li><li><a href="/2">某县开展植树活动</a></li></ul></aside>
-<article>${text.split('\n').filter((l) => l.trim()).map((l) => `<p>${esc(l)}</p>`).join('\n')}</article>
+<article>${text
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => `<p>${esc(l)}</p>`)
+      .join('\n')}</article>
 <footer>© 2024 某某新闻网 版权所有 京ICP备12345678号</footer></body></html>`;
     const html = extractBytes(name.replace(/\.txt$/, '.html'), Buffer.from(page));
     const { headline: _h1, ...plainMeta } = metaOf(plain);

@@ -44,7 +44,9 @@ describe('ingestPaths', () => {
     utimesSync(b, new Date(), new Date(Date.now() + 5000));
     await ingestPaths(t.db, [b]);
     expect(count('reports')).toBe(1); // the old report lost its last file and was dropped
-    const orphans = t.db.$client.prepare('SELECT count(*) AS n FROM paragraphs WHERE report_id NOT IN (SELECT id FROM reports)').get() as { n: number };
+    const orphans = t.db.$client
+      .prepare('SELECT count(*) AS n FROM paragraphs WHERE report_id NOT IN (SELECT id FROM reports)')
+      .get() as { n: number };
     expect(orphans.n).toBe(0);
   });
 

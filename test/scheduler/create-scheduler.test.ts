@@ -54,7 +54,14 @@ describe('createScheduler: start-up catch-up', () => {
     const clock = new FakeClock('2026-11-25T02:00:00Z');
     new SlotRuns(db).begin('2026-W48', new Date('2026-11-23T01:00:00Z'));
     const pub = recordingPublisher('console', clock);
-    const s = createScheduler({ db, publishers: new Map([['console', pub]]), clock, logger: silent, cron: '0 9 * * 1', timezone: 'Asia/Shanghai' });
+    const s = createScheduler({
+      db,
+      publishers: new Map([['console', pub]]),
+      clock,
+      logger: silent,
+      cron: '0 9 * * 1',
+      timezone: 'Asia/Shanghai',
+    });
     cleanups.push(() => s.stop());
     expect((await clock.drive(s.start())).caughtUp).toMatchObject({ slot: '2026-W48', sent: 2 });
   });
@@ -121,7 +128,9 @@ describe('overlapping runs in two processes', () => {
     const p1 = recordingPublisher('console', clock);
     const p2 = recordingPublisher('console', clock);
     // Two "processes" (separate deps objects and publishers) on the same DB, interleaving their sends.
-    const runs = [slotDeps(db, clock, [p1], { concurrency: 3 }), slotDeps(db, clock, [p2], { concurrency: 3 })].map((d) => runSlot(d, '2026-W48', clock.now()));
+    const runs = [slotDeps(db, clock, [p1], { concurrency: 3 }), slotDeps(db, clock, [p2], { concurrency: 3 })].map((d) =>
+      runSlot(d, '2026-W48', clock.now()),
+    );
     const [s1, s2] = await clock.drive(Promise.all(runs));
     const all = [...p1.pushes, ...p2.pushes].map((p) => p.chatId);
     expect(all).toHaveLength(20);

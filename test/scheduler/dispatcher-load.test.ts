@@ -32,7 +32,9 @@ describe('dispatcher at scale against a 25 msg/s port (fake clock)', () => {
     const summary = await clock.drive(runSlot(slotDeps(db, clock, [port]), W48, clock.now()));
     const wallMs = performance.now() - wall;
     const fakeMs = clock.now().getTime() - new Date('2026-11-23T01:00:00Z').getTime();
-    console.log(`[load paced] ${SUBS} subs: fake-clock duration ${(fakeMs / 1000).toFixed(1)} s, wall time ${(wallMs / 1000).toFixed(2)} s, 429s ${port.rejected}, retries ${summary.retries}`);
+    console.log(
+      `[load paced] ${SUBS} subs: fake-clock duration ${(fakeMs / 1000).toFixed(1)} s, wall time ${(wallMs / 1000).toFixed(2)} s, 429s ${port.rejected}, retries ${summary.retries}`,
+    );
     expect(summary).toMatchObject({ sent: SUBS, failed: 0, completed: true });
     expectOncePerChat(port.pushes);
     expect(port.rejected).toBe(0);
@@ -50,7 +52,9 @@ describe('dispatcher at scale against a 25 msg/s port (fake clock)', () => {
     const summary = await clock.drive(runSlot(deps, W48, clock.now()));
     const wallMs = performance.now() - wall;
     const fakeMs = clock.now().getTime() - new Date('2026-11-23T01:00:00Z').getTime();
-    console.log(`[load 429] ${SUBS} subs: fake-clock duration ${(fakeMs / 1000).toFixed(1)} s, wall time ${(wallMs / 1000).toFixed(2)} s, 429s ${port.rejected}, retries ${summary.retries}`);
+    console.log(
+      `[load 429] ${SUBS} subs: fake-clock duration ${(fakeMs / 1000).toFixed(1)} s, wall time ${(wallMs / 1000).toFixed(2)} s, 429s ${port.rejected}, retries ${summary.retries}`,
+    );
     expect(port.rejected).toBeGreaterThan(0);
     expect(summary.retries).toBe(port.rejected);
     expect(summary).toMatchObject({ sent: SUBS, failed: 0 });

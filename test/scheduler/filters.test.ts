@@ -3,14 +3,27 @@ import type { DigestDb } from '../../src/db/open.js';
 import { runSlot } from '../../src/scheduler/run-slot.js';
 import { buildWeeklyDigest } from '../../src/scheduler/weekly-digest.js';
 import { ReportStore } from '../../src/service/query/report-store.js';
-import { FakeClock, recordingPublisher, replyText, reportId, rows, seededDb, setIngestedAt, slotDeps, subId, subscribe, type Push } from './harness.js';
+import {
+  FakeClock,
+  recordingPublisher,
+  replyText,
+  reportId,
+  rows,
+  seededDb,
+  setIngestedAt,
+  slotDeps,
+  subId,
+  subscribe,
+  type Push,
+} from './harness.js';
 
 const W48 = '2026-W48';
 let db: DigestDb;
 let cleanup: () => void;
 let pushes: Push[];
 
-const idsOf = (sql: string, ...args: unknown[]) => (db.$client.prepare(sql).all(...args) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
+const idsOf = (sql: string, ...args: unknown[]) =>
+  (db.$client.prepare(sql).all(...args) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
 const delivered = (chat: string) => [...(rows(db, W48).get(subId(db, 'console', chat))?.reportIds ?? [])].sort((a, b) => a - b);
 const pushTo = (chat: string) => pushes.find((p) => p.chatId === chat)!;
 
@@ -35,7 +48,9 @@ afterAll(() => cleanup());
 
 describe('subscription filters select the right reports', () => {
   it('stores the filters with the kinds the service gives them', () => {
-    const kinds = db.$client.prepare('SELECT chat_id AS chat, filter_kind AS kind, filter_value AS value FROM subscriptions ORDER BY id').all();
+    const kinds = db.$client
+      .prepare('SELECT chat_id AS chat, filter_kind AS kind, filter_value AS value FROM subscriptions ORDER BY id')
+      .all();
     expect(kinds).toEqual([
       { chat: 'all', kind: 'all', value: '' },
       { chat: 'sichuan', kind: 'province', value: '四川省' },
@@ -75,7 +90,9 @@ describe('subscription filters select the right reports', () => {
   });
 
   it('metric 视察: only reports with an inspections headline (鹤岗)', () => {
-    expect(delivered('inspections')).toEqual(idsOf("SELECT report_id AS id FROM metrics WHERE headline = 1 AND key = 'inspections.events'"));
+    expect(delivered('inspections')).toEqual(
+      idsOf("SELECT report_id AS id FROM metrics WHERE headline = 1 AND key = 'inspections.events'"),
+    );
     expect(delivered('inspections')).toEqual([reportId(db, '鹤岗市')]);
   });
 
@@ -96,7 +113,13 @@ describe('weekly digest content', () => {
   it('shows each report with title, region, year, summary sentences and headline figures', () => {
     const store = new ReportStore(db);
     const r = store.reportById(reportId(db, '资阳市'))!;
-    const reply = buildWeeklyDigest({ store, sub: { filter: '四川省', filterKind: 'province', filterValue: '四川省' }, slot: W48, reports: [r], empty: 'skip' })!;
+    const reply = buildWeeklyDigest({
+      store,
+      sub: { filter: '四川省', filterKind: 'province', filterValue: '四川省' },
+      slot: W48,
+      reports: [r],
+      empty: 'skip',
+    })!;
     expect(reply.kind).toBe('digest');
     expect(reply.title).toBe('每周报告摘要 · 2026-W48');
     const text = replyText(reply);
@@ -110,6 +133,14 @@ describe('weekly digest content', () => {
 
   it('no new reports: null with DIGEST_EMPTY=skip', () => {
     const store = new ReportStore(db);
-    expect(buildWeeklyDigest({ store, sub: { filter: '', filterKind: 'all', filterValue: '' }, slot: W48, reports: [], empty: 'skip' })).toBeNull();
+    expect(
+      buildWeeklyDigest({
+        store,
+        sub: { filter: '', filterKind: 'all', filterValue: '' },
+        slot: W48,
+        reports: [],
+        empty: 'skip',
+      }),
+    ).toBeNull();
   });
 });

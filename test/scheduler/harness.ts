@@ -132,7 +132,11 @@ export interface Push {
 }
 
 /** A recording publisher; `fail(chatId)` decides a failure per call. */
-export function recordingPublisher(platform: string, clock: Clock, fail?: (chatId: string, call: number) => Error | null): Publisher & { pushes: Push[]; calls: number } {
+export function recordingPublisher(
+  platform: string,
+  clock: Clock,
+  fail?: (chatId: string, call: number) => Error | null,
+): Publisher & { pushes: Push[]; calls: number } {
   const pub = {
     platform,
     pushes: [] as Push[],
@@ -150,7 +154,11 @@ export function recordingPublisher(platform: string, clock: Clock, fail?: (chatI
  * A fake platform that enforces 25 messages per second (sliding window on the fake clock) and one message
  * per chat per second; over the limit it answers like Telegram: 429 with retry-after.
  */
-export function rateLimitedPort(platform: string, clock: Clock, perSecond = 25): Publisher & { pushes: Push[]; rejected: number } {
+export function rateLimitedPort(
+  platform: string,
+  clock: Clock,
+  perSecond = 25,
+): Publisher & { pushes: Push[]; rejected: number } {
   const window: number[] = [];
   const lastByChat = new Map<string, number>();
   const port = {
@@ -214,18 +222,29 @@ export function slotDeps(db: DigestDb, clock: Clock, publishers: Publisher[], ex
 }
 
 /** Ledger rows of a slot by subscription id. */
-export function rows(db: DigestDb, slot: string): Map<number, { status: string; reportIds: number[]; attempts: number; error: string | null }> {
-  const list = db.$client.prepare('SELECT subscription_id AS id, status, report_ids AS ids, attempts, error FROM deliveries WHERE slot = ?').all(slot) as {
+export function rows(
+  db: DigestDb,
+  slot: string,
+): Map<number, { status: string; reportIds: number[]; attempts: number; error: string | null }> {
+  const list = db.$client
+    .prepare('SELECT subscription_id AS id, status, report_ids AS ids, attempts, error FROM deliveries WHERE slot = ?')
+    .all(slot) as {
     id: number;
     status: string;
     ids: string;
     attempts: number;
     error: string | null;
   }[];
-  return new Map(list.map((r) => [r.id, { status: r.status, reportIds: JSON.parse(r.ids) as number[], attempts: r.attempts, error: r.error }]));
+  return new Map(
+    list.map((r) => [r.id, { status: r.status, reportIds: JSON.parse(r.ids) as number[], attempts: r.attempts, error: r.error }]),
+  );
 }
 
 /** Subscription id of a chat (first one). */
 export function subId(db: DigestDb, platform: string, chatId: string): number {
-  return (db.$client.prepare('SELECT id FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id').get(platform, chatId) as { id: number }).id;
+  return (
+    db.$client.prepare('SELECT id FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id').get(platform, chatId) as {
+      id: number;
+    }
+  ).id;
 }

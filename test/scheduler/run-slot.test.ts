@@ -8,7 +8,19 @@ import { runSlot } from '../../src/scheduler/run-slot.js';
 import { slotOf } from '../../src/scheduler/slot.js';
 import { SubscriptionStore } from '../../src/service/subscriptions/subscription-store.js';
 import { SEEDS_DIR, tempDb } from '../helpers/temp-db.js';
-import { blocked, FakeClock, recordingPublisher, replyText, reportId, rows, seededDb, setIngestedAt, slotDeps, subId, subscribe } from './harness.js';
+import {
+  blocked,
+  FakeClock,
+  recordingPublisher,
+  replyText,
+  reportId,
+  rows,
+  seededDb,
+  setIngestedAt,
+  slotDeps,
+  subId,
+  subscribe,
+} from './harness.js';
 
 const CREATED = new Date('2026-11-01T00:00:00Z');
 const W48 = '2026-W48';
@@ -37,7 +49,9 @@ describe('runSlot: once per (subscription, slot)', () => {
     expect(first).toMatchObject({ slot: W48, sent: 3, failed: 0, skipped: 0, completed: true });
     expect(pub.pushes.map((p) => p.chatId).sort()).toEqual(['a', 'b', 'c']);
     expect(replyText(pub.pushes[0]!.reply)).toContain('本周新增 5 份报告');
-    expect([...rows(db, W48).values()].every((r) => r.status === 'sent' && r.reportIds.length === 5 && r.attempts === 1)).toBe(true);
+    expect([...rows(db, W48).values()].every((r) => r.status === 'sent' && r.reportIds.length === 5 && r.attempts === 1)).toBe(
+      true,
+    );
 
     clock.set('2026-11-23T05:00:00Z');
     const again = await clock.drive(runSlot(slotDeps(db, clock, [pub]), W48, clock.now()));
@@ -55,7 +69,9 @@ describe('runSlot: once per (subscription, slot)', () => {
       // The process dies right after the platform accepted the 5th digest, before the ledger says so.
       if (++published === 5) throw new Error('simulated crash');
     };
-    await expect(clock.drive(runSlot(slotDeps(db, clock, [pub], { afterPublish: crash, concurrency: 1 }), W48, clock.now()))).rejects.toThrow('simulated crash');
+    await expect(
+      clock.drive(runSlot(slotDeps(db, clock, [pub], { afterPublish: crash, concurrency: 1 }), W48, clock.now())),
+    ).rejects.toThrow('simulated crash');
     expect(pub.pushes).toHaveLength(5);
     const afterCrash = [...rows(db, W48).values()].map((r) => r.status);
     expect(afterCrash.filter((s) => s === 'sent')).toHaveLength(4);
@@ -84,7 +100,9 @@ describe('runSlot: once per (subscription, slot)', () => {
     const crash = () => {
       if (++n === 12) throw new Error('crash');
     };
-    await expect(clock.drive(runSlot(slotDeps(db, clock, [pub], { concurrency: 8, afterPublish: crash }), W48, clock.now()))).rejects.toThrow('crash');
+    await expect(
+      clock.drive(runSlot(slotDeps(db, clock, [pub], { concurrency: 8, afterPublish: crash }), W48, clock.now())),
+    ).rejects.toThrow('crash');
     expect(pub.pushes.length).toBeGreaterThanOrEqual(12);
     expect(pub.pushes.length).toBeLessThan(30);
     clock.set('2026-11-23T02:00:00Z');
@@ -102,8 +120,15 @@ describe('runSlot: once per (subscription, slot)', () => {
     const summary = await clock.drive(runSlot(slotDeps(db, clock, [pub]), W48, clock.now()));
     expect(summary).toMatchObject({ sent: 2, failed: 1, deactivated: 1 });
     const subs = new SubscriptionStore(db);
-    expect(subs.active().map((s) => s.chatId).sort()).toEqual(['ok1', 'ok2']);
-    const reason = db.$client.prepare("SELECT deactivated_reason AS r FROM subscriptions WHERE chat_id = 'gone'").get() as { r: string };
+    expect(
+      subs
+        .active()
+        .map((s) => s.chatId)
+        .sort(),
+    ).toEqual(['ok1', 'ok2']);
+    const reason = db.$client.prepare("SELECT deactivated_reason AS r FROM subscriptions WHERE chat_id = 'gone'").get() as {
+      r: string;
+    };
     expect(reason.r).toContain('blocked');
     expect(rows(db, W48).get(subId(db, 'console', 'gone'))).toMatchObject({ status: 'failed', attempts: 1 });
 
@@ -120,7 +145,9 @@ describe('runSlot: once per (subscription, slot)', () => {
     const { TemporaryDeliveryError } = await import('../../src/errors.js');
     const db = await setup(['flaky']);
     const clock = new FakeClock(MONDAY_W48);
-    const pub = recordingPublisher('console', clock, (_chat, call) => (call < 2 ? new TemporaryDeliveryError('502', call === 0 ? 30_000 : null) : null));
+    const pub = recordingPublisher('console', clock, (_chat, call) =>
+      call < 2 ? new TemporaryDeliveryError('502', call === 0 ? 30_000 : null) : null,
+    );
     const started = clock.now().getTime();
     const summary = await clock.drive(runSlot(slotDeps(db, clock, [pub]), W48, clock.now()));
     expect(summary).toMatchObject({ sent: 1, retries: 2, failed: 0 });
@@ -148,7 +175,10 @@ describe('runSlot: which reports', () => {
     const files = readdirSync(SEEDS_DIR).sort();
     const dirA = mkdtempSync(join(tmpdir(), 'seeds-a-'));
     const dirB = mkdtempSync(join(tmpdir(), 'seeds-b-'));
-    cleanups.push(() => rmSync(dirA, { recursive: true, force: true }), () => rmSync(dirB, { recursive: true, force: true }));
+    cleanups.push(
+      () => rmSync(dirA, { recursive: true, force: true }),
+      () => rmSync(dirB, { recursive: true, force: true }),
+    );
     for (const f of files.slice(0, 3)) cpSync(join(SEEDS_DIR, f), join(dirA, f));
     for (const f of files.slice(3)) cpSync(join(SEEDS_DIR, f), join(dirB, f));
 

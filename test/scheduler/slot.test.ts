@@ -41,9 +41,15 @@ describe('latest scheduled run of a cron expression', () => {
   });
 
   it('works for other zones, frequent and rare expressions', () => {
-    expect(latestScheduledRun('30 8 * * 5', 'America/New_York', new Date('2026-11-24T03:00:00Z'))?.toISOString()).toBe('2026-11-20T13:30:00.000Z');
-    expect(latestScheduledRun('*/15 * * * *', TZ, new Date('2026-11-24T03:07:00Z'))?.toISOString()).toBe('2026-11-24T03:00:00.000Z');
-    expect(latestScheduledRun('0 0 29 2 *', TZ, new Date('2026-11-24T03:00:00Z'))?.toISOString()).toBe('2024-02-28T16:00:00.000Z');
+    expect(latestScheduledRun('30 8 * * 5', 'America/New_York', new Date('2026-11-24T03:00:00Z'))?.toISOString()).toBe(
+      '2026-11-20T13:30:00.000Z',
+    );
+    expect(latestScheduledRun('*/15 * * * *', TZ, new Date('2026-11-24T03:07:00Z'))?.toISOString()).toBe(
+      '2026-11-24T03:00:00.000Z',
+    );
+    expect(latestScheduledRun('0 0 29 2 *', TZ, new Date('2026-11-24T03:00:00Z'))?.toISOString()).toBe(
+      '2024-02-28T16:00:00.000Z',
+    );
   });
 });
 

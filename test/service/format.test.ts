@@ -10,7 +10,9 @@ describe('reply formatting', () => {
   });
 
   it('quotes the evidence line that states the figure, trimmed around it', () => {
-    const evidence = '共征集提案261件,民生类提案占40%。\n' + '办理提案261件,撰写社情民意信息67篇,这些履职成果得到了省政协领导的充分肯定和高度评价,谱写了新篇章。';
+    const evidence =
+      '共征集提案261件,民生类提案占40%。\n' +
+      '办理提案261件,撰写社情民意信息67篇,这些履职成果得到了省政协领导的充分肯定和高度评价,谱写了新篇章。';
     expect(shortQuote(evidence, 67)).toContain('67篇');
     expect(shortQuote(evidence, 67).length).toBeLessThanOrEqual(62);
     expect(shortQuote('短句,共5件。', 5)).toBe('短句,共5件。');

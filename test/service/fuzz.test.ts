@@ -3,8 +3,61 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlain } from '../../src/service/reply/plain-renderer.js';
 import { seededService } from '../helpers/seeded-service.js';
 
-const WORDS = ['/report', '/compare', '/trend', '/search', '/list', '/help', '/subscribe', '/unsubscribe', '/subscriptions', '/lang', '/sections', '/metrics', '/source', 'report', '／report', '/report@bot', '报告'];
-const ARGS = ['资阳', '安寧', '2022', '二〇二二年', '提案', '营商环境', '"', "'", '*', 'OR', 'NEAR(', ')', 'AND', '--', ';', 'DROP TABLE reports;', '%', '_', '#', '#0', '#999999', '第0页', '第99999页', 'csv', '\u0000', '\u202e', '😀', '\\', '<b>', '&amp;', '2020-2035', '-1', '1e309', 'NaN'];
+const WORDS = [
+  '/report',
+  '/compare',
+  '/trend',
+  '/search',
+  '/list',
+  '/help',
+  '/subscribe',
+  '/unsubscribe',
+  '/subscriptions',
+  '/lang',
+  '/sections',
+  '/metrics',
+  '/source',
+  'report',
+  '／report',
+  '/report@bot',
+  '报告',
+];
+const ARGS = [
+  '资阳',
+  '安寧',
+  '2022',
+  '二〇二二年',
+  '提案',
+  '营商环境',
+  '"',
+  "'",
+  '*',
+  'OR',
+  'NEAR(',
+  ')',
+  'AND',
+  '--',
+  ';',
+  'DROP TABLE reports;',
+  '%',
+  '_',
+  '#',
+  '#0',
+  '#999999',
+  '第0页',
+  '第99999页',
+  'csv',
+  '\u0000',
+  '\u202e',
+  '😀',
+  '\\',
+  '<b>',
+  '&amp;',
+  '2020-2035',
+  '-1',
+  '1e309',
+  'NaN',
+];
 
 describe('fuzz: hostile command lines', () => {
   let env: Awaited<ReturnType<typeof seededService>>;

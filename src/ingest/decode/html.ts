@@ -9,8 +9,18 @@ import { blockText } from './html-text.js';
 const MIN_ARTICLE_CHARS = 200;
 
 const DATE_META_NAMES = [
-  'article:published_time', 'pubdate', 'publishdate', 'publish_date', 'publishtime', 'og:release_date',
-  'dc.date', 'dc.date.issued', 'dcterms.created', 'date', 'firstpublishedtime', 'datepublished',
+  'article:published_time',
+  'pubdate',
+  'publishdate',
+  'publish_date',
+  'publishtime',
+  'og:release_date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.created',
+  'date',
+  'firstpublishedtime',
+  'datepublished',
 ];
 const VISIBLE_DATE = /(?:发布时间|发布日期|发表时间|发稿时间|时间|日期)\s*[:：]\s*([^\n]{6,24})/;
 
@@ -54,8 +64,7 @@ function readTitle(doc: Document): string | null {
 
 function readDate(doc: Document): string | null {
   for (const meta of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
-      .toLowerCase();
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
     if (!DATE_META_NAMES.includes(key)) continue;
     const date = firstDate(meta.getAttribute('content') ?? '');
     if (date) return date;

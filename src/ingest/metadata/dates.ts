@@ -15,7 +15,8 @@ const AT_MEETING = /^\s*[)）]?\s*(在|于)[^。\d]{0,40}?(会议|大会)|^[^。
 
 /** A full date stated on a delivery line: 2021年1月19日在…会议上, (2007年12月11日), 二〇二六年一月二十七日在…. */
 export function statedDeliveryDate(head: string): string | null {
-  const full = /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日/g;
+  const full =
+    /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日/g;
   let fallback: string | null = null;
   for (const m of head.matchAll(full)) {
     const y = chineseYear(m[1]);
@@ -27,7 +28,7 @@ export function statedDeliveryDate(head: string): string | null {
     const after = head.slice(m.index + m[0].length, m.index + m[0].length + 60);
     const before = head.slice(Math.max(0, m.index - 8), m.index);
     if (/(发布|日期|时间|发表)\s*[:：]?\s*$/.test(before)) continue;
-    if (AT_MEETING.test(after) || /^\s*[)）]/.test(after) && /[(（]\s*$/.test(before)) return iso;
+    if (AT_MEETING.test(after) || (/^\s*[)）]/.test(after) && /[(（]\s*$/.test(before))) return iso;
     if (/^(上午|下午)?[,，]?[^。\n]{0,30}(会议|大会)[^。\n]{0,20}(开幕|召开|举行)/.test(after)) fallback ??= iso;
   }
   return fallback ?? garbledDate(head);
@@ -54,9 +55,10 @@ export function monthDayDelivery(head: string): { month: number; day: number } |
   for (const m of head.matchAll(re)) {
     const after = head.slice(m.index + m[0].length, m.index + m[0].length + 60);
     if (/新闻发布会|筹备/.test(after.split(/[。\n]/)[0])) continue;
-    const deliveredHere = /^\s*(上午|下午)?\s*[,，]?\s*(在|于)?[^。\n]{0,40}?(会议|大会)[^。\n]{0,12}(上|开幕|召开|举行)/.test(after)
-      || /^[^。\n]{0,30}(作|做)[《“]?[^。\n]{0,20}报告/.test(after)
-      || /^\s*[)）]?\s*(召开的|上午|下午)?[^。\n]{0,20}(会议|大会)/.test(after);
+    const deliveredHere =
+      /^\s*(上午|下午)?\s*[,，]?\s*(在|于)?[^。\n]{0,40}?(会议|大会)[^。\n]{0,12}(上|开幕|召开|举行)/.test(after) ||
+      /^[^。\n]{0,30}(作|做)[《“]?[^。\n]{0,20}报告/.test(after) ||
+      /^\s*[)）]?\s*(召开的|上午|下午)?[^。\n]{0,20}(会议|大会)/.test(after);
     if (!deliveredHere) continue;
     const month = Number(m[1]);
     const day = Number(m[2]);

@@ -24,7 +24,11 @@ export function extractMetadata(input: MetadataInput): ReportMeta {
   const headList = headLines(lines);
   const head = headList.join('\n');
 
-  const pageDates = [...input.normalized.pageDates, ...(input.decoded.pageDate ? [input.decoded.pageDate] : []), ...pageDatesIn(lines)];
+  const pageDates = [
+    ...input.normalized.pageDates,
+    ...(input.decoded.pageDate ? [input.decoded.pageDate] : []),
+    ...pageDatesIn(lines),
+  ];
   // Normalize may drop the 导语/上传 lines, so look at the raw top of the page too.
   const uploadSite = isUploadSite(prepareText(input.decoded.text.slice(0, 1500)) + text.slice(0, 600));
   const delivered = deliveredOn(head, text, pageDates, uploadSite);

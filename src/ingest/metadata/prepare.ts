@@ -26,7 +26,10 @@ const NAV_LINE = /^(>>|»)?\s*(上一篇|下一篇|上篇|下篇|相关阅读|�
 
 /** Non-empty trimmed lines, navigation links dropped. */
 export function linesOf(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter((l) => l && !NAV_LINE.test(l));
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !NAV_LINE.test(l));
 }
 
 /** The head of a report: lines up to the salutation (各位委员/各位代表) plus a few, or the first 40 lines. */

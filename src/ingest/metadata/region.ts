@@ -14,7 +14,9 @@ function cueWeight(text: string, m: Mention, chained: boolean): number {
   const before = text.slice(Math.max(0, m.start - 24), m.start).replace(/\s+/g, '');
   if (chained) return 0;
   let w = 0;
-  const cppccBefore = new RegExp(`(政协|[*]协|政治协商会议)(${ORDINAL})?$`).test(before.replace(/[\u4e00-\u9fa5]{2,5}[市州]$/, ''));
+  const cppccBefore = new RegExp(`(政协|[*]协|政治协商会议)(${ORDINAL})?$`).test(
+    before.replace(/[\u4e00-\u9fa5]{2,5}[市州]$/, ''),
+  );
   if (cppccBefore && new RegExp(`^(${ORDINAL})?委员会`).test(after)) w += 6;
   if (/^(政协|[*]协)/.test(after)) w += 3;
   if (new RegExp(`^${ORDINAL}人民代表大会`).test(after)) w += /在$/.test(before) ? 8 : 5;

@@ -16,7 +16,9 @@ function format(term: string, sitting: string, npc: boolean): string | null {
   const t = chineseNumber(term);
   const s = chineseNumber(sitting);
   if (!t || !s) return null;
-  return npc ? `第${toChineseNumber(t)}届人民代表大会第${toChineseNumber(s)}次会议` : `第${toChineseNumber(t)}届委员会第${toChineseNumber(s)}次会议`;
+  return npc
+    ? `第${toChineseNumber(t)}届人民代表大会第${toChineseNumber(s)}次会议`
+    : `第${toChineseNumber(t)}届委员会第${toChineseNumber(s)}次会议`;
 }
 
 /** The delivery session from the head (preferred) or the opening of the text, or null. */

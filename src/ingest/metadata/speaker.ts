@@ -2,7 +2,8 @@
 import { squeeze } from './prepare.js';
 
 /** Offices a report is delivered by (longest first so 常务副主席 wins over 主席). */
-const TITLE = '(?:常务副主席|副主席|主席|副主任|主任|代市长|代县长|代区长|代省长|代州长|代旗长|市长|县长|区长|省长|州长|旗长|盟长|副秘书长|秘书长)';
+const TITLE =
+  '(?:常务副主席|副主席|主席|副主任|主任|代市长|代县长|代区长|代省长|代州长|代旗长|市长|县长|区长|省长|州长|旗长|盟长|副秘书长|秘书长)';
 const HAN = '[\\u4e00-\\u9fa5]';
 /** A name: 2–4 Han characters, possibly spaced (段  鸣), or a minority name with ·. */
 const NAME = `(${HAN}(?:\\s*${HAN}){1,3}|${HAN}{1,8}[·•]${HAN}{1,10})`;
@@ -12,9 +13,15 @@ const NOT_NAME = /[会议委员代表工作报告协府摘要目录各位同志�
 const TITLED_LINE = new RegExp(`${TITLE}\\s*${NAME}$`);
 const BARE_LINE = new RegExp(`^${NAME}$`);
 /** 主席叶冬松向大会作工作报告 / 县长李永军在作《政府工作报告》 / 副秘书长赖南辉通报 / 主席王彦龙受…委托向大会作报告. */
-const TITLED_DELIVERY = new RegExp(`${TITLE}(${HAN}{2,3}?)(?:同志)?(?:在作|作了?[《“]|作了?[^。]{0,6}报告|向大会作|通报|代表[^。]{0,40}?作|受[^。]{0,40}?委托)`, 'g');
+const TITLED_DELIVERY = new RegExp(
+  `${TITLE}(${HAN}{2,3}?)(?:同志)?(?:在作|作了?[《“]|作了?[^。]{0,6}报告|向大会作|通报|代表[^。]{0,40}?作|受[^。]{0,40}?委托)`,
+  'g',
+);
 /** 周明河代表政协第十一届民权县委员会常务委员会作… (name validated by a titled mention elsewhere). */
-const BARE_DELIVERY = new RegExp(`(?:^|[,，。、\\s])(${HAN}{2,3}?)(?:代表|受)[^。]{0,40}?(?:常务委员会|常委会|人民政府)[^。]{0,6}?(?:委托)?(?:向大会)?作`, 'gm');
+const BARE_DELIVERY = new RegExp(
+  `(?:^|[,，。、\\s])(${HAN}{2,3}?)(?:代表|受)[^。]{0,40}?(?:常务委员会|常委会|人民政府)[^。]{0,6}?(?:委托)?(?:向大会)?作`,
+  'gm',
+);
 
 function cleanName(raw: string): string | null {
   const name = squeeze(raw).replace(/•/g, '·');

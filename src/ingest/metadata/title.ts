@@ -1,7 +1,8 @@
 /** The title of a report: the first title-like line of the head. */
 
 /** Lines that are page furniture, never titles. */
-const JUNK = /^(https?:|www\.|等待处理|首页|当前(页面|位置)|您的位置|下载|打印|全屏|收藏|正文复制|来源|发布|时间|日期|【)|…$|^[\d\s\-/:.年月日]+$/;
+const JUNK =
+  /^(https?:|www\.|等待处理|首页|当前(页面|位置)|您的位置|下载|打印|全屏|收藏|正文复制|来源|发布|时间|日期|【)|…$|^[\d\s\-/:.年月日]+$/;
 /** Words that make a line look like a report title. */
 const TITLE_WORDS = /(报告|综述|总结|汇报|纪实|回眸|工作)/;
 

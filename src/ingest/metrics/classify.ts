@@ -19,7 +19,14 @@ export interface Assignment {
   weak: boolean;
 }
 
-interface Hit { def: KeyDef; tier: number; distance: number; len: number; start: number; text: string }
+interface Hit {
+  def: KeyDef;
+  tier: number;
+  distance: number;
+  len: number;
+  start: number;
+  text: string;
+}
 
 const GROWTH_WORDS = /增长|增速|增幅|提高|同比|比上年/;
 const SHARE_WORDS = /占[^,，]{0,10}$|比重|占比/;
@@ -58,7 +65,10 @@ function lastMatch(text: string, cue: Cue): [number, number, string] | null {
 function hits(defs: KeyDef[], window: string, after: string): Hit[] {
   const out: Hit[] = [];
   for (const def of defs) {
-    for (const [cues, tier] of [[def.cues, 0], [def.weak, 2]] as const) {
+    for (const [cues, tier] of [
+      [def.cues, 0],
+      [def.weak, 2],
+    ] as const) {
       for (const cue of cues ?? []) {
         const m = lastMatch(window, cue);
         if (m) out.push({ def, tier, distance: window.length - m[1], len: m[2].length, start: m[0], text: m[2] });
@@ -76,7 +86,12 @@ function hits(defs: KeyDef[], window: string, after: string): Hit[] {
 function best(list: Hit[]): Hit | null {
   let top: Hit | null = null;
   for (const h of list) {
-    if (!top || h.tier < top.tier || (h.tier === top.tier && (h.distance < top.distance || (h.distance === top.distance && h.len > top.len)))) top = h;
+    if (
+      !top ||
+      h.tier < top.tier ||
+      (h.tier === top.tier && (h.distance < top.distance || (h.distance === top.distance && h.len > top.len)))
+    )
+      top = h;
   }
   return top;
 }
@@ -130,8 +145,14 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
       const head = window.slice(0, window.lastIndexOf('分别'));
       const split = SPLIT_CUES.find((c) => c.cue.test(head))?.keys;
       const list = split ?? (bare && lastList.length ? lastList : listed(hits(defs, head, '')).map((h) => h.def.key));
-      const fitted = list.map((k) => (isRate ? KEY_BY_NAME.get(k)?.growth ?? k : BASE_OF_GROWTH.get(k) ?? k));
-      if (fitted.length > 1 && fitted.every((k) => { const d = KEY_BY_NAME.get(k); return d && fits(d, m.unit, body); })) {
+      const fitted = list.map((k) => (isRate ? (KEY_BY_NAME.get(k)?.growth ?? k) : (BASE_OF_GROWTH.get(k) ?? k)));
+      if (
+        fitted.length > 1 &&
+        fitted.every((k) => {
+          const d = KEY_BY_NAME.get(k);
+          return d && fits(d, m.unit, body);
+        })
+      ) {
         keys.push(fitted[0]);
         queue = fitted.slice(1);
         lastList = list;
@@ -161,7 +182,8 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
       }
     }
     for (const multi of MULTI_CUES) if (multi.cue.test(window)) for (const k of multi.keys) if (!keys.includes(k)) keys.push(k);
-    if (AFTER_ANSWERED.test(after) && body !== '政府' && m.unit === '件' && !keys.includes('proposals.answered')) keys.push('proposals.answered');
+    if (AFTER_ANSWERED.test(after) && body !== '政府' && m.unit === '件' && !keys.includes('proposals.answered'))
+      keys.push('proposals.answered');
 
     if (!keys.length) keys.push('other');
     for (const key of keys) out.push({ mention: m, key, cue, preferred, weak, windowStart: winStart });

@@ -33,7 +33,10 @@ export function mergeDuplicates(list: Candidate[]): Candidate[] {
       out.push(copy);
       continue;
     }
-    if (f.key === 'other') { out.push(c); continue; }
+    if (f.key === 'other') {
+      out.push(c);
+      continue;
+    }
     if (!seen.fact.evidence.split('\n').includes(f.evidence)) seen.fact.evidence += `\n${f.evidence}`;
     seen.foreign &&= c.foreign;
     seen.aggregate &&= c.aggregate;
@@ -51,8 +54,15 @@ export function mergeDuplicates(list: Candidate[]): Candidate[] {
  */
 function penalty(c: Candidate): number {
   const p = c.fact.period;
-  return (c.foreign ? 8 : 0) + (c.aggregate ? 4 : 0) + (p === 'term' || p === 'partial' ? 2 : 0) + (c.weak ? 1 : 0)
-    + (c.preferred ? 0 : 0.5) + (c.fact.approx === 'exact' ? 0 : 0.25) + (c.explicitYear ? 0 : 0.125);
+  return (
+    (c.foreign ? 8 : 0) +
+    (c.aggregate ? 4 : 0) +
+    (p === 'term' || p === 'partial' ? 2 : 0) +
+    (c.weak ? 1 : 0) +
+    (c.preferred ? 0 : 0.5) +
+    (c.fact.approx === 'exact' ? 0 : 0.25) +
+    (c.explicitYear ? 0 : 0.125)
+  );
 }
 
 /** Rates and shares are not totals. */
@@ -77,7 +87,11 @@ export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
   }
   const ranked = new Map<string, Candidate[]>();
   // The first best-ranked figure: intro totals come first, and a list's first item is its headline item.
-  for (const [key, g] of groups) ranked.set(key, [...g].sort((a, b) => penalty(a) - penalty(b) || a.fact.offset - b.fact.offset));
+  for (const [key, g] of groups)
+    ranked.set(
+      key,
+      [...g].sort((a, b) => penalty(a) - penalty(b) || a.fact.offset - b.fact.offset),
+    );
 
   const headline: Record<string, MetricFact> = {};
   for (const [key, g] of ranked) headline[key] = g[0].fact;
@@ -85,7 +99,10 @@ export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
   for (const [num, den, rate] of RATIOS) {
     const r = headline[rate];
     if (!r || r.unit !== '%') continue;
-    for (const [side, other, forward] of [[num, den, true], [den, num, false]] as const) {
+    for (const [side, other, forward] of [
+      [num, den, true],
+      [den, num, false],
+    ] as const) {
       const mine = ranked.get(side);
       const partner = headline[other];
       if (!mine || mine.length < 2 || !partner) continue;

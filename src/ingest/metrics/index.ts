@@ -30,7 +30,10 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
   let carried: FactPeriod | null = null;
   for (const s of splitSentences(text)) {
     const ls = text.lastIndexOf('\n', s.start) + 1;
-    if (ls !== lineStart) { lineStart = ls; carried = null; }
+    if (ls !== lineStart) {
+      lineStart = ls;
+      carried = null;
+    }
     const scope = scopeAt(parts, s.start);
     const part = partAt(parts, s.start);
     const stated = statedPeriod(s.text);
@@ -48,8 +51,16 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
         const own = s.text.slice(a.windowStart, m.start);
         candidates.push({
           fact: {
-            key: a.key, label: labelOf(a.key), value: m.value, unit: m.unit, approx: m.approx, lower: m.lower, upper: m.upper,
-            normalized: m.value * m.factor, ...base, offset: s.start + m.numStart,
+            key: a.key,
+            label: labelOf(a.key),
+            value: m.value,
+            unit: m.unit,
+            approx: m.approx,
+            lower: m.lower,
+            upper: m.upper,
+            normalized: m.value * m.factor,
+            ...base,
+            offset: s.start + m.numStart,
           },
           foreign: a.key !== 'other' && foreign.test(own),
           aggregate: AGGREGATE.test(clause),
@@ -65,10 +76,22 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
       const key = meta.body === '政府' ? 'cppcc_proposals.answer_rate' : 'proposals.answer_rate';
       candidates.push({
         fact: {
-          key, label: labelOf(key), value: 100, unit: '%', approx: 'exact', lower: 100, upper: 100, normalized: 100, ...base,
+          key,
+          label: labelOf(key),
+          value: 100,
+          unit: '%',
+          approx: 'exact',
+          lower: 100,
+          upper: 100,
+          normalized: 100,
+          ...base,
           offset: s.start + all.index,
         },
-        foreign: foreign.test(s.text.slice(clauseStart(s.text, all.index), all.index)), aggregate: AGGREGATE.test(s.text.slice(0, all.index)), preferred: false, weak: false, explicitYear,
+        foreign: foreign.test(s.text.slice(clauseStart(s.text, all.index), all.index)),
+        aggregate: AGGREGATE.test(s.text.slice(0, all.index)),
+        preferred: false,
+        weak: false,
+        explicitYear,
       });
     }
   }

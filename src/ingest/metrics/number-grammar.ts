@@ -34,9 +34,20 @@ const MENTION = new RegExp(
 );
 
 const PREFIX_APPROX: Record<string, Approx> = {
-  将近: 'below', 接近: 'below', 近: 'below', 不到: 'below', 不超过: 'below',
-  大约: 'about', 约: 'about',
-  超过: 'at-least', 突破: 'at-least', 超: 'at-least', 逾: 'at-least', 多于: 'at-least', 不少于: 'at-least', 不低于: 'at-least',
+  将近: 'below',
+  接近: 'below',
+  近: 'below',
+  不到: 'below',
+  不超过: 'below',
+  大约: 'about',
+  约: 'about',
+  超过: 'at-least',
+  突破: 'at-least',
+  超: 'at-least',
+  逾: 'at-least',
+  多于: 'at-least',
+  不少于: 'at-least',
+  不低于: 'at-least',
 };
 const SUFFIX_APPROX: Record<string, Approx> = { 左右: 'about', 上下: 'about', 以上: 'at-least', 以下: 'below', 以内: 'below' };
 
@@ -46,9 +57,20 @@ const SLOGAN_AFTER = /^(?:意识|自信|维护|确立|全面|代表|大局|一�
 const SESSION_AFTER = /^(?:会议|全会|全委会|全体会议|党代会|代表大会)/;
 /** Words after a unit character that show it is not a unit at all (批示, 条例, 场所, 期间). */
 const NOT_UNIT_AFTER: Record<string, RegExp> = {
-  批: /^[示复准]/, 条: /^[例款]/, 场: /^[所馆景地]/, 期: /^[间刊末初]/, 部: /^[门署长委分]/, 处: /^[理置长级室]/,
-  所: /^[有属在以]/, 位: /^[于置列居]/, 支: /^[持部出付]/, 台: /^[阶账]/, 个: /^(人提案|体)/, 名: /^[单录称义额]/,
-  家: /^[庭乡属长园]/, 户: /^[籍口型]/,
+  批: /^[示复准]/,
+  条: /^[例款]/,
+  场: /^[所馆景地]/,
+  期: /^[间刊末初]/,
+  部: /^[门署长委分]/,
+  处: /^[理置长级室]/,
+  所: /^[有属在以]/,
+  位: /^[于置列居]/,
+  支: /^[持部出付]/,
+  台: /^[阶账]/,
+  个: /^(人提案|体)/,
+  名: /^[单录称义额]/,
+  家: /^[庭乡属长园]/,
+  户: /^[籍口型]/,
 };
 
 /** Finds every figure in a sentence, skipping dates, ordinals, session numbers and quoted slogans. */

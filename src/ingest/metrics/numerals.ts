@@ -1,7 +1,18 @@
 /** Chinese numerals (十二, 两千三百, 二〇二一) → numbers; strict so that slogans like 十四五 are rejected. */
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
@@ -24,7 +35,10 @@ export function parseChineseNumeral(run: string): number | null {
   for (const c of run) {
     if (c in DIGITS) {
       if (pending !== null) return null; // two digits in a row, e.g. 十四五
-      if (DIGITS[c] === 0) { afterZero = true; continue; }
+      if (DIGITS[c] === 0) {
+        afterZero = true;
+        continue;
+      }
       pending = DIGITS[c];
       continue;
     }

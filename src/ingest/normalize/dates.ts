@@ -1,7 +1,6 @@
 /** Loose date reading shared by the decode (HTML meta) and normalize (page lines) stages. */
 
-const DATE_PATTERN =
-  /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)/g;
+const DATE_PATTERN = /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)/g;
 
 /** Every plausible full date (year, month, day) in `text`, as ISO YYYY-MM-DD, in order of appearance. */
 export function findDates(text: string): string[] {

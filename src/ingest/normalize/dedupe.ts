@@ -23,12 +23,21 @@ export function dropSplitCopies(lines: string[]): string[] {
     if (drop.has(i)) continue;
     const whole = squash(lines[i]);
     for (let k = 2; k <= 4 && i + k < lines.length; k++) {
-      const after = lines.slice(i + 1, i + 1 + k).map(squash).join('');
+      const after = lines
+        .slice(i + 1, i + 1 + k)
+        .map(squash)
+        .join('');
       if (after === whole) {
         for (let j = i + 1; j <= i + k; j++) drop.add(j);
         break;
       }
-      const before = i - k >= 0 ? lines.slice(i - k, i).map(squash).join('') : '';
+      const before =
+        i - k >= 0
+          ? lines
+              .slice(i - k, i)
+              .map(squash)
+              .join('')
+          : '';
       if (before === whole) {
         for (let j = i - k; j < i; j++) drop.add(j);
         break;

@@ -1,6 +1,15 @@
 import { findDates } from './dates.js';
 import {
-  CONTINUED_FROM, CONTINUED_MARKER, DATE_ONLY_LINE, JUNK_LINE, META_LINE, TAIL_MARKER, TIMESTAMP_LINE, TOC_ENTRY, isNavBar, isSpamLine,
+  CONTINUED_FROM,
+  CONTINUED_MARKER,
+  DATE_ONLY_LINE,
+  JUNK_LINE,
+  META_LINE,
+  TAIL_MARKER,
+  TIMESTAMP_LINE,
+  TOC_ENTRY,
+  isNavBar,
+  isSpamLine,
   isStrayNumber,
 } from './junk-rules.js';
 
@@ -13,7 +22,8 @@ export interface JunkResult {
 
 /** Share of the page after which a tail marker (上一篇, 相关报道 …) starts a block of page junk. */
 const TAIL_FROM = 0.3;
-const SOURCE_LABEL = /^(?:原文链接|原文地址|本文链接|原文网址|来源网址|来源链接|转载自|文章来源)\s*[:：]?\s*((?:https?:\/\/|www\.)\S+)/i;
+const SOURCE_LABEL =
+  /^(?:原文链接|原文地址|本文链接|原文网址|来源网址|来源链接|转载自|文章来源)\s*[:：]?\s*((?:https?:\/\/|www\.)\S+)/i;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)(?:[?#]\S*)?$/i;
 /** A full sentence of prose: ends a tail block (headline lists end in … or nothing). */

@@ -13,10 +13,7 @@ const ANNOTATION = new RegExp(
 const GARBLED = new RegExp(`[?？]+(?=[${PINYIN_LETTERS}]{0,6}[${TONE_MARKED}])[${PINYIN_LETTERS}]{1,7}[)）]`, 'gu');
 
 // After a garbled character (┙(jīng), F(xiàn)) the annotation is still noise; tone marks never occur in prose.
-const AFTER_MOJIBAKE = new RegExp(
-  `[(（](?=[${PINYIN_LETTERS}]{0,6}[${TONE_MARKED}])[${PINYIN_LETTERS}]{1,7}[)）]`,
-  'gu',
-);
+const AFTER_MOJIBAKE = new RegExp(`[(（](?=[${PINYIN_LETTERS}]{0,6}[${TONE_MARKED}])[${PINYIN_LETTERS}]{1,7}[)）]`, 'gu');
 
 /** Strips tone-marked pinyin in ASCII or full-width parentheses directly after a Han character. */
 export function stripPinyin(text: string): string {

@@ -4,7 +4,8 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
 const HAN = /\p{Script=Han}/u;
 // Characters that sit next to punctuation in Chinese prose besides Han: quotes, brackets, full-width marks.
 const CJK_CONTEXT = /[\p{Script=Han}“”‘’《》〈〉【】（）「」『』、。，；：？！…—]/u;
-const URL = /(?:https?|ftp):\/\/[^\s\p{Script=Han}，。；、“”（）《》]+|www\.[a-z0-9.-]+\.[a-z]{2,}[^\s\p{Script=Han}，。；、“”]*/giu;
+const URL =
+  /(?:https?|ftp):\/\/[^\s\p{Script=Han}，。；、“”（）《》]+|www\.[a-z0-9.-]+\.[a-z]{2,}[^\s\p{Script=Han}，。；、“”]*/giu;
 
 /** Converts `, ; : ? ! ( )` that touch CJK text to full width; URLs, times (12:30) and 1,000 stay ASCII. */
 export function unifyPunctuation(text: string): string {
@@ -62,7 +63,8 @@ function pairParens(chars: string[]): Set<number> {
     }
   }
   // An unmatched "(" opening a Chinese clause (a date line split over two lines) still converts.
-  for (const open of stack) if (HAN.test(chars[open + 1] ?? '') || /\d{4}年/.test(chars.slice(open + 1, open + 6).join(''))) result.add(open);
+  for (const open of stack)
+    if (HAN.test(chars[open + 1] ?? '') || /\d{4}年/.test(chars.slice(open + 1, open + 6).join(''))) result.add(open);
   return result;
 }
 

@@ -97,7 +97,7 @@ function toSections(headings: Heading[], lines: TextLine[], parts: ReportPart[],
       level,
       scope: part?.scope ?? null,
       start: lines[h.line].start,
-      end: part?.end ?? (parts[0]?.start ?? textEnd),
+      end: part?.end ?? parts[0]?.start ?? textEnd,
     };
     // Close the previous sections this one ends (same or deeper level, same part).
     for (let j = sections.length - 1; j >= 0; j--) {

@@ -11,7 +11,8 @@ export interface Sentence {
 /** Sentence end: terminal punctuation plus any closing quotes or brackets that belong to it. */
 const SENTENCE = /[^。!?\uFF01\uFF1F]+(?:[。!?\uFF01\uFF1F]+[”’」』)\uFF09]*|$)/g;
 /** Numbering that opens a heading line: 一、 (一) 1. 1、 第一部分 … */
-const NUMBERED = /^(?:[一二三四五六七八九十]+[、,.\uFF0C\uFF0E]|[(\uFF08][一二三四五六七八九十\d]+[)\uFF09]|\d{1,2}[、.\uFF0E](?!\d)|第[一二三四五六七八九十]+(?:部分|章|节|篇)|[①-⑳])/;
+const NUMBERED =
+  /^(?:[一二三四五六七八九十]+[、,.\uFF0C\uFF0E]|[(\uFF08][一二三四五六七八九十\d]+[)\uFF09]|\d{1,2}[、.\uFF0E](?!\d)|第[一二三四五六七八九十]+(?:部分|章|节|篇)|[①-⑳])/;
 /** Longest sentence kept whole; longer ones are cut into clauses at semicolons. */
 const MAX_WHOLE = 150;
 

@@ -29,7 +29,13 @@ export function summarize(text: string, outline: ReportOutline, metrics: MetricF
     group: topSection,
     minFigureSentences: 2,
   });
-  const planSummary = selectSentences(plan, { minSentences: 1, maxSentences: 3, targetChars: 120, maxChars: 200, group: topSection });
+  const planSummary = selectSentences(plan, {
+    minSentences: 1,
+    maxSentences: 3,
+    targetChars: 120,
+    maxChars: 200,
+    group: topSection,
+  });
 
   const sections: Record<string, string[]> = {};
   for (const section of outline.sections) {

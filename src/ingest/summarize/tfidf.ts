@@ -38,7 +38,10 @@ export function rankKeywords(
     scored.push({ term, score: tf * idf * lengthWeight(term) });
   }
   scored.sort((a, b) => b.score - a.score || a.term.localeCompare(b.term));
-  return dedupe(scored.map((s) => s.term), n);
+  return dedupe(
+    scored.map((s) => s.term),
+    n,
+  );
 }
 
 /** Two-character words are often generic; longer compounds carry the specific topic. */

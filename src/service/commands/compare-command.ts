@@ -58,7 +58,10 @@ const MAX_TABLES = 16;
 function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, scope: ReportRow[]): Reply {
   const { rows, primaryFacts, stats } = comparisonTable(store, q, group, scope);
   const title = `${scopeText(q)}${group.title}比较`;
-  if (!rows.length) throw new NotFoundError(`${scopeText(q)}没有报告给出“${q.words}”的数字。试试 /compare ${q.words} 作为话题,或 /help 查看可比较的指标。`);
+  if (!rows.length)
+    throw new NotFoundError(
+      `${scopeText(q)}没有报告给出“${q.words}”的数字。试试 /compare ${q.words} 作为话题,或 /help 查看可比较的指标。`,
+    );
 
   const primary = group.columns[0]!;
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
@@ -82,7 +85,10 @@ function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, 
       {
         blocks: [
           { type: 'heading', text: title },
-          { type: 'paragraph', text: `${rows.length} 份报告有相关数字${missing > 0 ? `,另有 ${missing} 份没有` : ''}。${stats}${pages > 1 ? ` 第 ${page}/${pages} 页。` : ''}` },
+          {
+            type: 'paragraph',
+            text: `${rows.length} 份报告有相关数字${missing > 0 ? `,另有 ${missing} 份没有` : ''}。${stats}${pages > 1 ? ` 第 ${page}/${pages} 页。` : ''}`,
+          },
         ],
       },
       {
@@ -90,7 +96,10 @@ function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, 
           {
             type: 'table',
             columns: ['报告', ...group.columns.map((c) => c.label)],
-            rows: shown.map((row) => [`${regionLabel(row.report)} ${row.report.year ?? '年份不详'}`, ...row.cells.map((c) => (c ? formatValue(c) : null))]),
+            rows: shown.map((row) => [
+              `${regionLabel(row.report)} ${row.report.year ?? '年份不详'}`,
+              ...row.cells.map((c) => (c ? formatValue(c) : null)),
+            ]),
           },
         ],
       },
@@ -100,14 +109,22 @@ function compareMetric(store: ReportStore, q: CompareQuery, group: MetricGroup, 
       kind: 'bar',
       title: `${title}(${primary.label}${unit ? `,${unit}` : ''})`,
       unit,
-      points: shown.map((row) => ({ label: `${row.report.regionName ?? '?'} ${row.report.year ?? ''}`.trim(), value: chartValue(row.cells[0] ?? null) })),
+      points: shown.map((row) => ({
+        label: `${row.report.regionName ?? '?'} ${row.report.year ?? ''}`.trim(),
+        value: chartValue(row.cells[0] ?? null),
+      })),
       source: '来源:各地政协工作报告',
     },
     csv: q.csv
       ? {
           fileName: `compare-${group.columns[0]!.key}.csv`,
           columns: ['地区', '省份', '年度', ...group.columns.flatMap((c) => [c.label, `${c.label}单位`])],
-          rows: rows.map((row) => [row.report.regionName, row.report.province, row.report.year, ...row.cells.flatMap((c) => [c?.value ?? null, c?.unit ?? null])]),
+          rows: rows.map((row) => [
+            row.report.regionName,
+            row.report.province,
+            row.report.year,
+            ...row.cells.flatMap((c) => [c?.value ?? null, c?.unit ?? null]),
+          ]),
         }
       : undefined,
     script: 'simplified',

@@ -20,7 +20,12 @@ export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportR
   const rows: Block[] = shown.flatMap(([id, e], i): Block[] => {
     const r = inScope.get(id)!;
     return [
-      { type: 'fields', items: [{ label: `${(page - 1) * PAGE_SIZE + i + 1}. ${regionLabel(r)} ${r.year ?? ''}`, value: `提到 ${e.mentions} 次` }] },
+      {
+        type: 'fields',
+        items: [
+          { label: `${(page - 1) * PAGE_SIZE + i + 1}. ${regionLabel(r)} ${r.year ?? ''}`, value: `提到 ${e.mentions} 次` },
+        ],
+      },
       ...(e.best ? [{ type: 'quote', text: e.best.length > 120 ? e.best.slice(0, 120) + '…' : e.best } as Block] : []),
     ];
   });
@@ -31,7 +36,15 @@ export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportR
     kind: 'compare',
     title,
     sections: [
-      { blocks: [{ type: 'heading', text: title }, { type: 'paragraph', text: `“${q.words}”不是可比较的数字指标,以下按各报告提及次数排序:${perReport.size} 份报告提到,共 ${scope.length} 份。` }] },
+      {
+        blocks: [
+          { type: 'heading', text: title },
+          {
+            type: 'paragraph',
+            text: `“${q.words}”不是可比较的数字指标,以下按各报告提及次数排序:${perReport.size} 份报告提到,共 ${scope.length} 份。`,
+          },
+        ],
+      },
       { blocks: rows },
     ],
     actions,
@@ -39,7 +52,10 @@ export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportR
       kind: 'bar',
       title: `${title}(提及次数)`,
       unit: '次',
-      points: shown.map(([id, e]) => ({ label: `${inScope.get(id)!.regionName ?? '?'} ${inScope.get(id)!.year ?? ''}`.trim(), value: e.mentions })),
+      points: shown.map(([id, e]) => ({
+        label: `${inScope.get(id)!.regionName ?? '?'} ${inScope.get(id)!.year ?? ''}`.trim(),
+        value: e.mentions,
+      })),
       source: '来源:各地政协工作报告',
     },
     script: 'simplified',

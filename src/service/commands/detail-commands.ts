@@ -37,7 +37,13 @@ export function sectionsCommand(store: ReportStore, args: string[]): Reply {
     out.push({ blocks });
   }
   if (!sections.length) out.push({ blocks: [{ type: 'paragraph', text: '这份报告没有可识别的章节。' }] });
-  return { kind: 'sections', title, sections: out, actions: [{ label: '返回摘要', command: `/report #${r.id}` }], script: 'simplified' };
+  return {
+    kind: 'sections',
+    title,
+    sections: out,
+    actions: [{ label: '返回摘要', command: `/report #${r.id}` }],
+    script: 'simplified',
+  };
 }
 
 /** `/metrics <id>`: every headline figure with its evidence. */
@@ -46,11 +52,29 @@ export function metricsCommand(store: ReportStore, args: string[]): Reply {
   const title = `${regionLabel(r)} ${r.year ?? ''} · 全部指标`;
   const figures = orderHeadlines(store.headlines(r.id));
   const all = store.allMetrics(r.id);
-  const out: Reply['sections'] = [{ blocks: [{ type: 'heading', text: title }, { type: 'paragraph', text: `共识别数字 ${all.length} 处,归入 ${figures.length} 项指标。` }] }];
+  const out: Reply['sections'] = [
+    {
+      blocks: [
+        { type: 'heading', text: title },
+        { type: 'paragraph', text: `共识别数字 ${all.length} 处,归入 ${figures.length} 项指标。` },
+      ],
+    },
+  ];
   for (const f of figures) {
-    out.push({ blocks: [{ type: 'fields', items: [{ label: f.label, value: formatValue(f) }] }, { type: 'quote', text: shortQuote(f.evidence, f.value, 90) }] });
+    out.push({
+      blocks: [
+        { type: 'fields', items: [{ label: f.label, value: formatValue(f) }] },
+        { type: 'quote', text: shortQuote(f.evidence, f.value, 90) },
+      ],
+    });
   }
-  return { kind: 'metrics', title, sections: out, actions: [{ label: '返回摘要', command: `/report #${r.id}` }], script: 'simplified' };
+  return {
+    kind: 'metrics',
+    title,
+    sections: out,
+    actions: [{ label: '返回摘要', command: `/report #${r.id}` }],
+    script: 'simplified',
+  };
 }
 
 /** `/source <id>`: where the report came from and the opening of its original text. */

@@ -5,7 +5,13 @@ import type { Reply } from '../reply/reply-model.js';
 export function listCommand(store: ReportStore): Reply {
   const rows = store.allReports();
   if (!rows.length) {
-    return { kind: 'list', title: '暂无报告', sections: [{ blocks: [{ type: 'paragraph', text: '数据库里还没有报告。管理员可以用 digest ingest 导入。' }] }], actions: [], script: 'simplified' };
+    return {
+      kind: 'list',
+      title: '暂无报告',
+      sections: [{ blocks: [{ type: 'paragraph', text: '数据库里还没有报告。管理员可以用 digest ingest 导入。' }] }],
+      actions: [],
+      script: 'simplified',
+    };
   }
   const byProvince = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -22,7 +28,12 @@ export function listCommand(store: ReportStore): Reply {
       ...[...byProvince].map(([province, list]) => ({
         blocks: [
           { type: 'heading' as const, text: `${province}(${list.length})` },
-          { type: 'list' as const, items: list.map((r) => ({ text: `${r.regionName ?? '地区不详'} ${r.year ?? '年份不详'} · ${r.body ?? ''}${r.kind ?? ''}` })) },
+          {
+            type: 'list' as const,
+            items: list.map((r) => ({
+              text: `${r.regionName ?? '地区不详'} ${r.year ?? '年份不详'} · ${r.body ?? ''}${r.kind ?? ''}`,
+            })),
+          },
         ],
       })),
     ],

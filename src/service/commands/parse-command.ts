@@ -5,8 +5,20 @@ export const MAX_INPUT_CHARS = 500;
 
 /** Command names the service knows (aliases map onto them). */
 export const COMMANDS = [
-  'report', 'compare', 'trend', 'search', 'list', 'help', 'start', 'subscribe', 'unsubscribe', 'subscriptions', 'lang',
-  'sections', 'metrics', 'source',
+  'report',
+  'compare',
+  'trend',
+  'search',
+  'list',
+  'help',
+  'start',
+  'subscribe',
+  'unsubscribe',
+  'subscriptions',
+  'lang',
+  'sections',
+  'metrics',
+  'source',
 ] as const;
 
 /** A known command name. */
@@ -21,9 +33,21 @@ export interface ParsedCommand {
 }
 
 const ALIASES: Record<string, CommandName> = {
-  报告: 'report', 比较: 'compare', 对比: 'compare', 趋势: 'trend', 搜索: 'search', 查找: 'search', 列表: 'list',
-  帮助: 'help', 订阅: 'subscribe', 退订: 'unsubscribe', 取消订阅: 'unsubscribe', 我的订阅: 'subscriptions', 语言: 'lang',
-  reportsearch: 'search', digest: 'help',
+  报告: 'report',
+  比较: 'compare',
+  对比: 'compare',
+  趋势: 'trend',
+  搜索: 'search',
+  查找: 'search',
+  列表: 'list',
+  帮助: 'help',
+  订阅: 'subscribe',
+  退订: 'unsubscribe',
+  取消订阅: 'unsubscribe',
+  我的订阅: 'subscriptions',
+  语言: 'lang',
+  reportsearch: 'search',
+  digest: 'help',
 };
 
 /**
@@ -33,7 +57,8 @@ const ALIASES: Record<string, CommandName> = {
 export function parseCommand(line: string): ParsedCommand {
   // Control characters and zero-width marks carry no meaning here and can hide text from matching.
   const clean = line.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').trim();
-  if (clean.length > MAX_INPUT_CHARS) throw new BadInputError(`输入过长(${clean.length} 字),请控制在 ${MAX_INPUT_CHARS} 字以内。`);
+  if (clean.length > MAX_INPUT_CHARS)
+    throw new BadInputError(`输入过长(${clean.length} 字),请控制在 ${MAX_INPUT_CHARS} 字以内。`);
   if (!clean) throw new BadInputError('请输入命令,例如 /report 资阳 2022。发送 /help 查看全部命令。');
   const m = /^[\/／]?\s*([A-Za-z]+|[\u4e00-\u9fff]{2,4})(?:@[\w_]+)?(?:\s+|$)([\s\S]*)$/.exec(clean);
   const word = m?.[1]?.toLowerCase();

@@ -7,10 +7,25 @@ import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
 
 /** Order in which headline figures appear in a digest; keys not listed follow alphabetically. */
 const HEADLINE_ORDER = [
-  'proposals.received', 'proposals.filed', 'proposals.answered', 'proposals.answer_rate', 'proposals.filing_rate',
-  'proposals.key', 'proposals.adopted', 'consultations.events', 'consultations.special', 'consultations.grassroots_events',
-  'consultations.plan_items', 'research.reports', 'social_info.items', 'instructions.count', 'inspections.events',
-  'suggestions.items', 'suggestions.reports', 'media.reports', 'training.person_times',
+  'proposals.received',
+  'proposals.filed',
+  'proposals.answered',
+  'proposals.answer_rate',
+  'proposals.filing_rate',
+  'proposals.key',
+  'proposals.adopted',
+  'consultations.events',
+  'consultations.special',
+  'consultations.grassroots_events',
+  'consultations.plan_items',
+  'research.reports',
+  'social_info.items',
+  'instructions.count',
+  'inspections.events',
+  'suggestions.items',
+  'suggestions.reports',
+  'media.reports',
+  'training.person_times',
 ];
 
 /** How many headline figures a digest shows before "更多指标". */
@@ -40,17 +55,26 @@ export function reportCommand(store: ReportStore, args: string[]): Reply {
     chosen = all.find((r) => r.year === year.from);
     if (!chosen) {
       chosen = all.find((r) => r.deliveredOn?.startsWith(String(year.from)));
-      if (chosen) note = `${year.from}年发布的这份报告回顾的是${chosen.year ?? '(年份不详)'}年的工作(${chosen.deliveredOn}发布)。`;
+      if (chosen)
+        note = `${year.from}年发布的这份报告回顾的是${chosen.year ?? '(年份不详)'}年的工作(${chosen.deliveredOn}发布)。`;
     }
     if (!chosen) {
       const years = all.map((r) => r.year ?? '年份不详').join('、');
-      throw new NotFoundError(`暂无${region.name}${year.from}年的报告。现有年份:${years}。`, all.map((r) => `/report ${region.short} ${r.year ?? ''}`.trim()));
+      throw new NotFoundError(
+        `暂无${region.name}${year.from}年的报告。现有年份:${years}。`,
+        all.map((r) => `/report ${region.short} ${r.year ?? ''}`.trim()),
+      );
     }
   } else {
     chosen = all[0];
   }
   if (!chosen) throw new NotFoundError(`暂无${region.name}的报告。`);
-  const digest = reportDigest(store, chosen, note, all.filter((r) => r.id !== chosen!.id));
+  const digest = reportDigest(
+    store,
+    chosen,
+    note,
+    all.filter((r) => r.id !== chosen!.id),
+  );
   if (otherHomonyms.length) {
     // Said at the end: the user most likely meant the place that has reports, but should know of the others.
     const others = otherHomonyms.map((r) => `${r.name}(${shortProvince(r.province)})`).join('、');
@@ -82,7 +106,13 @@ export function reportDigest(store: ReportStore, r: ReportRow, note: string | nu
     ],
   });
   const sections = [{ blocks: head }];
-  if (summary.length) sections.push({ blocks: [{ type: 'heading', text: '摘要' }, { type: 'paragraph', text: summary.join('') }] });
+  if (summary.length)
+    sections.push({
+      blocks: [
+        { type: 'heading', text: '摘要' },
+        { type: 'paragraph', text: summary.join('') },
+      ],
+    });
   if (figures.length) {
     sections.push({
       blocks: [
@@ -103,11 +133,13 @@ export function reportDigest(store: ReportStore, r: ReportRow, note: string | nu
     });
   }
   const tail: Block[] = [];
-  if (planSummary.length) tail.push({ type: 'heading', text: '下一年工作安排' }, { type: 'paragraph', text: planSummary.join('') });
+  if (planSummary.length)
+    tail.push({ type: 'heading', text: '下一年工作安排' }, { type: 'paragraph', text: planSummary.join('') });
   if (keywords.length) tail.push({ type: 'fields', items: [{ label: '关键词', value: keywords.join('、') }] });
   if (r.sourceUrl) tail.push({ type: 'link', text: '来源', url: r.sourceUrl });
   else tail.push({ type: 'fields', items: [{ label: '来源', value: r.sourceFile.split('/').pop() ?? r.sourceFile }] });
-  if (otherYears.length) tail.push({ type: 'fields', items: [{ label: '其他年份', value: otherYears.map((o) => `${o.year ?? '不详'}`).join('、') }] });
+  if (otherYears.length)
+    tail.push({ type: 'fields', items: [{ label: '其他年份', value: otherYears.map((o) => `${o.year ?? '不详'}`).join('、') }] });
   sections.push({ blocks: tail });
 
   const actions: ReplyAction[] = [

@@ -26,7 +26,10 @@ export function searchCommand(store: ReportStore, rest: string): Reply {
     const section = h.sectionPath ? store.sections(h.reportId).find((s) => s.path === h.sectionPath) : undefined;
     const cut = snippet(h.text, markTerms(h.text, terms));
     const blocks: Block[] = [
-      { type: 'fields', items: [{ label: `${regionLabel(report)} ${report.year ?? ''}`, value: section ? section.title : '(正文)' }] },
+      {
+        type: 'fields',
+        items: [{ label: `${regionLabel(report)} ${report.year ?? ''}`, value: section ? section.title : '(正文)' }],
+      },
       { type: 'paragraph', text: cut.text, marks: cut.marks },
     ];
     sections.push({ blocks });

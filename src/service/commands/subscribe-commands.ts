@@ -13,7 +13,11 @@ export function parseFilter(store: ReportStore, text: string): { filter: string;
   const places = lookupRegion(t.replace(/\s+/g, ''));
   const province = places.find((p) => p.tier === '省级');
   if (province) return { filter: province.name, kind: 'province', value: province.name };
-  if (places.length > 1) throw new AmbiguousRegionError(t, places.map((p) => ({ name: p.name, province: p.province, code: p.code })));
+  if (places.length > 1)
+    throw new AmbiguousRegionError(
+      t,
+      places.map((p) => ({ name: p.name, province: p.province, code: p.code })),
+    );
   if (places.length === 1) return { filter: places[0]!.name, kind: 'region', value: places[0]!.code };
   if (metricGroupFor(t, store)) return { filter: t, kind: 'metric', value: t };
   return { filter: t, kind: 'topic', value: t };
@@ -36,32 +40,63 @@ export function describeFilter(s: Pick<Subscription, 'filter' | 'filterKind'>): 
 }
 
 function info(kind: Reply['kind'], title: string, text: string): Reply {
-  return { kind, title, sections: [{ blocks: [{ type: 'paragraph', text }] }], actions: [{ label: '我的订阅', command: '/subscriptions' }], script: 'simplified' };
+  return {
+    kind,
+    title,
+    sections: [{ blocks: [{ type: 'paragraph', text }] }],
+    actions: [{ label: '我的订阅', command: '/subscriptions' }],
+    script: 'simplified',
+  };
 }
 
 /** `/subscribe [filter]`. */
-export function subscribeCommand(store: ReportStore, subs: SubscriptionStore, platform: string, chatId: string, rest: string, now: Date, schedule: string): Reply {
+export function subscribeCommand(
+  store: ReportStore,
+  subs: SubscriptionStore,
+  platform: string,
+  chatId: string,
+  rest: string,
+  now: Date,
+  schedule: string,
+): Reply {
   const f = parseFilter(store, rest);
   const { sub, existed } = subs.subscribe(platform, chatId, f.filter, f.kind, f.value, now);
   const what = describeFilter(sub);
-  return info('subscriptions', '订阅成功', existed ? `已经订阅了${what},无需重复订阅。` : `已订阅${what}。${schedule}推送新增报告的摘要;没有新报告时不打扰。`);
+  return info(
+    'subscriptions',
+    '订阅成功',
+    existed ? `已经订阅了${what},无需重复订阅。` : `已订阅${what}。${schedule}推送新增报告的摘要;没有新报告时不打扰。`,
+  );
 }
 
 /** `/unsubscribe [filter]` (no filter: all of this chat's subscriptions). */
-export function unsubscribeCommand(store: ReportStore, subs: SubscriptionStore, platform: string, chatId: string, rest: string): Reply {
+export function unsubscribeCommand(
+  store: ReportStore,
+  subs: SubscriptionStore,
+  platform: string,
+  chatId: string,
+  rest: string,
+): Reply {
   if (!rest.trim()) {
     const n = subs.unsubscribe(platform, chatId, null);
     return info('subscriptions', '已退订', n ? `已取消本聊天的全部 ${n} 个订阅。` : '本聊天没有订阅。');
   }
   const f = parseFilter(store, rest);
   const n = subs.unsubscribe(platform, chatId, f.filter);
-  return info('subscriptions', '已退订', n ? `已取消订阅${describeFilter({ filter: f.filter, filterKind: f.kind })}。` : `没有找到“${rest.trim()}”的订阅。发送 /subscriptions 查看现有订阅。`);
+  return info(
+    'subscriptions',
+    '已退订',
+    n
+      ? `已取消订阅${describeFilter({ filter: f.filter, filterKind: f.kind })}。`
+      : `没有找到“${rest.trim()}”的订阅。发送 /subscriptions 查看现有订阅。`,
+  );
 }
 
 /** `/subscriptions`. */
 export function subscriptionsCommand(subs: SubscriptionStore, platform: string, chatId: string): Reply {
   const list = subs.forChat(platform, chatId);
-  if (!list.length) return info('subscriptions', '我的订阅', '本聊天还没有订阅。发送 /subscribe 订阅全部新报告,或 /subscribe 四川 只看四川。');
+  if (!list.length)
+    return info('subscriptions', '我的订阅', '本聊天还没有订阅。发送 /subscribe 订阅全部新报告,或 /subscribe 四川 只看四川。');
   return {
     kind: 'subscriptions',
     title: `我的订阅(${list.length})`,
@@ -69,7 +104,12 @@ export function subscriptionsCommand(subs: SubscriptionStore, platform: string, 
       {
         blocks: [
           { type: 'heading', text: `我的订阅(${list.length})` },
-          { type: 'list', items: list.map((s) => ({ text: `${describeFilter(s)}${s.active ? '' : '(已停用)'} · 订阅于 ${s.createdAt.slice(0, 10)}` })) },
+          {
+            type: 'list',
+            items: list.map((s) => ({
+              text: `${describeFilter(s)}${s.active ? '' : '(已停用)'} · 订阅于 ${s.createdAt.slice(0, 10)}`,
+            })),
+          },
         ],
       },
     ],
@@ -81,9 +121,15 @@ export function subscriptionsCommand(subs: SubscriptionStore, platform: string, 
 /** `/lang 简|繁`. */
 export function langCommand(subs: SubscriptionStore, platform: string, chatId: string, rest: string): Reply {
   const t = rest.trim().toLowerCase();
-  const script = /^(繁|繁體|繁体|traditional|zh-hant|zh-tw|zh-hk|tw|hk)$/.test(t) ? 'traditional' : /^(简|簡|简体|簡體|simplified|zh-hans|zh-cn|cn)$/.test(t) ? 'simplified' : null;
+  const script = /^(繁|繁體|繁体|traditional|zh-hant|zh-tw|zh-hk|tw|hk)$/.test(t)
+    ? 'traditional'
+    : /^(简|簡|简体|簡體|simplified|zh-hans|zh-cn|cn)$/.test(t)
+      ? 'simplified'
+      : null;
   if (!script) return info('settings', '回复字体', '请选择:/lang 简 或 /lang 繁。');
   subs.setChatScript(platform, chatId, script);
-  return { ...info('settings', '回复字体', script === 'traditional' ? '好的,之后用繁体字回复。' : '好的,之后用简体字回复。'), actions: [] };
+  return {
+    ...info('settings', '回复字体', script === 'traditional' ? '好的,之后用繁体字回复。' : '好的,之后用简体字回复。'),
+    actions: [],
+  };
 }
-

@@ -11,10 +11,14 @@ export function trendCommand(store: ReportStore, args: string[]): Reply {
   // The metric is the last word that names one; everything before it is the region.
   let split = args.length - 1;
   while (split > 0 && !metricGroupFor(args.slice(split).join(''), store)) split--;
-  if (split === 0) throw new BadInputError(`“${args.slice(1).join(' ')}”不是可追踪的指标。试试:提案、协商、调研报告、社情民意、批示。`);
+  if (split === 0)
+    throw new BadInputError(`“${args.slice(1).join(' ')}”不是可追踪的指标。试试:提案、协商、调研报告、社情民意、批示。`);
   const group = metricGroupFor(args.slice(split).join(''), store)!;
   const { region } = resolveRegion(store, args.slice(0, split).join(''), { storedOnly: true });
-  const reports = store.reportsByRegion(region.code).filter((r) => r.year !== null).sort((a, b) => a.year! - b.year!);
+  const reports = store
+    .reportsByRegion(region.code)
+    .filter((r) => r.year !== null)
+    .sort((a, b) => a.year! - b.year!);
   if (!reports.length) throw new NotFoundError(`${region.name}的报告都没有可识别的年份。`);
   const keys = group.columns.map((c) => c.key);
   const ids = new Set(reports.map((r) => r.id));
@@ -34,22 +38,36 @@ export function trendCommand(store: ReportStore, args: string[]): Reply {
     kind: 'trend',
     title,
     sections: [
-      { blocks: [{ type: 'heading', text: title }, { type: 'paragraph', text: note }] },
+      {
+        blocks: [
+          { type: 'heading', text: title },
+          { type: 'paragraph', text: note },
+        ],
+      },
       {
         blocks: [
           {
             type: 'table',
             columns: ['年度', ...group.columns.map((c) => c.label)],
-            rows: reports.map((r) => [String(r.year), ...keys.map((k) => {
-              const f = cell(r.id, k);
-              return f ? formatValue(f) : null;
-            })]),
+            rows: reports.map((r) => [
+              String(r.year),
+              ...keys.map((k) => {
+                const f = cell(r.id, k);
+                return f ? formatValue(f) : null;
+              }),
+            ]),
           },
         ],
       },
     ],
     actions: reports.slice(-3).map((r) => ({ label: `${r.year}年报告`, command: `/report #${r.id}` })),
-    chart: { kind: 'line', title, unit: facts.find((f) => f.key === primary)?.unit ?? '', points, source: '来源:各地政协工作报告' },
+    chart: {
+      kind: 'line',
+      title,
+      unit: facts.find((f) => f.key === primary)?.unit ?? '',
+      points,
+      source: '来源:各地政协工作报告',
+    },
     script: 'simplified',
   };
 }

@@ -36,20 +36,41 @@ const GROUPS: { words: string[]; group: MetricGroup }[] = [
       ],
     },
   },
-  { words: ['调研报告', '调研', '研究报告', 'research'], group: { title: '调研报告', columns: [{ key: 'research.reports', label: '调研报告' }] } },
-  { words: ['社情民意', '社情民意信息', '信息'], group: { title: '社情民意信息', columns: [{ key: 'social_info.items', label: '社情民意信息' }] } },
+  {
+    words: ['调研报告', '调研', '研究报告', 'research'],
+    group: { title: '调研报告', columns: [{ key: 'research.reports', label: '调研报告' }] },
+  },
+  {
+    words: ['社情民意', '社情民意信息', '信息'],
+    group: { title: '社情民意信息', columns: [{ key: 'social_info.items', label: '社情民意信息' }] },
+  },
   { words: ['批示', '签批', '领导批示'], group: { title: '领导批示', columns: [{ key: 'instructions.count', label: '批示' }] } },
   { words: ['视察', '视察活动'], group: { title: '视察', columns: [{ key: 'inspections.events', label: '视察' }] } },
   {
     words: ['建议', '意见建议', '建议案'],
-    group: { title: '意见建议', columns: [{ key: 'suggestions.items', label: '意见建议' }, { key: 'suggestions.reports', label: '建议案' }] },
+    group: {
+      title: '意见建议',
+      columns: [
+        { key: 'suggestions.items', label: '意见建议' },
+        { key: 'suggestions.reports', label: '建议案' },
+      ],
+    },
   },
   { words: ['培训', '学习培训'], group: { title: '培训', columns: [{ key: 'training.person_times', label: '培训人次' }] } },
-  { words: ['宣传', '报道', '媒体', '宣传报道'], group: { title: '宣传报道', columns: [{ key: 'media.reports', label: '宣传报道' }] } },
+  {
+    words: ['宣传', '报道', '媒体', '宣传报道'],
+    group: { title: '宣传报道', columns: [{ key: 'media.reports', label: '宣传报道' }] },
+  },
   { words: ['大会发言', '发言'], group: { title: '大会发言', columns: [{ key: 'plenary.speeches', label: '大会发言' }] } },
   {
     words: ['gdp', '生产总值', '地区生产总值', '经济'],
-    group: { title: '地区生产总值', columns: [{ key: 'economy.gdp', label: '生产总值' }, { key: 'economy.gdp_growth', label: '增速' }] },
+    group: {
+      title: '地区生产总值',
+      columns: [
+        { key: 'economy.gdp', label: '生产总值' },
+        { key: 'economy.gdp_growth', label: '增速' },
+      ],
+    },
   },
   {
     words: ['财政', '财政收入', '一般公共预算收入'],
@@ -62,15 +83,30 @@ const GROUPS: { words: string[]; group: MetricGroup }[] = [
       ],
     },
   },
-  { words: ['固定资产投资', '投资'], group: { title: '固定资产投资', columns: [{ key: 'investment.fixed_assets', label: '固定资产投资' }, { key: 'investment.fixed_assets_growth', label: '增速' }] } },
-  { words: ['就业', '新增就业'], group: { title: '城镇新增就业', columns: [{ key: 'employment.urban_new', label: '城镇新增就业' }] } },
+  {
+    words: ['固定资产投资', '投资'],
+    group: {
+      title: '固定资产投资',
+      columns: [
+        { key: 'investment.fixed_assets', label: '固定资产投资' },
+        { key: 'investment.fixed_assets_growth', label: '增速' },
+      ],
+    },
+  },
+  {
+    words: ['就业', '新增就业'],
+    group: { title: '城镇新增就业', columns: [{ key: 'employment.urban_new', label: '城镇新增就业' }] },
+  },
   {
     words: ['人大代表建议', '代表建议'],
     group: { title: '人大代表建议', columns: [{ key: 'npc_suggestions.handled', label: '代表建议' }] },
   },
   { words: ['政协提案办理'], group: { title: '办理政协提案', columns: [{ key: 'cppcc_proposals.handled', label: '政协提案' }] } },
   { words: ['问题', '解决问题'], group: { title: '解决问题', columns: [{ key: 'issues.resolved', label: '解决问题' }] } },
-  { words: ['捐款', '捐赠', '捐款捐物'], group: { title: '捐款捐物', columns: [{ key: 'donations.amount', label: '捐款捐物' }] } },
+  {
+    words: ['捐款', '捐赠', '捐款捐物'],
+    group: { title: '捐款捐物', columns: [{ key: 'donations.amount', label: '捐款捐物' }] },
+  },
 ];
 
 /**

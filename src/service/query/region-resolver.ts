@@ -21,7 +21,11 @@ export function provinceOf(token: string): string | null {
  * unknown → NotFoundError with suggestions; several stored homonyms → AmbiguousRegionError with choices.
  * `provinceHint` (e.g. 云南) narrows homonyms.
  */
-export function resolveRegion(store: ReportStore, query: string, opts: { storedOnly: boolean; provinceHint?: string | null }): ResolvedRegion {
+export function resolveRegion(
+  store: ReportStore,
+  query: string,
+  opts: { storedOnly: boolean; provinceHint?: string | null },
+): ResolvedRegion {
   const q = toSimplified(query.trim());
   const stored = store.storedRegionsByCode();
   let candidates = lookupRegion(q);
@@ -36,7 +40,10 @@ export function resolveRegion(store: ReportStore, query: string, opts: { storedO
     // A prefecture and a county sharing a short name (朝阳市 / 朝阳县): a full-name match wins outright.
     const exact = pool.filter((r) => r.name === q);
     if (exact.length === 1) return { region: exact[0]!, otherHomonyms: pool.filter((r) => r !== exact[0]) };
-    throw new AmbiguousRegionError(query, pool.map((r) => ({ name: r.name, province: r.province, code: r.code })));
+    throw new AmbiguousRegionError(
+      query,
+      pool.map((r) => ({ name: r.name, province: r.province, code: r.code })),
+    );
   }
   if (candidates.length > 0) {
     const names = candidates.map((r) => `${r.name}(${shortProvince(r.province)})`).join('、');
@@ -45,7 +52,10 @@ export function resolveRegion(store: ReportStore, query: string, opts: { storedO
   const suggestions = opts.storedOnly
     ? nearStored(q, [...stored.values()])
     : suggestRegions(q, 3).map((r) => `${r.name}(${shortProvince(r.province)})`);
-  throw new NotFoundError(`未找到“${query}”。`, suggestions.length ? suggestions : suggestRegions(q, 3).map((r) => `${r.name}(${shortProvince(r.province)})`));
+  throw new NotFoundError(
+    `未找到“${query}”。`,
+    suggestions.length ? suggestions : suggestRegions(q, 3).map((r) => `${r.name}(${shortProvince(r.province)})`),
+  );
 }
 
 /** Resolves a stored region by admin code (used by button commands). */

@@ -75,20 +75,29 @@ export class ReportStore {
   }
 
   reportsByRegion(code: string): ReportRow[] {
-    return this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports WHERE region_code = ? ORDER BY year DESC, delivered_on DESC, id DESC`).all(code) as ReportRow[];
+    return this.stmt(
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE region_code = ? ORDER BY year DESC, delivered_on DESC, id DESC`,
+    ).all(code) as ReportRow[];
   }
 
   reportsByYear(year: number): ReportRow[] {
-    return this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports WHERE year = ? ORDER BY province, region_name`).all(year) as ReportRow[];
+    return this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports WHERE year = ? ORDER BY province, region_name`).all(
+      year,
+    ) as ReportRow[];
   }
 
   /** Every report (cached until the corpus changes; rows are frozen, the array is the caller's). */
   allReports(): ReportRow[] {
-    return this.memoized('allReports', () => this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports ORDER BY province, region_name, year`).all() as ReportRow[]);
+    return this.memoized(
+      'allReports',
+      () => this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports ORDER BY province, region_name, year`).all() as ReportRow[],
+    );
   }
 
   reportsIngestedBetween(fromIso: string, toIso: string): ReportRow[] {
-    return this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at, id`).all(fromIso, toIso) as ReportRow[];
+    return this.stmt(
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at, id`,
+    ).all(fromIso, toIso) as ReportRow[];
   }
 
   /** Distinct regions that have reports (code, name, province); cached until the corpus changes. */
@@ -132,7 +141,9 @@ export class ReportStore {
   }
 
   headlines(reportId: number): MetricRow[] {
-    return this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE report_id = ? AND headline = 1 ORDER BY key`).all(reportId) as MetricRow[];
+    return this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE report_id = ? AND headline = 1 ORDER BY key`).all(
+      reportId,
+    ) as MetricRow[];
   }
 
   allMetrics(reportId: number): MetricRow[] {
@@ -143,7 +154,11 @@ export class ReportStore {
   headlinesForKeys(keys: string[]): MetricRow[] {
     if (!keys.length) return [];
     const marks = keys.map(() => '?').join(',');
-    return this.memoized(`headlines:${keys.join(',')}`, () => this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE headline = 1 AND key IN (${marks})`).all(...keys) as MetricRow[]);
+    return this.memoized(
+      `headlines:${keys.join(',')}`,
+      () =>
+        this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE headline = 1 AND key IN (${marks})`).all(...keys) as MetricRow[],
+    );
   }
 
   /**
@@ -154,19 +169,27 @@ export class ReportStore {
     if (!keys.length || !reportIds.length) return [];
     const ids = reportIds.map(() => '?').join(',');
     const marks = keys.map(() => '?').join(',');
-    return this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE report_id IN (${ids}) AND headline = 1 AND +key IN (${marks}) ORDER BY key, id`).all(
-      ...reportIds,
-      ...keys,
-    ) as MetricRow[];
+    return this.stmt(
+      `SELECT ${METRIC_COLUMNS} FROM metrics WHERE report_id IN (${ids}) AND headline = 1 AND +key IN (${marks}) ORDER BY key, id`,
+    ).all(...reportIds, ...keys) as MetricRow[];
   }
 
   /** Distinct metric keys with their labels (for understanding metric words). */
   metricVocabulary(): { key: string; label: string }[] {
-    return this.memoized('vocabulary', () => this.stmt(`SELECT DISTINCT key, label FROM metrics WHERE headline = 1 AND key <> 'other'`).all() as { key: string; label: string }[]);
+    return this.memoized(
+      'vocabulary',
+      () =>
+        this.stmt(`SELECT DISTINCT key, label FROM metrics WHERE headline = 1 AND key <> 'other'`).all() as {
+          key: string;
+          label: string;
+        }[],
+    );
   }
 
   sections(reportId: number): { path: string; title: string; level: number; scope: string | null; summary: string }[] {
-    return this.stmt(`SELECT path, title, level, scope, summary FROM sections WHERE report_id = ? ORDER BY ord`).all(reportId) as {
+    return this.stmt(`SELECT path, title, level, scope, summary FROM sections WHERE report_id = ? ORDER BY ord`).all(
+      reportId,
+    ) as {
       path: string;
       title: string;
       level: number;
@@ -176,7 +199,10 @@ export class ReportStore {
   }
 
   parts(reportId: number): { title: string; scope: string }[] {
-    return this.stmt(`SELECT title, scope FROM parts WHERE report_id = ? ORDER BY ord`).all(reportId) as { title: string; scope: string }[];
+    return this.stmt(`SELECT title, scope FROM parts WHERE report_id = ? ORDER BY ord`).all(reportId) as {
+      title: string;
+      scope: string;
+    }[];
   }
 
   original(reportId: number): Buffer | undefined {

@@ -45,7 +45,13 @@ export function replyToTraditional(reply: Reply): Reply {
     title: t(reply.title),
     sections: reply.sections.map((s) => ({ blocks: s.blocks.map(block) })),
     actions: reply.actions.map((a) => ({ ...a, label: t(a.label) })),
-    chart: reply.chart && { ...reply.chart, title: t(reply.chart.title), unit: t(reply.chart.unit), source: t(reply.chart.source), points: reply.chart.points.map((p) => ({ ...p, label: t(p.label) })) },
+    chart: reply.chart && {
+      ...reply.chart,
+      title: t(reply.chart.title),
+      unit: t(reply.chart.unit),
+      source: t(reply.chart.source),
+      points: reply.chart.points.map((p) => ({ ...p, label: t(p.label) })),
+    },
     script: 'traditional',
   };
 }

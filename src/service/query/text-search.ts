@@ -57,5 +57,10 @@ export function snippet(text: string, marks: [number, number][], max = 160): { t
 
 /** Splits a paragraph into sentences (。!?; end a sentence). */
 export function sentences(text: string): string[] {
-  return text.match(/[^。!?;!?;]+[。!?;!?;]?/g)?.map((s) => s.trim()).filter(Boolean) ?? [text];
+  return (
+    text
+      .match(/[^。!?;!?;]+[。!?;!?;]?/g)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? [text]
+  );
 }

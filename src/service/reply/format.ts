@@ -22,7 +22,10 @@ export function formatValue(f: Pick<MetricRow, 'value' | 'unit' | 'approx'>): st
 export function shortQuote(evidence: string, value: number, max = 60): string {
   // Merged facts carry one evidence sentence per line; quote the first that states the figure.
   const needle = String(value);
-  const lines = evidence.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = evidence
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const text = lines.find((l) => l.includes(needle)) ?? lines[0] ?? '';
   if (text.length <= max) return text;
   const at = Math.max(0, text.indexOf(needle));

@@ -7,7 +7,11 @@ export function renderPlain(reply: Reply): string {
     const lines = section.blocks.flatMap(renderBlock);
     if (lines.length) out.push(lines.join('\n'));
   }
-  if (reply.actions.length) out.push((reply.script === 'traditional' ? '可繼續: ' : '可继续: ') + reply.actions.map((a) => `${a.label} → ${a.command}`).join(' | '));
+  if (reply.actions.length)
+    out.push(
+      (reply.script === 'traditional' ? '可繼續: ' : '可继续: ') +
+        reply.actions.map((a) => `${a.label} → ${a.command}`).join(' | '),
+    );
   return out.join('\n\n');
 }
 

@@ -30,10 +30,19 @@ export class SubscriptionStore {
    * Creates or re-activates a subscription; returns it and whether it already existed and was active.
    * Re-activation restarts it from now, so a returning chat gets no backlog.
    */
-  subscribe(platform: string, chatId: string, filter: string, kind: FilterKind, value: string, now = new Date()): { sub: Subscription; existed: boolean } {
+  subscribe(
+    platform: string,
+    chatId: string,
+    filter: string,
+    kind: FilterKind,
+    value: string,
+    now = new Date(),
+  ): { sub: Subscription; existed: boolean } {
     const c = this.db.$client;
     const iso = now.toISOString();
-    const before = c.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?`).get(platform, chatId, filter) as Raw | undefined;
+    const before = c
+      .prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?`)
+      .get(platform, chatId, filter) as Raw | undefined;
     c.prepare(
       `INSERT INTO subscriptions(platform, chat_id, filter, filter_kind, filter_value, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 1, ?, ?)
@@ -42,36 +51,50 @@ export class SubscriptionStore {
          filter_kind = excluded.filter_kind,
          filter_value = excluded.filter_value, updated_at = excluded.updated_at, deactivated_reason = NULL`,
     ).run(platform, chatId, filter, kind, value, iso, iso);
-    const sub = c.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?`).get(platform, chatId, filter) as Raw;
+    const sub = c
+      .prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?`)
+      .get(platform, chatId, filter) as Raw;
     return { sub: toSub(sub), existed: before?.active === 1 };
   }
 
   /** Removes one filter's subscription, or all of a chat's when `filter` is null; returns how many. */
   unsubscribe(platform: string, chatId: string, filter: string | null): number {
     const c = this.db.$client;
-    if (filter === null) return c.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?').run(platform, chatId).changes;
-    return c.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?').run(platform, chatId, filter).changes;
+    if (filter === null)
+      return c.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?').run(platform, chatId).changes;
+    return c.prepare('DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND filter = ?').run(platform, chatId, filter)
+      .changes;
   }
 
   /** A chat's subscriptions, active and inactive. */
   forChat(platform: string, chatId: string): Subscription[] {
-    return (this.db.$client.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id`).all(platform, chatId) as Raw[]).map(toSub);
+    return (
+      this.db.$client
+        .prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id`)
+        .all(platform, chatId) as Raw[]
+    ).map(toSub);
   }
 
   /** Every active subscription. */
   active(): Subscription[] {
-    return (this.db.$client.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE active = 1 ORDER BY id`).all() as Raw[]).map(toSub);
+    return (this.db.$client.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE active = 1 ORDER BY id`).all() as Raw[]).map(
+      toSub,
+    );
   }
 
   /** Deactivates one subscription with a reason (permanent delivery failure). */
   deactivate(id: number, reason: string, now = new Date()): void {
-    this.db.$client.prepare('UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE id = ?').run(reason, now.toISOString(), id);
+    this.db.$client
+      .prepare('UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE id = ?')
+      .run(reason, now.toISOString(), id);
   }
 
   /** Deactivates every subscription of a chat. */
   deactivateChat(platform: string, chatId: string, reason: string, now = new Date()): number {
     return this.db.$client
-      .prepare('UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE platform = ? AND chat_id = ? AND active = 1')
+      .prepare(
+        'UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE platform = ? AND chat_id = ? AND active = 1',
+      )
       .run(reason, now.toISOString(), platform, chatId).changes;
   }
 
@@ -88,7 +111,9 @@ export class SubscriptionStore {
 
   /** The reply script a chat chose with /lang, or null. */
   chatScript(platform: string, chatId: string): 'simplified' | 'traditional' | null {
-    const row = this.db.$client.prepare('SELECT script FROM chat_settings WHERE platform = ? AND chat_id = ?').get(platform, chatId) as { script: string | null } | undefined;
+    const row = this.db.$client
+      .prepare('SELECT script FROM chat_settings WHERE platform = ? AND chat_id = ?')
+      .get(platform, chatId) as { script: string | null } | undefined;
     return row?.script === 'traditional' || row?.script === 'simplified' ? row.script : null;
   }
 

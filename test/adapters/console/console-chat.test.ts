@@ -93,7 +93,12 @@ describe('console chat on the seeds', () => {
   });
 
   it('accepts a full-width slash, @botname and a bare command word', async () => {
-    const outs = await chat(env.service, ['／report 资阳 2022', '/report@digest_bot 资阳 2022', 'report 资阳 2022', '报告 资阳 二〇二二年']);
+    const outs = await chat(env.service, [
+      '／report 资阳 2022',
+      '/report@digest_bot 资阳 2022',
+      'report 资阳 2022',
+      '报告 资阳 二〇二二年',
+    ]);
     for (const out of outs) expect(out).toContain('196');
   });
 

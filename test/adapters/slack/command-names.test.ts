@@ -7,7 +7,10 @@ import { ConfigError } from '../../../src/errors.js';
 describe('slash command names', () => {
   it('defaults to /report /compare /trend /reportsearch /digest and takes overrides with or without the slash', () => {
     expect(resolveCommandNames()).toEqual(DEFAULT_COMMAND_NAMES);
-    expect(resolveCommandNames({ report: 'zb-report', search: '/ZBSearch' })).toMatchObject({ report: '/zb-report', search: '/zbsearch' });
+    expect(resolveCommandNames({ report: 'zb-report', search: '/ZBSearch' })).toMatchObject({
+      report: '/zb-report',
+      search: '/zbsearch',
+    });
   });
 
   it('matches the slash commands and scopes of the app manifest', () => {

@@ -37,7 +37,9 @@ describe('mrkdwn', () => {
         fc.record({
           text: fc.constant(text),
           marks: fc.array(
-            fc.tuple(fc.nat(text.length), fc.nat(text.length)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]),
+            fc
+              .tuple(fc.nat(text.length), fc.nat(text.length))
+              .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]),
             { maxLength: 5 },
           ),
         }),

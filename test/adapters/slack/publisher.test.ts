@@ -106,7 +106,7 @@ describe('Slack publisher', () => {
 describe('createSlackAdapter options', () => {
   it('needs a bot token and either an app token or a signing secret', () => {
     const service = recordingService(null);
-    expect(() => createSlackAdapter({ service, botToken: '' , signingSecret: 's' })).toThrow(ConfigError);
+    expect(() => createSlackAdapter({ service, botToken: '', signingSecret: 's' })).toThrow(ConfigError);
     expect(() => createSlackAdapter({ service, botToken: 'xoxb-1' })).toThrow(ConfigError);
   });
 

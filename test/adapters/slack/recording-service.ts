@@ -15,7 +15,14 @@ export function recordingService(inner: DigestService | null, canned: Record<str
       calls.push({ line, chat });
       if (canned[line]) return canned[line]!;
       if (inner) return inner.handle(line, chat);
-      return { kind: 'error', title: '未找到', errorCode: 'NOT_FOUND', sections: [{ blocks: [{ type: 'paragraph', text: `没有 ${line}` }] }], actions: [], script: 'simplified' };
+      return {
+        kind: 'error',
+        title: '未找到',
+        errorCode: 'NOT_FOUND',
+        sections: [{ blocks: [{ type: 'paragraph', text: `没有 ${line}` }] }],
+        actions: [],
+        script: 'simplified',
+      };
     },
     ingestUpload: async (path, chat) => (inner ? inner.ingestUpload(path, chat) : Promise.reject(new Error('no service'))),
     migrateChat: (...args) => inner?.migrateChat(...args),

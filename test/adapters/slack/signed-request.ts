@@ -14,7 +14,11 @@ export interface SignOptions {
 /** POSTs a body to the Bolt endpoint with Slack's v0 signature headers. */
 export async function signedPost(url: string, body: string, options: SignOptions = {}): Promise<Response> {
   const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = 'v0=' + createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex');
+  const signature =
+    'v0=' +
+    createHmac('sha256', options.secret ?? SIGNING_SECRET)
+      .update(`v0:${ts}:${body}`)
+      .digest('hex');
   return fetch(url, {
     method: 'POST',
     headers: {
@@ -59,7 +63,14 @@ export function buttonActionBody(actionId: string, value: string, responseUrl: s
     message: { type: 'message', ts: '1700000000.000100', text: 'digest' },
     response_url: responseUrl,
     actions: [
-      { action_id: actionId, block_id: 'digest_actions', type: 'button', value, text: { type: 'plain_text', text: '全部章节' }, action_ts: '1700000001.000200' },
+      {
+        action_id: actionId,
+        block_id: 'digest_actions',
+        type: 'button',
+        value,
+        text: { type: 'plain_text', text: '全部章节' },
+        action_ts: '1700000001.000200',
+      },
     ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();

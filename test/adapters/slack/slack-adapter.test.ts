@@ -107,13 +107,17 @@ describe('Slack adapter over HTTP (real Bolt app, real service)', () => {
     expect(charts.length).toBeGreaterThanOrEqual(1);
     const complete = slack.calls('files.completeUploadExternal')[0]!;
     expect(complete.params.channel_id).toBe('C0CHANNEL1');
-    expect(slack.requests.some((r) => r.path.startsWith('/upload/') && r.body.includes(Buffer.from('PNG fake chart')))).toBe(true);
+    expect(slack.requests.some((r) => r.path.startsWith('/upload/') && r.body.includes(Buffer.from('PNG fake chart')))).toBe(
+      true,
+    );
   });
 
   it('splits a 300-row table over several messages, each within the limits, buttons on the last', async () => {
     const res = await signedPost(events, slashCommandBody('/compare', '大表', slack.responseUrl('big')));
     expect(res.status).toBe(200);
-    await slack.waitFor(() => slack.responses('big').some((a) => (a.blocks as { type: string }[]).some((b) => b.type === 'actions')));
+    await slack.waitFor(() =>
+      slack.responses('big').some((a) => (a.blocks as { type: string }[]).some((b) => b.type === 'actions')),
+    );
     const answers = slack.responses('big');
     expect(answers.length).toBeGreaterThan(1);
     expect(answers.length).toBeLessThanOrEqual(5);
@@ -160,9 +164,12 @@ describe('Slack adapter over HTTP (real Bolt app, real service)', () => {
     await signedPost(events, slashCommandBody('/reportsearch', '请你来协商', slack.responseUrl('d3')));
     await signedPost(events, slashCommandBody('/report', '火星 2022', slack.responseUrl('d4')));
     await slack.waitFor(() => ['d1', 'd2', 'd3', 'd4'].every((id) => slack.responses(id).length >= 1));
-    expect(service.calls.slice(before).map((c) => c.line).sort()).toEqual(
-      ['/subscribe 四川', '/help', '/search 请你来协商', '/report 火星 2022'].sort(),
-    );
+    expect(
+      service.calls
+        .slice(before)
+        .map((c) => c.line)
+        .sort(),
+    ).toEqual(['/subscribe 四川', '/help', '/search 请你来协商', '/report 火星 2022'].sort());
     expect(slack.responses('d2')[0]!.response_type).toBe('ephemeral');
     expect(slack.responses('d4')[0]!.response_type).toBe('ephemeral');
     expect(slack.responses('d3')[0]!.response_type).toBe('in_channel');

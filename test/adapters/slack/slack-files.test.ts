@@ -75,14 +75,24 @@ describe('Slack adapter uploads real chart PNGs and CSV files', () => {
     const before = slack.uploads().length;
     const res = await signedPost(events, slashCommandBody('/compare', '提案 csv', slack.responseUrl('csv')));
     expect(res.status).toBe(200);
-    await slack.waitFor(() => slack.uploads().slice(before).some((u) => u.filename.endsWith('.csv')));
-    const csv = slack.uploads().slice(before).find((u) => u.filename.endsWith('.csv'))!;
+    await slack.waitFor(() =>
+      slack
+        .uploads()
+        .slice(before)
+        .some((u) => u.filename.endsWith('.csv')),
+    );
+    const csv = slack
+      .uploads()
+      .slice(before)
+      .find((u) => u.filename.endsWith('.csv'))!;
     expect(csv.content.subarray(0, 3).equals(UTF8_BOM)).toBe(true);
     const text = csv.content.subarray(3).toString('utf8');
     expect(text).toContain('资阳市');
     expect(text).toContain('196');
     await slack.waitFor(() =>
-      slack.calls('files.completeUploadExternal').some((c) => (JSON.parse(c.params.files ?? '[]') as { id: string }[]).some((f) => f.id === csv.fileId)),
+      slack
+        .calls('files.completeUploadExternal')
+        .some((c) => (JSON.parse(c.params.files ?? '[]') as { id: string }[]).some((f) => f.id === csv.fileId)),
     );
   });
 });

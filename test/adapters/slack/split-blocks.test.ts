@@ -17,21 +17,34 @@ const reply = (sections: Block[][], extra: Partial<Reply> = {}): Reply => ({
 describe('splitReply', () => {
   it('puts a short reply in one message: header, blocks, buttons, title as fallback text', () => {
     const [m, ...rest] = splitReply(
-      reply([[{ type: 'heading', text: '资阳市政协2022年工作报告' }, { type: 'fields', items: [{ label: '立案提案', value: '196件' }] }]], {
-        actions: [{ label: '全部章节', command: '/sections 5' }],
-      }),
+      reply(
+        [
+          [
+            { type: 'heading', text: '资阳市政协2022年工作报告' },
+            { type: 'fields', items: [{ label: '立案提案', value: '196件' }] },
+          ],
+        ],
+        {
+          actions: [{ label: '全部章节', command: '/sections 5' }],
+        },
+      ),
     );
     expect(rest).toHaveLength(0);
     expect(m!.text).toBe('资阳市政协2022年工作报告');
     expect(m!.blocks[0]).toMatchObject({ type: 'header', text: { text: '资阳市政协2022年工作报告' } });
     // The heading repeating the title is not shown twice.
     expect(blocksText(m!.blocks as never).split('资阳市政协2022年工作报告')).toHaveLength(2);
-    expect(m!.blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ action_id: 'digest_action_0', value: '/sections 5' }] });
+    expect(m!.blocks.at(-1)).toMatchObject({
+      type: 'actions',
+      elements: [{ action_id: 'digest_action_0', value: '/sections 5' }],
+    });
     expect(blocksText(m!.blocks as never)).toContain('196件');
   });
 
   it('renders tables as labelled rows, missing cells as “—”, never as 0, and no code blocks', () => {
-    const [m] = splitReply(reply([[{ type: 'table', columns: ['报告', '立案', '办复'], rows: [['资阳市 2022', '196件', null]] }]]));
+    const [m] = splitReply(
+      reply([[{ type: 'table', columns: ['报告', '立案', '办复'], rows: [['资阳市 2022', '196件', null]] }]]),
+    );
     const text = blocksText(m!.blocks as never);
     expect(text).toContain('*资阳市 2022*');
     expect(text).toContain('立案: 196件 · 办复: —');
@@ -47,12 +60,14 @@ describe('splitReply', () => {
   });
 
   it('drops buttons whose command does not fit a button value and keeps the others', () => {
-    const [m] = splitReply(reply([[{ type: 'paragraph', text: 'x' }]], {
-      actions: [
-        { label: '太长', command: '/search ' + 'a'.repeat(2000) },
-        { label: '下一页', command: '/compare 提案 第2页' },
-      ],
-    }));
+    const [m] = splitReply(
+      reply([[{ type: 'paragraph', text: 'x' }]], {
+        actions: [
+          { label: '太长', command: '/search ' + 'a'.repeat(2000) },
+          { label: '下一页', command: '/compare 提案 第2页' },
+        ],
+      }),
+    );
     const actions = m!.blocks.at(-1) as { elements: { value: string; action_id: string }[] };
     expect(actions.elements.map((e) => e.value)).toEqual(['/compare 提案 第2页']);
   });
@@ -64,7 +79,9 @@ describe('splitReply', () => {
     for (const m of messages) expectWithinLimits(m);
     const all = messages.map((m) => blocksText(m.blocks as never)).join('\n');
     for (const i of [1, 150, 300]) expect(all).toContain(`测试地区${i}市`);
-    expect(messages.map((m) => m.blocks.some((b) => b.type === 'actions'))).toEqual(messages.map((_, i) => i === messages.length - 1));
+    expect(messages.map((m) => m.blocks.some((b) => b.type === 'actions'))).toEqual(
+      messages.map((_, i) => i === messages.length - 1),
+    );
     expect(messages[1]!.text).toMatch(/\(2\/\d\)$/);
   });
 
@@ -82,8 +99,15 @@ describe('splitReply', () => {
       fc.record({ type: fc.constant('heading' as const), text }),
       fc.record({ type: fc.constant('paragraph' as const), text }),
       fc.record({ type: fc.constant('quote' as const), text, source: fc.option(text, { nil: undefined }) }),
-      fc.record({ type: fc.constant('fields' as const), items: fc.array(fc.record({ label: text, value: text }), { maxLength: 25 }) }),
-      fc.record({ type: fc.constant('list' as const), items: fc.array(fc.record({ text }), { maxLength: 30 }), ordered: fc.boolean() }),
+      fc.record({
+        type: fc.constant('fields' as const),
+        items: fc.array(fc.record({ label: text, value: text }), { maxLength: 25 }),
+      }),
+      fc.record({
+        type: fc.constant('list' as const),
+        items: fc.array(fc.record({ text }), { maxLength: 30 }),
+        ordered: fc.boolean(),
+      }),
       fc.record({ type: fc.constant('link' as const), text, url: fc.webUrl() }),
       fc.record({
         type: fc.constant('table' as const),

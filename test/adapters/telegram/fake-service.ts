@@ -39,7 +39,13 @@ export function reportLike(line: string): Reply {
       {
         blocks: [
           { type: 'heading', text: '资阳市政协2022年提案工作情况报告' },
-          { type: 'fields', items: [{ label: '地区', value: '资阳市(四川省)' }, { label: '年份', value: '2022' }] },
+          {
+            type: 'fields',
+            items: [
+              { label: '地区', value: '资阳市(四川省)' },
+              { label: '年份', value: '2022' },
+            ],
+          },
           { type: 'paragraph', text: `共收到提案 196 件,立案 196 件。(${line})`, marks: [[6, 9]] },
         ],
       },
@@ -67,7 +73,12 @@ export function longCompare(rows: number): Reply {
           {
             type: 'table',
             columns: ['地区', '年份', '立案', '办复'],
-            rows: Array.from({ length: rows }, (_, i) => [`地区${i}<市>`, String(2000 + (i % 25)), String(i), i % 7 ? String(i) : null]),
+            rows: Array.from({ length: rows }, (_, i) => [
+              `地区${i}<市>`,
+              String(2000 + (i % 25)),
+              String(i),
+              i % 7 ? String(i) : null,
+            ]),
           },
         ],
       },

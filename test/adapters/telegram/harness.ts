@@ -1,5 +1,9 @@
 import { vi } from 'vitest';
-import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from '../../../adapters/telegram/create-telegram-adapter.js';
+import {
+  createTelegramAdapter,
+  type TelegramAdapter,
+  type TelegramAdapterOptions,
+} from '../../../adapters/telegram/create-telegram-adapter.js';
 import type { DigestService } from '../../../src/service/ports.js';
 import { TelegramStandIn, type RecordedCall } from '../../helpers/telegram-stand-in.js';
 

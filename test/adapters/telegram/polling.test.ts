@@ -17,7 +17,10 @@ describe('telegram adapter (long polling, real grammY over HTTP)', () => {
     const menus = pair.standIn.okCallsOf('setMyCommands');
     expect(menus).toHaveLength(2);
     const zh = menus.find((c) => !c.payload.language_code)!.payload.commands as { command: string; description: string }[];
-    const en = menus.find((c) => c.payload.language_code === 'en')!.payload.commands as { command: string; description: string }[];
+    const en = menus.find((c) => c.payload.language_code === 'en')!.payload.commands as {
+      command: string;
+      description: string;
+    }[];
     expect(zh.map((c) => c.command)).toEqual(MENU_COMMANDS.map((c) => c.command));
     expect(zh.every((c) => /[\u4e00-\u9fff]/.test(c.description))).toBe(true);
     expect(en.find((c) => c.command === 'help')!.description).toBe('Help');
@@ -34,7 +37,9 @@ describe('telegram adapter (long polling, real grammY over HTTP)', () => {
     expect(sent!.payload.parse_mode).toBe('HTML');
     expect(sent!.payload.text).toContain('资阳市');
     expect(sent!.payload.text).toContain('<b>196</b>');
-    const buttons = (sent!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const buttons = (
+      sent!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
     expect(buttons.map((b) => b.text)).toEqual(['全部章节', '更多指标', '原文', '2021年']);
     expect(buttons[3]!.callback_data).toMatch(/^a:/);
   });
@@ -42,7 +47,12 @@ describe('telegram adapter (long polling, real grammY over HTTP)', () => {
   it('splits a long /compare 提案 into several messages of at most 4096 characters, buttons under the last', async () => {
     pair = await startPair(new FakeService(() => longCompare(300)));
     pair.standIn.push(textMessage('/compare 提案', { chatId: 502 }));
-    await waitUntil(() => pair!.standIn.callsOf('sendMessage').length >= 3 && pair!.standIn.okCallsOf('sendMessage').some((c) => c.payload.reply_markup), 'all parts');
+    await waitUntil(
+      () =>
+        pair!.standIn.callsOf('sendMessage').length >= 3 &&
+        pair!.standIn.okCallsOf('sendMessage').some((c) => c.payload.reply_markup),
+      'all parts',
+    );
     const sent = pair.standIn.callsOf('sendMessage');
     expect(sent.every((c) => c.ok)).toBe(true);
     for (const c of sent) expect(String(c.payload.text).length).toBeLessThanOrEqual(4096);
@@ -65,7 +75,14 @@ describe('telegram adapter (long polling, real grammY over HTTP)', () => {
     pair = await startPair(service);
     pair.standIn.push(textMessage('/report@other_bot 资阳', { chatId: -100777, chatType: 'supergroup', threadId: 9 }));
     pair.standIn.push(textMessage('随便聊聊', { chatId: -100777, chatType: 'supergroup' }));
-    pair.standIn.push(textMessage(`/report@${STAND_IN_BOT.username} 资阳 2022`, { chatId: -100777, chatType: 'supergroup', threadId: 9, messageId: 55 }));
+    pair.standIn.push(
+      textMessage(`/report@${STAND_IN_BOT.username} 资阳 2022`, {
+        chatId: -100777,
+        chatType: 'supergroup',
+        threadId: 9,
+        messageId: 55,
+      }),
+    );
     const [sent] = await waitForCalls(pair.standIn, 'sendMessage');
     expect(service.handled.map((h) => h.line)).toEqual(['/report 资阳 2022']);
     expect(sent!.payload.message_thread_id).toBe(9);
@@ -73,7 +90,9 @@ describe('telegram adapter (long polling, real grammY over HTTP)', () => {
   });
 
   it('a button press is answered and the message edited in place with the new content', async () => {
-    const service = new FakeService((line) => (line.startsWith('/sections') ? { ...reportLike(line), title: '章节', actions: [] } : reportLike(line)));
+    const service = new FakeService((line) =>
+      line.startsWith('/sections') ? { ...reportLike(line), title: '章节', actions: [] } : reportLike(line),
+    );
     pair = await startPair(service);
     pair.standIn.push(textMessage('/report 资阳 2022', { chatId: 504 }));
     const [first] = await waitForCalls(pair.standIn, 'sendMessage');
@@ -91,7 +110,8 @@ describe('telegram adapter (long polling, real grammY over HTTP)', () => {
     pair = await startPair(service);
     pair.standIn.push(textMessage('/report 资阳 2022', { chatId: 505 }));
     const [first] = await waitForCalls(pair.standIn, 'sendMessage');
-    const data = (first!.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat()[3]!.callback_data;
+    const data = (first!.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat()[3]!
+      .callback_data;
     pair.standIn.push(callbackQuery(data, { chatId: 505, messageId: 1 }));
     await waitForCalls(pair.standIn, 'sendMessage', 3);
     expect(pair.standIn.okCallsOf('answerCallbackQuery')).toHaveLength(1);

@@ -26,7 +26,8 @@ afterAll(async () => {
   seeded?.cleanup();
 });
 
-const buttonsOf = (markup: unknown) => (markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+const buttonsOf = (markup: unknown) =>
+  (markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
 
 describe('telegram adapter with the real digest service on the seeds', () => {
   it('/report 资阳 2022 → an HTML digest naming 资阳市 and 196, with buttons', async () => {
@@ -46,7 +47,10 @@ describe('telegram adapter with the real digest service on the seeds', () => {
     const before = pair.standIn.okCallsOf('sendMessage').length;
     pair.standIn.push(callbackQuery(button.callback_data, { chatId: 801, messageId: 1 }));
     await waitForCalls(pair.standIn, 'answerCallbackQuery');
-    await waitUntil(() => pair.standIn.okCallsOf('editMessageText').length > 0 || pair.standIn.okCallsOf('sendMessage').length > before, 'new content');
+    await waitUntil(
+      () => pair.standIn.okCallsOf('editMessageText').length > 0 || pair.standIn.okCallsOf('sendMessage').length > before,
+      'new content',
+    );
     const edits = pair.standIn.okCallsOf('editMessageText');
     const below = pair.standIn.okCallsOf('sendMessage').slice(before);
     const content = [...edits, ...below].map((c) => String(c.payload.text)).join('\n');

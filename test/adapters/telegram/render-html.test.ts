@@ -19,11 +19,24 @@ describe('renderHtml', () => {
 
   it('turns highlight marks into <b> and ignores broken marks', () => {
     expect(renderRichText({ text: '立案196件', marks: [[2, 5]] })).toBe('立案<b>196</b>件');
-    expect(renderRichText({ text: 'a<b', marks: [[0, 3], [1, 2], [5, 9]] })).toBe('<b>a&lt;b</b>');
+    expect(
+      renderRichText({
+        text: 'a<b',
+        marks: [
+          [0, 3],
+          [1, 2],
+          [5, 9],
+        ],
+      }),
+    ).toBe('<b>a&lt;b</b>');
   });
 
   it('renders a table as one line per row, label bold, missing values as —, never <pre>', () => {
-    const lines = renderBlock({ type: 'table', columns: ['地区', '年份', '立案', '办复'], rows: [['资阳市', '2022', '196', null]] });
+    const lines = renderBlock({
+      type: 'table',
+      columns: ['地区', '年份', '立案', '办复'],
+      rows: [['资阳市', '2022', '196', null]],
+    });
     expect(lines).toEqual(['<b>资阳市 2022</b> · 立案 196 · 办复 —']);
     expect(renderSections(longCompare(3)).join('')).not.toContain('<pre>');
   });

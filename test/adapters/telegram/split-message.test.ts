@@ -51,7 +51,9 @@ describe('splitHtml', () => {
     const word = fc.constantFrom('资阳', 'a&b', '<x>', '😀', ' ', '196', '\n');
     const inline = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(''));
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const node = fc.tuple(fc.constantFrom('', 'b', 'i', 'blockquote'), inline).map(([tag, t]) => (tag ? `<${tag}>${esc(t)}</${tag}>` : esc(t)));
+    const node = fc
+      .tuple(fc.constantFrom('', 'b', 'i', 'blockquote'), inline)
+      .map(([tag, t]) => (tag ? `<${tag}>${esc(t)}</${tag}>` : esc(t)));
     fc.assert(
       fc.property(fc.array(node, { minLength: 1, maxLength: 40 }), fc.integer({ min: 40, max: 120 }), (nodes, limit) => {
         const html = nodes.join('\n');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deliveredOn, garbledDate, isoDate, monthDayDelivery, pageDatesIn, statedDeliveryDate } from '../../../src/ingest/metadata/dates.js';
+import {
+  deliveredOn,
+  garbledDate,
+  isoDate,
+  monthDayDelivery,
+  pageDatesIn,
+  statedDeliveryDate,
+} from '../../../src/ingest/metadata/dates.js';
 
 describe('delivery dates', () => {
   it('reads a stated delivery line', () => {
@@ -13,7 +20,9 @@ describe('delivery dates', () => {
   });
 
   it('ignores publication dates that precede a meeting name', () => {
-    expect(statedDeliveryDate('中国人民政治协商会议九江市委员会发布日期:2018年01月17日打印本页\n中国人民政治协商会议')).toBeNull();
+    expect(
+      statedDeliveryDate('中国人民政治协商会议九江市委员会发布日期:2018年01月17日打印本页\n中国人民政治协商会议'),
+    ).toBeNull();
   });
 
   it('reads garbled digit runs only when one reading is valid', () => {
@@ -40,11 +49,14 @@ describe('delivery dates', () => {
   });
 
   it('collects page dates from furniture lines but not from delivery lines', () => {
-    expect(pageDatesIn(['发布时间: 2023-01-01 【字体:', '2020/12/30', '日期:2022年01月24日 作者:', '2021年2月5日在县政协十届五次会议上'])).toEqual([
-      '2023-01-01',
-      '2020-12-30',
-      '2022-01-24',
-    ]);
+    expect(
+      pageDatesIn([
+        '发布时间: 2023-01-01 【字体:',
+        '2020/12/30',
+        '日期:2022年01月24日 作者:',
+        '2021年2月5日在县政协十届五次会议上',
+      ]),
+    ).toEqual(['2023-01-01', '2020-12-30', '2022-01-24']);
   });
 
   it('rejects impossible dates', () => {

@@ -9,7 +9,8 @@ import { loadGold } from '../../../src/eval/load-gold.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const gold = loadGold(join(ROOT, 'test/fixtures/gold-seeds.json'));
-const squeeze = (s: string | null | undefined): string | null => (s == null ? null : s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')'));
+const squeeze = (s: string | null | undefined): string | null =>
+  s == null ? null : s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
 
 describe.each(gold.map((g) => [g.file, g] as const))('seed %s', (file, g) => {
   it('matches the gold metadata', async () => {

@@ -25,7 +25,9 @@ describe('session', () => {
   });
 
   it('prefers the session of the delivery line', () => {
-    expect(session('州政协十三届四次会议以来348件提案全部办复\n1月19日召开的州政协十三届五次会议第一次全体会议')).toBe('第十三届委员会第五次会议');
+    expect(session('州政协十三届四次会议以来348件提案全部办复\n1月19日召开的州政协十三届五次会议第一次全体会议')).toBe(
+      '第十三届委员会第五次会议',
+    );
   });
 });
 
@@ -45,12 +47,16 @@ describe('speaker', () => {
   });
 
   it('does not take heading words for names', () => {
-    expect(speaker('中国人民政治协商会议\n常宁市第十一届委员会常务委员会\n工 作 报 告\n—在3月2日政协常宁市第十一届委员会第五次会议上')).toBeNull();
+    expect(
+      speaker('中国人民政治协商会议\n常宁市第十一届委员会常务委员会\n工 作 报 告\n—在3月2日政协常宁市第十一届委员会第五次会议上'),
+    ).toBeNull();
   });
 
   it('finds the deliverer in news prose, not attendees or hosts', () => {
     expect(speaker('新闻', '会上,西昌市政协主席李永华作了《政协西昌市第九届委员会常务委员会工作报告》。')).toBe('李永华');
-    expect(speaker('新闻', '县政协主席周明河,副主席张启付出席。周明河代表政协第十一届民权县委员会常务委员会作工作报告。')).toBe('周明河');
+    expect(speaker('新闻', '县政协主席周明河,副主席张启付出席。周明河代表政协第十一届民权县委员会常务委员会作工作报告。')).toBe(
+      '周明河',
+    );
     expect(speaker('新闻', '县政协副主席李池堆参加会议。市政协主席朱民主持座谈会。')).toBeNull();
   });
 });

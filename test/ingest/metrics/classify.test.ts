@@ -9,7 +9,16 @@ const keysOf = (sentence: string, body: ReportBody | null = '政协') =>
 /** Sentences in real report phrasing (comma style mixed on purpose) → value:key per assignment, in order. */
 const CASES: [string, ReportBody | null, string[]][] = [
   ['召开党组会议28次、党组理论学习中心组集体学习会议14次', '政协', ['28:meetings.party_group', '14:meetings.study']],
-  ['提案面商率、办复率、回访率、委员满意率均为100%', '政协', ['100:proposals.face_to_face_rate', '100:proposals.answer_rate', '100:proposals.revisit_rate', '100:proposals.satisfaction_rate']],
+  [
+    '提案面商率、办复率、回访率、委员满意率均为100%',
+    '政协',
+    [
+      '100:proposals.face_to_face_rate',
+      '100:proposals.answer_rate',
+      '100:proposals.revisit_rate',
+      '100:proposals.satisfaction_rate',
+    ],
+  ],
   ['财政总收入、公共预算收入分别完成6.1亿元、3.6亿元', '政府', ['6.1:fiscal.total_revenue', '3.6:fiscal.general_budget_revenue']],
   ['立案78件、并案6件,实际立案72件', '政协', ['78:proposals.filed', '6:proposals.merged', '72:proposals.filed']],
   ['办理委员提案620件', '政协', ['620:proposals.answered']],
@@ -39,7 +48,16 @@ const CASES: [string, ReportBody | null, string[]][] = [
   ['地区生产总值1360亿元,增长9.4%', '政府', ['1360:economy.gdp', '9.4:economy.gdp_growth']],
   ['全县地区生产总值增长12.6%达92.9亿元', '政府', ['12.6:economy.gdp_growth', '92.9:economy.gdp']],
   ['一般公共预算支出增长3.5%达19.4亿元', '政府', ['3.5:other', '19.4:other']],
-  ['城乡居民人均可支配收入分别增长6%、7.4%,分别达43366元、17000元', '政府', ['6:income.urban_per_capita_growth', '7.4:income.rural_per_capita_growth', '43366:income.urban_per_capita', '17000:income.rural_per_capita']],
+  [
+    '城乡居民人均可支配收入分别增长6%、7.4%,分别达43366元、17000元',
+    '政府',
+    [
+      '6:income.urban_per_capita_growth',
+      '7.4:income.rural_per_capita_growth',
+      '43366:income.urban_per_capita',
+      '17000:income.rural_per_capita',
+    ],
+  ],
   ['货物进出口总额9.5万亿元', '政府', ['9.5:trade.goods']],
   ['新增“五上”企业62户', '政府', ['62:enterprise.new_above_scale']],
   ['应出席委员272人,实到255人', '政协', ['272:session.members_expected', '255:session.members_present']],
@@ -61,6 +79,10 @@ describe('classifySentence', () => {
     expect(a.map((x) => x.preferred)).toEqual([false, true]);
     const w = '政协专门委员会提案22件,小组提案5件,某某提案3件';
     const b = classifySentence(w, findMentions(w), '政协');
-    expect(b.map((x) => `${x.key}:${x.weak}`)).toEqual(['proposals.committee:true', 'proposals.group:true', 'proposals.received:true']);
+    expect(b.map((x) => `${x.key}:${x.weak}`)).toEqual([
+      'proposals.committee:true',
+      'proposals.group:true',
+      'proposals.received:true',
+    ]);
   });
 });

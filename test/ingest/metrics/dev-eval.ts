@@ -6,8 +6,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extractFile } from '../../../src/ingest/extract.js';
 
-interface GoldFigure { key?: string; value: number; unit: string; quote: string }
-interface GoldReport { file: string; proposals?: Record<string, GoldFigure>; other_metrics?: GoldFigure[] }
+interface GoldFigure {
+  key?: string;
+  value: number;
+  unit: string;
+  quote: string;
+}
+interface GoldReport {
+  file: string;
+  proposals?: Record<string, GoldFigure>;
+  other_metrics?: GoldFigure[];
+}
 
 const dir = process.env.DEV_CORPUS ?? '/work/shared/dev-corpus';
 if (!existsSync(`${dir}/gold.json`)) {
@@ -16,7 +25,8 @@ if (!existsSync(`${dir}/gold.json`)) {
 }
 const gold = JSON.parse(readFileSync(`${dir}/gold.json`, 'utf8')) as GoldReport[];
 /** Gold units are sometimes quoted in Traditional (項, 個, 億). */
-const simplified = (u: string) => u.replace(/項/g, '项').replace(/個/g, '个').replace(/億/g, '亿').replace(/萬/g, '万').replace(/戶/g, '户').replace(/場/g, '场');
+const simplified = (u: string) =>
+  u.replace(/項/g, '项').replace(/個/g, '个').replace(/億/g, '亿').replace(/萬/g, '万').replace(/戶/g, '户').replace(/場/g, '场');
 const showMisses = process.argv.includes('--misses');
 const perKey = new Map<string, { gold: number; hit: number; emitted: number }>();
 let spurious = 0;
@@ -39,7 +49,9 @@ for (const report of gold) {
     if (ok) s.hit++;
     else if (showMisses) {
       const alt = r.metrics.filter((m) => m.value === g.value && m.unit === simplified(g.unit)).map((m) => m.key);
-      console.log(`MISS ${report.file} ${g.key} ${g.value}${g.unit} «${g.quote}» got ${fact ? `${fact.value}${fact.unit}` : '-'}; same figure as ${alt.join(',') || 'nothing'}`);
+      console.log(
+        `MISS ${report.file} ${g.key} ${g.value}${g.unit} «${g.quote}» got ${fact ? `${fact.value}${fact.unit}` : '-'}; same figure as ${alt.join(',') || 'nothing'}`,
+      );
     }
     perKey.set(g.key!, s);
   }
@@ -47,8 +59,14 @@ for (const report of gold) {
 
 let [G, H, E] = [0, 0, 0];
 for (const [key, s] of [...perKey].sort((a, b) => a[0].localeCompare(b[0]))) {
-  G += s.gold; H += s.hit; E += s.emitted;
-  console.log(`${key.padEnd(44)} gold ${s.gold}  recall ${(s.hit / s.gold).toFixed(2)}  precision ${s.emitted ? (s.hit / s.emitted).toFixed(2) : '  - '}`);
+  G += s.gold;
+  H += s.hit;
+  E += s.emitted;
+  console.log(
+    `${key.padEnd(44)} gold ${s.gold}  recall ${(s.hit / s.gold).toFixed(2)}  precision ${s.emitted ? (s.hit / s.emitted).toFixed(2) : '  - '}`,
+  );
 }
-console.log(`ALL: gold ${G}, hit ${H}, recall ${(H / G).toFixed(3)}, precision ${(H / E).toFixed(3)}; headline facts in figure-free reports: ${spurious}`);
+console.log(
+  `ALL: gold ${G}, hit ${H}, recall ${(H / G).toFixed(3)}, precision ${(H / E).toFixed(3)}; headline facts in figure-free reports: ${spurious}`,
+);
 console.log(`metrics stage: ${(ms / gold.length).toFixed(1)} ms/report`);

@@ -3,11 +3,18 @@ import type { ReportMeta, ReportOutline } from '../../../src/domain/report.js';
 import { extractMetrics } from '../../../src/ingest/metrics/index.js';
 
 const META: ReportMeta = {
-  title: null, body: '政协', kind: null, year: 2023, deliveredOn: null, speaker: null, session: null,
+  title: null,
+  body: '政协',
+  kind: null,
+  year: 2023,
+  deliveredOn: null,
+  speaker: null,
+  session: null,
   region: { name: '鹤岗市', short: '鹤岗', level: '市', tier: '地级', province: '黑龙江省', parent: null, code: '230400' },
 };
 const NO_OUTLINE: ReportOutline = { parts: [], sections: [] };
-const run = (text: string, meta: Partial<ReportMeta> = {}, outline = NO_OUTLINE) => extractMetrics(text, outline, { ...META, ...meta });
+const run = (text: string, meta: Partial<ReportMeta> = {}, outline = NO_OUTLINE) =>
+  extractMetrics(text, outline, { ...META, ...meta });
 
 describe('headline choice', () => {
   it('d022 trap: 实际立案 wins over the gross 立案 count', () => {
@@ -29,7 +36,11 @@ describe('headline choice', () => {
 
   it('全部办复 states a 100% answer rate with its sentence as evidence', () => {
     const { headline } = run('共征集提案261件,民生类提案占40%,现已全部办复。');
-    expect(headline['proposals.answer_rate']).toMatchObject({ value: 100, unit: '%', evidence: '共征集提案261件,民生类提案占40%,现已全部办复' });
+    expect(headline['proposals.answer_rate']).toMatchObject({
+      value: 100,
+      unit: '%',
+      evidence: '共征集提案261件,民生类提案占40%,现已全部办复',
+    });
   });
 
   it('merges the same figure mentioned twice, keeping both sentences', () => {
@@ -40,7 +51,9 @@ describe('headline choice', () => {
   });
 
   it('another body’s figure (省政协) and two-level totals never win over our own', () => {
-    const { headline } = run('省政协主席等省政协领导批示11次,市委书记批示12次。\n市、县(区)两级政协委员开展微协商336次。\n一年来开展微协商120次。');
+    const { headline } = run(
+      '省政协主席等省政协领导批示11次,市委书记批示12次。\n市、县(区)两级政协委员开展微协商336次。\n一年来开展微协商120次。',
+    );
     expect(headline['instructions.count'].value).toBe(12);
     expect(headline['consultations.grassroots_events'].value).toBe(120);
   });
@@ -55,7 +68,10 @@ describe('headline choice', () => {
     const text = '2023年工作回顾\n全年开展专题协商4次。\n2024年工作安排\n全年开展专题协商不少于6次。';
     const planStart = text.indexOf('2024年工作安排');
     const outline: ReportOutline = {
-      parts: [{ title: '2023年工作回顾', scope: 'review', start: 0, end: planStart }, { title: '2024年工作安排', scope: 'plan', start: planStart, end: text.length }],
+      parts: [
+        { title: '2023年工作回顾', scope: 'review', start: 0, end: planStart },
+        { title: '2024年工作安排', scope: 'plan', start: planStart, end: text.length },
+      ],
       sections: [{ path: '1', title: '2023年工作回顾', level: 1, scope: 'review', start: 0, end: planStart }],
     };
     const r = run(text, {}, outline);
@@ -71,7 +87,9 @@ describe('headline choice', () => {
 
   it('keeps unclassified figures as other, with unit and evidence', () => {
     const r = run('组织了叫不出名字的事情5件。');
-    expect(r.metrics).toEqual([expect.objectContaining({ key: 'other', label: '其他', value: 5, unit: '件', evidence: '组织了叫不出名字的事情5件' })]);
+    expect(r.metrics).toEqual([
+      expect.objectContaining({ key: 'other', label: '其他', value: 5, unit: '件', evidence: '组织了叫不出名字的事情5件' }),
+    ]);
     expect(r.headline).toEqual({});
   });
 
@@ -83,7 +101,9 @@ describe('headline choice', () => {
   });
 
   it('is body-aware: a 政府 report handles 政协提案 and 人大代表建议', () => {
-    const { headline } = run('办理全国人大代表建议9件、全国政协提案5件、省人大代表建议292件、省政协提案553件。', { body: '政府' });
+    const { headline } = run('办理全国人大代表建议9件、全国政协提案5件、省人大代表建议292件、省政协提案553件。', {
+      body: '政府',
+    });
     expect(headline['cppcc_proposals.handled'].value).toBe(553);
     expect(headline['npc_suggestions.handled'].value).toBe(292);
     expect(headline['proposals.received']).toBeUndefined();

@@ -3,10 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../../src/ingest/extract.js';
 import { looseText } from '../../../src/ingest/metrics/sentences.js';
 
-interface GoldFigure { key?: string; value: number; unit: string; approx?: string | null; quote: string }
-interface GoldReport { file: string; proposals?: Record<string, GoldFigure>; other_metrics?: GoldFigure[] }
+interface GoldFigure {
+  key?: string;
+  value: number;
+  unit: string;
+  approx?: string | null;
+  quote: string;
+}
+interface GoldReport {
+  file: string;
+  proposals?: Record<string, GoldFigure>;
+  other_metrics?: GoldFigure[];
+}
 
-const gold = JSON.parse(readFileSync(new URL('../../fixtures/gold-seeds.json', import.meta.url), 'utf8')) as { reports: GoldReport[] };
+const gold = JSON.parse(readFileSync(new URL('../../fixtures/gold-seeds.json', import.meta.url), 'utf8')) as {
+  reports: GoldReport[];
+};
 const APPROX: Record<string, string> = { 近: 'below', 余: 'above', 多: 'above', 约: 'about', 超: 'at-least' };
 
 describe('seed reports: every gold figure is a headline fact', () => {

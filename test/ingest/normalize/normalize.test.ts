@@ -3,8 +3,26 @@ import { toSimplifiedScript } from '../../../src/ingest/normalize/script.js';
 import { normalizedSeed, seed, seedText, seeds } from './seed-helpers.js';
 
 const JUNK = [
-  '等待处理', '分享到', 'ICP备', '免责声明', '最新加入', '热门资讯', '阅读次数', '返回首页', '上一篇', '下一篇',
-  '上篇：', '下篇：', '©', '↑ TOP', '【字体', '原文链接', '下转第三版', 'http', '.jpg', '24-12-23',
+  '等待处理',
+  '分享到',
+  'ICP备',
+  '免责声明',
+  '最新加入',
+  '热门资讯',
+  '阅读次数',
+  '返回首页',
+  '上一篇',
+  '下一篇',
+  '上篇：',
+  '下篇：',
+  '©',
+  '↑ TOP',
+  '【字体',
+  '原文链接',
+  '下转第三版',
+  'http',
+  '.jpg',
+  '24-12-23',
 ];
 
 describe('normalize on the seeds', () => {

@@ -34,16 +34,29 @@ describe('punctuation', () => {
   });
   it('keeps URLs, times, thousands and decimals', () => {
     const line = '原文链接:https://www.x.gov.cn/a/b.htm?id=1,2 时间:10:02:28 共1,000人 75.7% 2020-2035年';
-    expect(unifyPunctuation(line)).toBe('原文链接：https://www.x.gov.cn/a/b.htm?id=1,2 时间：10:02:28 共1,000人 75.7% 2020-2035年');
+    expect(unifyPunctuation(line)).toBe(
+      '原文链接：https://www.x.gov.cn/a/b.htm?id=1,2 时间：10:02:28 共1,000人 75.7% 2020-2035年',
+    );
   });
 });
 
 describe('junk', () => {
   it('drops page furniture, keeps the source URL and page dates, cuts the headline list', () => {
     const page = [
-      'http://img.example.cn/a.jpg', 'http://news.example.cn/2021/01/02/1.html', '当前位置：首页 > 新闻 > 正文',
-      '某县政协常委会工作报告', '发布时间：2021-01-02 【字体：大 中 小】', '2021/01/03', '一、工作回顾',
-      '正文第一段，内容很多。', '正文第二段。', '正文第三段。', '编辑：张三', '分享到', '相关新闻', '另一条新闻 2021-02-02',
+      'http://img.example.cn/a.jpg',
+      'http://news.example.cn/2021/01/02/1.html',
+      '当前位置：首页 > 新闻 > 正文',
+      '某县政协常委会工作报告',
+      '发布时间：2021-01-02 【字体：大 中 小】',
+      '2021/01/03',
+      '一、工作回顾',
+      '正文第一段，内容很多。',
+      '正文第二段。',
+      '正文第三段。',
+      '编辑：张三',
+      '分享到',
+      '相关新闻',
+      '另一条新闻 2021-02-02',
     ];
     const r = dropJunk(page.join('\n'));
     expect(r.lines).toEqual(['某县政协常委会工作报告', '一、工作回顾', '正文第一段，内容很多。', '正文第二段。', '正文第三段。']);
@@ -55,18 +68,27 @@ describe('junk', () => {
 describe('paragraphs', () => {
   it('re-joins a sentence broken over lines but not a heading or a title', () => {
     const lines = [
-      '某县人民政府工作报告', '2020年工作回顾', '一、坚持思想引领', '规模以上工业增加值完成52.1亿元，是2011年的1.88倍；全社会固定资产投',
-      '资完成59.4亿元，是2011年的2.65倍', '，经济总体实力迈上了新台阶。', '各位代表：',
+      '某县人民政府工作报告',
+      '2020年工作回顾',
+      '一、坚持思想引领',
+      '规模以上工业增加值完成52.1亿元，是2011年的1.88倍；全社会固定资产投',
+      '资完成59.4亿元，是2011年的2.65倍',
+      '，经济总体实力迈上了新台阶。',
+      '各位代表：',
     ];
     expect(joinBrokenParagraphs(lines)).toEqual([
-      '某县人民政府工作报告', '2020年工作回顾', '一、坚持思想引领',
+      '某县人民政府工作报告',
+      '2020年工作回顾',
+      '一、坚持思想引领',
       '规模以上工业增加值完成52.1亿元，是2011年的1.88倍；全社会固定资产投资完成59.4亿元，是2011年的2.65倍，经济总体实力迈上了新台阶。',
       '各位代表：',
     ]);
   });
   it('splits a part heading glued after a sentence', () => {
     expect(joinBrokenParagraphs(['请予审议。一、五年工作的回顾', '五年来，成绩显著。'])).toEqual([
-      '请予审议。', '一、五年工作的回顾', '五年来，成绩显著。',
+      '请予审议。',
+      '一、五年工作的回顾',
+      '五年来，成绩显著。',
     ]);
   });
 });
@@ -75,7 +97,11 @@ describe('dedupe and stray tokens', () => {
   it('drops repeated paragraphs but keeps a repeated short salutation', () => {
     const para = '这是一个足够长的段落，会在页面上重复出现两次以上。';
     expect(dedupeLines(['标题', para, '各位委员，同志们！', '正文。', para, '各位委员，同志们！'])).toEqual([
-      '标题', para, '各位委员，同志们！', '正文。', '各位委员，同志们！',
+      '标题',
+      para,
+      '各位委员，同志们！',
+      '正文。',
+      '各位委员，同志们！',
     ]);
   });
   it('removes a junk token glued to many lines', () => {
@@ -85,7 +111,8 @@ describe('dedupe and stray tokens', () => {
 
 describe('print-edition continuation markers', () => {
   it('keeps an article that continues on another page and resumes in the same text', () => {
-    const text = '这一年,灾后恢复重建取得重大胜利。（下转第四版）（紧接第一版） 我们坚持人民至上,实现了当年重建。\n二是扩内需稳增长。重点项目完成投资2125亿元。';
+    const text =
+      '这一年,灾后恢复重建取得重大胜利。（下转第四版）（紧接第一版） 我们坚持人民至上,实现了当年重建。\n二是扩内需稳增长。重点项目完成投资2125亿元。';
     const out = dropJunk(text).lines.join('\n');
     expect(out).toContain('我们坚持人民至上');
     expect(out).toContain('2125亿元');

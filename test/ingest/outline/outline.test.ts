@@ -30,7 +30,12 @@ describe('buildOutline on the seeds', () => {
   it('seed 004: short unnumbered headings of a feature article', () => {
     const outline = buildOutline(normalizedSeed(seeds[4].file).text);
     expect(outline.parts).toEqual([]);
-    expect(outline.sections.map((s) => s.title)).toEqual(['旗帜鲜明讲政治', '双向发力促发展', '创先争优树品牌', '激情履职显担当']);
+    expect(outline.sections.map((s) => s.title)).toEqual([
+      '旗帜鲜明讲政治',
+      '双向发力促发展',
+      '创先争优树品牌',
+      '激情履职显担当',
+    ]);
     expect(outline.sections.every((s) => s.scope === null && s.level === 1)).toBe(true);
   });
 });

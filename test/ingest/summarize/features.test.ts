@@ -22,7 +22,8 @@ describe('figures', () => {
 
 describe('initiatives', () => {
   it('keeps quoted names and 《》 titles, drops stock slogans and quoted mottos', () => {
-    const text = '持续擦亮“请你来协商”品牌,增强“四个意识”、做到“两个维护”,发挥“存史、资政、团结、育人”功能,出台《协商工作计划》,“十四五”';
+    const text =
+      '持续擦亮“请你来协商”品牌,增强“四个意识”、做到“两个维护”,发挥“存史、资政、团结、育人”功能,出台《协商工作计划》,“十四五”';
     expect(initiatives(text)).toEqual(['请你来协商', '《协商工作计划》']);
   });
 });
@@ -38,7 +39,14 @@ describe('boilerplateShare', () => {
 
 describe('junk, greetings and ceremony', () => {
   it('recognizes page junk', () => {
-    for (const s of ['http://b.zxnews.net/content/2020-12/30/005610.html', '发布时间: 2023-01-01 【字体: 来源:主站阅读次数:2579', 'ICP备:鄂ICP备2020023045号', '(下转第三版)', '2020/12/30', '简介:写写帮文库小编为你整理了多篇相关的报告']) {
+    for (const s of [
+      'http://b.zxnews.net/content/2020-12/30/005610.html',
+      '发布时间: 2023-01-01 【字体: 来源:主站阅读次数:2579',
+      'ICP备:鄂ICP备2020023045号',
+      '(下转第三版)',
+      '2020/12/30',
+      '简介:写写帮文库小编为你整理了多篇相关的报告',
+    ]) {
       expect(isJunk(s), s).toBe(true);
     }
     expect(isJunk('全年共收集社情民意信息82条。')).toBe(false);

@@ -37,7 +37,13 @@ describe('selectSentences', () => {
       at('全年围绕重点工作开展各类协商活动27场次。', 200),
       at('整合打造议事平台1257个,推动解决群众问题2758个。', 300),
     ];
-    const picked = selectSentences(pool, { minSentences: 2, maxSentences: 2, targetChars: 10, maxChars: 500, minFigureSentences: 2 });
+    const picked = selectSentences(pool, {
+      minSentences: 2,
+      maxSentences: 2,
+      targetChars: 10,
+      maxChars: 500,
+      minFigureSentences: 2,
+    });
     expect(picked.every((p) => p.figures > 0)).toBe(true);
   });
 });

@@ -5,12 +5,20 @@ describe('splitSentences', () => {
   it('splits at terminal punctuation, keeps closing quotes and offsets into the text', () => {
     const text = '2020年工作回顾\n一、坚持思想引领。召开会议5次,形成“请你来协商”品牌。他说:“好!”下一句';
     const s = splitSentences(text);
-    expect(s.map((x) => x.text)).toEqual(['2020年工作回顾', '一、坚持思想引领。', '召开会议5次,形成“请你来协商”品牌。', '他说:“好!”', '下一句']);
+    expect(s.map((x) => x.text)).toEqual([
+      '2020年工作回顾',
+      '一、坚持思想引领。',
+      '召开会议5次,形成“请你来协商”品牌。',
+      '他说:“好!”',
+      '下一句',
+    ]);
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
   it('flags numbered leads and short unpunctuated lines as headings', () => {
-    const s = splitSentences('(一)强化思想理论武装,政治建设得到新加强。过去一年,我们开展学习28次。\n旗帜鲜明讲政治\n1.加强自身建设。全年召开6次常委会。');
+    const s = splitSentences(
+      '(一)强化思想理论武装,政治建设得到新加强。过去一年,我们开展学习28次。\n旗帜鲜明讲政治\n1.加强自身建设。全年召开6次常委会。',
+    );
     expect(s.filter((x) => x.heading).map((x) => x.text)).toEqual([
       '(一)强化思想理论武装,政治建设得到新加强。',
       '旗帜鲜明讲政治',

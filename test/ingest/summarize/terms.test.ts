@@ -27,7 +27,10 @@ describe('extractTerms', () => {
   });
 
   it('caps the candidate list and keywords', () => {
-    const long = Array.from({ length: 200 }, (_, i) => `项目${String.fromCharCode(0x4e00 + i * 7)}${String.fromCharCode(0x4e80 + i)}工程`).join(',');
+    const long = Array.from(
+      { length: 200 },
+      (_, i) => `项目${String.fromCharCode(0x4e00 + i * 7)}${String.fromCharCode(0x4e80 + i)}工程`,
+    ).join(',');
     const r = extractTerms(long, []);
     expect(Object.keys(r.terms).length).toBeLessThanOrEqual(60);
     expect(r.keywords.length).toBeLessThanOrEqual(12);

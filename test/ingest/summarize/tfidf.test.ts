@@ -22,7 +22,9 @@ describe('rankKeywords', () => {
   });
 
   it('respects n, exclusions and drops a term contained in a better one', () => {
-    const ranked = rankKeywords({ 社情民意信息: 5, 社情民意: 4, 乡村振兴: 3, 民生: 2 }, () => 1, 10, 2, { exclude: ['乡村振兴'] });
+    const ranked = rankKeywords({ 社情民意信息: 5, 社情民意: 4, 乡村振兴: 3, 民生: 2 }, () => 1, 10, 2, {
+      exclude: ['乡村振兴'],
+    });
     expect(ranked).toEqual(['社情民意信息', '民生']);
   });
 
