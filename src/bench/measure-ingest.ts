@@ -74,7 +74,9 @@ export function measureNormalizeOnly(files: string[]): number {
   // One warm-up pass: the first call loads conversion tables.
   normalize(decodeInput(files[0]!, bytes[0]!));
   const started = performance.now();
-  files.forEach((f, i) => normalize(decodeInput(f, bytes[i]!)));
+  files.forEach((f, i) => {
+    normalize(decodeInput(f, bytes[i]!));
+  });
   return round((performance.now() - started) / files.length);
 }
 

@@ -21,7 +21,7 @@ export function swapRegions(text: string, swap: RegionSwap): string {
   const pattern = new RegExp(
     [...map.keys()]
       .sort((a, b) => b.length - a.length)
-      .map(escape)
+      .map(escapeRegExp)
       .join('|'),
     'g',
   );
@@ -124,6 +124,6 @@ export function addJunk(text: string, regionName: string, rng: Rng): string {
   return [...head, text, ...tail].join('\n');
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

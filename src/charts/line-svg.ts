@@ -77,7 +77,10 @@ export function lineChartSvg(chart: ChartData, family: string): string {
       );
     run = [];
   };
-  points.forEach((p, i) => (p.value === null ? flush() : run.push(`${px(xs[i]!)},${px(y(p.value))}`)));
+  points.forEach((p, i) => {
+    if (p.value === null) flush();
+    else run.push(`${px(xs[i]!)},${px(y(p.value))}`);
+  });
   flush();
 
   points.forEach((p, i) => {

@@ -122,7 +122,9 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date): number {
     ).lastInsertRowid,
   );
 
-  r.outline.parts.forEach((p, ord) => st.part.run(reportId, ord, p.title, p.scope, p.start, p.end));
+  r.outline.parts.forEach((p, ord) => {
+    st.part.run(reportId, ord, p.title, p.scope, p.start, p.end);
+  });
   r.outline.sections.forEach((s, ord) => {
     st.section.run(reportId, ord, s.path, s.title, s.level, s.scope ?? null, s.start, s.end, JSON.stringify(s.summary ?? []));
   });

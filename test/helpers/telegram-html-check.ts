@@ -43,7 +43,7 @@ export function checkTelegramHtml(html: string): HtmlCheck {
       if (end < 0) return fail('Unclosed start tag');
       const tag = html.slice(i + 1, end);
       const closing = tag.startsWith('/');
-      const m = /^\/?([a-z][a-z-]*)(\s[^]*)?$/.exec(tag);
+      const m = /^\/?([a-z][a-z-]*)(\s[\s\S]*)?$/.exec(tag);
       if (!m) return fail(`Unsupported start tag "${tag}"`);
       const name = m[1]!;
       if (!ALLOWED.has(name)) return fail(`Unsupported start tag "${name}"`);

@@ -23,12 +23,10 @@ export function errorReply(error: unknown, line: string): Reply {
           ],
         },
       ],
-      actions: error.choices
-        .slice(0, 6)
-        .map((c) => ({
-          label: `${c.name}(${shortProvince(c.province)})`,
-          command: `/${cmd} ${c.name} ${shortProvince(c.province)} ${rest}`.trim(),
-        })),
+      actions: error.choices.slice(0, 6).map((c) => ({
+        label: `${c.name}(${shortProvince(c.province)})`,
+        command: `/${cmd} ${c.name} ${shortProvince(c.province)} ${rest}`.trim(),
+      })),
     };
   }
   if (error instanceof NotFoundError) {

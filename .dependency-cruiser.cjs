@@ -1,0 +1,74 @@
+/**
+ * Architecture rules CI enforces (see ARCHITECTURE.md): the core never imports adapters, adapters never import
+ * each other and reach the core only through its public surface, the scheduler uses the service's public API,
+ * and there are no import cycles.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'Import cycles hide layering mistakes and make start-up order fragile.',
+      from: {},
+      to: { circular: true, viaOnly: { pathNot: '\\.d\\.ts$' } },
+    },
+    {
+      name: 'core-not-to-adapters',
+      severity: 'error',
+      comment: 'src/ is the core: no Telegram, Slack or console code in it.',
+      from: { path: '^src/', pathNot: '^src/main\\.ts$|^src/app/' },
+      to: { path: '^adapters/' },
+    },
+    {
+      name: 'no-platform-sdk-in-core',
+      severity: 'error',
+      comment: 'grammY and Bolt belong to their adapters.',
+      from: { path: '^src/' },
+      to: { path: 'node_modules/(grammy|@grammyjs|@slack)/' },
+    },
+    {
+      name: 'adapters-not-to-each-other',
+      severity: 'error',
+      comment: 'Each adapter stands alone; shared rendering lives in the core reply model.',
+      from: { path: '^adapters/([^/]+)/' },
+      to: { path: '^adapters/', pathNot: '^adapters/$1/' },
+    },
+    {
+      name: 'adapters-only-public-core',
+      severity: 'error',
+      comment:
+        'Adapters see the service through its ports, reply model, errors and command registry — not its stores, queries or the DB.',
+      from: { path: '^adapters/' },
+      to: {
+        path: '^src/',
+        pathNot: [
+          '^src/service/ports\\.ts$',
+          '^src/service/reply/',
+          '^src/service/commands/command-registry\\.ts$',
+          '^src/errors\\.ts$',
+          '^src/domain/',
+          '^src/logger\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'scheduler-uses-service-api',
+      severity: 'error',
+      comment: 'The scheduler talks to the service through its public ports, not its command or query internals.',
+      from: { path: '^src/scheduler/' },
+      to: { path: '^src/service/(commands|query)/' },
+    },
+    {
+      name: 'no-test-code-in-product',
+      severity: 'error',
+      from: { path: '^(src|adapters)/' },
+      to: { path: '^test/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
