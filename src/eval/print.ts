@@ -1,23 +1,20 @@
 /** Plain-text tables for the eval report. */
-import type { FieldResult } from './score-fields.js';
+import type { FieldResult, FieldTally } from './score-fields.js';
 import type { FamilyScore, MetricMiss } from './score-metrics.js';
 
 const pct = (ok: number, total: number): string => (total ? `${((100 * ok) / total).toFixed(1)}%` : '—');
 const cell = (v: unknown): string => (v === null || v === undefined ? 'null' : typeof v === 'string' ? v : JSON.stringify(v));
 
-/** Field accuracy table with one column per corpus. */
-export function fieldTable(columns: { name: string; acc: Map<string, { ok: number; total: number }> }[]): string {
-  const fields = [...new Set(columns.flatMap((c) => [...c.acc.keys()]))];
+/** One field-table cell: share found, then found / missing / wrong. */
+export function tallyCell(a: FieldTally | undefined): string {
+  return a?.total ? `${pct(a.found, a.total)} ${a.found}/${a.missing}/${a.wrong}` : '—';
+}
+
+/** Field table with one column per corpus; each cell is `found% found/missing/wrong`. */
+export function fieldTable(columns: { name: string; tallies: Map<string, FieldTally> }[]): string {
+  const fields = [...new Set(columns.flatMap((c) => [...c.tallies.keys()]))];
   const rows = [['field', ...columns.map((c) => c.name)]];
-  for (const f of fields) {
-    rows.push([
-      f,
-      ...columns.map((c) => {
-        const a = c.acc.get(f);
-        return a ? `${pct(a.ok, a.total)} (${a.ok}/${a.total})` : '—';
-      }),
-    ]);
-  }
+  for (const f of fields) rows.push([f, ...columns.map((c) => tallyCell(c.tallies.get(f)))]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
 }
@@ -26,7 +23,7 @@ export function fieldTable(columns: { name: string; acc: Map<string, { ok: numbe
 export function fieldMisses(results: FieldResult[]): string {
   const misses = results.filter((r) => !r.ok);
   if (!misses.length) return '  (none)';
-  return misses.map((m) => `  ${m.file}  ${m.field}: expected ${cell(m.expected)}, got ${cell(m.got)}`).join('\n');
+  return misses.map((m) => `  ${m.file}  ${m.field} ${m.outcome}: expected ${cell(m.expected)}, got ${cell(m.got)}`).join('\n');
 }
 
 /** Per-family precision / recall table. */

@@ -3,25 +3,47 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { extractFile } from '../ingest/extract.js';
 import { loadGold } from './load-gold.js';
-import { fieldAccuracy, scoreFields, type FieldResult } from './score-fields.js';
-import { scoreMetrics, type FamilyScore, type MetricMiss } from './score-metrics.js';
+import { type FieldResult, type FieldTally, fieldTallies, scoreFields } from './score-fields.js';
+import { type FamilyScore, type MetricMiss, scoreMetrics } from './score-metrics.js';
 
-/** Result of evaluating one corpus. */
+/** Result of evaluating one corpus (or one part of it, see `subsetEval`). */
 export interface CorpusEval {
   name: string;
+  /** Files of the gold set (in gold order). */
+  files: string[];
   reports: number;
   fields: FieldResult[];
-  accuracy: Map<string, { ok: number; total: number }>;
+  /** found / missing / wrong per field. */
+  tallies: Map<string, FieldTally>;
   families: Map<string, FamilyScore>;
+  /** Metric family scores of each file, so a part of the corpus can be re-aggregated. */
+  fileFamilies: Map<string, Map<string, FamilyScore>>;
   metricMisses: MetricMiss[];
   errors: { file: string; error: string }[];
+}
+
+/** Sums per-file family scores. */
+function mergeFamilies(parts: Iterable<Map<string, FamilyScore>>): Map<string, FamilyScore> {
+  const out = new Map<string, FamilyScore>();
+  for (const part of parts) {
+    for (const [f, s] of part) {
+      const t = out.get(f) ?? { found: 0, gold: 0, correct: 0, predicted: 0, beyond: 0 };
+      t.found += s.found;
+      t.gold += s.gold;
+      t.correct += s.correct;
+      t.predicted += s.predicted;
+      t.beyond += s.beyond;
+      out.set(f, t);
+    }
+  }
+  return out;
 }
 
 /** Evaluates the reports listed in `goldPath` (files looked up in `dir`, default: the gold file's folder). */
 export async function evalCorpus(name: string, goldPath: string, dir = dirname(goldPath), seeds = false): Promise<CorpusEval> {
   const gold = loadGold(goldPath);
   const fields: FieldResult[] = [];
-  const families = new Map<string, FamilyScore>();
+  const fileFamilies = new Map<string, Map<string, FamilyScore>>();
   const metricMisses: MetricMiss[] = [];
   const errors: { file: string; error: string }[] = [];
   for (const g of gold) {
@@ -33,10 +55,39 @@ export async function evalCorpus(name: string, goldPath: string, dir = dirname(g
     try {
       const report = await extractFile(path);
       fields.push(...scoreFields(g, { meta: report.meta, sourceUrl: report.sourceUrl }, seeds));
+      const families = new Map<string, FamilyScore>();
       metricMisses.push(...scoreMetrics(g.file, g.facts, report.headline, families));
+      fileFamilies.set(g.file, families);
     } catch (error) {
       errors.push({ file: g.file, error: String(error) });
     }
   }
-  return { name, reports: gold.length, fields, accuracy: fieldAccuracy(fields), families, metricMisses, errors };
+  return {
+    name,
+    files: gold.map((g) => g.file),
+    reports: gold.length,
+    fields,
+    tallies: fieldTallies(fields),
+    families: mergeFamilies(fileFamilies.values()),
+    fileFamilies,
+    metricMisses,
+    errors,
+  };
+}
+
+/** The part of an evaluation whose files `keep` accepts (e.g. one half of the dev corpus), re-aggregated. */
+export function subsetEval(c: CorpusEval, name: string, keep: (file: string) => boolean): CorpusEval {
+  const files = c.files.filter(keep);
+  const fields = c.fields.filter((r) => keep(r.file));
+  return {
+    name,
+    files,
+    reports: files.length,
+    fields,
+    tallies: fieldTallies(fields),
+    families: mergeFamilies([...c.fileFamilies].filter(([f]) => keep(f)).map(([, s]) => s)),
+    fileFamilies: new Map([...c.fileFamilies].filter(([f]) => keep(f))),
+    metricMisses: c.metricMisses.filter((m) => keep(m.file)),
+    errors: c.errors.filter((e) => keep(e.file)),
+  };
 }

@@ -2,6 +2,12 @@
 import type { ReportMeta } from '../domain/report.js';
 import type { GoldReport } from './load-gold.js';
 
+/**
+ * How one field came out: `found` (the gold value, including a correct null), `missing` (gold has a value,
+ * we have none) or `wrong` (we show a value that is not the gold one — the costly case).
+ */
+export type FieldOutcome = 'found' | 'missing' | 'wrong';
+
 /** One scored field of one report. */
 export interface FieldResult {
   file: string;
@@ -9,6 +15,15 @@ export interface FieldResult {
   expected: unknown;
   got: unknown;
   ok: boolean;
+  outcome: FieldOutcome;
+}
+
+/** Per-field tally of outcomes. */
+export interface FieldTally {
+  found: number;
+  missing: number;
+  wrong: number;
+  total: number;
 }
 
 /** What the eval compares from an extraction. */
@@ -27,7 +42,8 @@ export function canon(value: unknown): unknown {
 export function scoreFields(gold: GoldReport, got: Extracted, seeds: boolean): FieldResult[] {
   const out: FieldResult[] = [];
   const add = (field: string, expected: unknown, value: unknown, ok = canon(expected) === canon(value)): void => {
-    out.push({ file: gold.file, field, expected: expected ?? null, got: value ?? null, ok });
+    const outcome: FieldOutcome = ok ? 'found' : value === null || value === undefined ? 'missing' : 'wrong';
+    out.push({ file: gold.file, field, expected: expected ?? null, got: value ?? null, ok, outcome });
   };
   const region = got.meta.region;
   if (gold.region) {
@@ -49,14 +65,14 @@ export function scoreFields(gold: GoldReport, got: Extracted, seeds: boolean): F
   return out;
 }
 
-/** Accuracy per field: field → { ok, total }. */
-export function fieldAccuracy(results: FieldResult[]): Map<string, { ok: number; total: number }> {
-  const acc = new Map<string, { ok: number; total: number }>();
+/** Outcome counts per field, in first-seen field order. */
+export function fieldTallies(results: FieldResult[]): Map<string, FieldTally> {
+  const acc = new Map<string, FieldTally>();
   for (const r of results) {
-    const a = acc.get(r.field) ?? { ok: 0, total: 0 };
-    a.total++;
-    if (r.ok) a.ok++;
+    const a = acc.get(r.field) ?? { found: 0, missing: 0, wrong: 0, total: 0 };
     acc.set(r.field, a);
+    a.total++;
+    a[r.outcome]++;
   }
   return acc;
 }

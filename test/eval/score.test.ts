@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricFact, ReportMeta } from '../../src/domain/report.js';
 import { toGoldReport } from '../../src/eval/load-gold.js';
-import { canon, fieldAccuracy, scoreFields } from '../../src/eval/score-fields.js';
+import { canon, fieldTallies, scoreFields } from '../../src/eval/score-fields.js';
 import { familyOf, quoteForm, sameQuantity, scoreMetrics, unitScale, type FamilyScore } from '../../src/eval/score-metrics.js';
 import { fieldTable, metricTable } from '../../src/eval/print.js';
 
@@ -66,9 +66,20 @@ describe('field scoring', () => {
   it('flags misses and skips seed-only fields for the dev corpus', () => {
     const g = toGoldReport({ file: 'x', kind: '工作综述', year: 2022, title: 'T' });
     const results = scoreFields(g, { meta, sourceUrl: null }, false);
-    expect(results).toEqual([{ file: 'x', field: 'year', expected: 2022, got: 2023, ok: false }]);
-    expect(fieldAccuracy(results).get('year')).toEqual({ ok: 0, total: 1 });
+    expect(results).toEqual([{ file: 'x', field: 'year', expected: 2022, got: 2023, ok: false, outcome: 'wrong' }]);
+    expect(fieldTallies(results).get('year')).toEqual({ found: 0, missing: 0, wrong: 1, total: 1 });
     expect(canon('（摘要） ,')).toBe('(摘要),');
+  });
+});
+
+describe('field outcomes', () => {
+  it('tells a missing value from a wrong one, and a right null from both', () => {
+    const nullMeta: ReportMeta = { ...meta, speaker: null, deliveredOn: '2024-01-05' };
+    const g = toGoldReport({ file: 'y', speaker: '张三', deliveredOn: null, year: 2023 });
+    const outcomes = scoreFields(g, { meta: nullMeta, sourceUrl: null }, false).map((r) => `${r.field}:${r.outcome}`);
+    expect(outcomes).toEqual(['year:found', 'deliveredOn:wrong', 'speaker:missing']);
+    const right = scoreFields(toGoldReport({ file: 'z', speaker: null }), { meta: nullMeta, sourceUrl: null }, false);
+    expect(right[0].outcome).toBe('found');
   });
 });
 
@@ -108,6 +119,7 @@ describe('metric scoring', () => {
   it('helpers', () => {
     expect(familyOf('cppcc_proposals.handled')).toBe('cppcc_proposals');
     expect(quoteForm('5696亿元， 增长5.3%')).toBe('5696亿元,增长5.3%');
-    expect(fieldTable([{ name: 'seeds', acc: new Map([['year', { ok: 1, total: 2 }]]) }])).toContain('50.0% (1/2)');
+    const tallies = new Map([['year', { found: 2, missing: 1, wrong: 1, total: 4 }]]);
+    expect(fieldTable([{ name: 'seeds', tallies }])).toContain('50.0% 2/1/1');
   });
 });
