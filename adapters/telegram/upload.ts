@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Message } from 'grammy/types';
 import { DigestError, IngestError } from '../../src/errors.js';
+import { DOC_REFUSAL } from '../../src/ingest/decode/docx-html.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';
 import { chatContext, deliver, noticeReply, type DeliverDeps } from './deliver.js';
 import { targetFor } from './incoming.js';
 
 /** Extensions an admin may upload. */
-export const UPLOAD_EXTENSIONS = ['.txt', '.html', '.htm'] as const;
+export const UPLOAD_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx'] as const;
 
 /** Default upload size limit (5 MB). */
 export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -26,7 +27,7 @@ export interface UploadDeps extends DeliverDeps {
 export const NOT_ADMIN_TEXT = '抱歉,只有管理员可以上传报告。';
 
 /**
- * Handles a document: admins' .txt/.html/.htm files are downloaded (size checked before and after),
+ * Handles a document: admins' .txt/.html/.htm/.pdf/.docx files are downloaded (size checked before and after),
  * saved under a temp folder with their original extension, ingested, and answered with the digest.
  */
 export async function handleUpload(deps: UploadDeps, message: Message): Promise<void> {
@@ -36,8 +37,9 @@ export async function handleUpload(deps: UploadDeps, message: Message): Promise<
   const say = (text: string) => deliver(deps, target, noticeReply(text));
   if (!message.from || !deps.adminIds.has(String(message.from.id))) return say(NOT_ADMIN_TEXT);
   const ext = extname(doc.file_name ?? '').toLowerCase();
+  if (ext === '.doc') return say(`${DOC_REFUSAL}。`);
   if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(ext)) {
-    return say(`不支持该文件类型(${ext || '无扩展名'}),请上传 .txt、.html 或 .htm 格式的报告。`);
+    return say(`不支持该文件类型(${ext || '无扩展名'}),请上传 .txt、.html、.htm、.pdf 或 .docx 格式的报告。`);
   }
   if (doc.file_size !== undefined && doc.file_size > deps.maxUploadBytes) return say(tooBig(doc.file_size, deps.maxUploadBytes));
 

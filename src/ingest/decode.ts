@@ -3,7 +3,29 @@ import type { DecodedFile } from '../domain/report.js';
 import { IngestError } from '../errors.js';
 import { looksBinary } from './decode/binary.js';
 import { decodeBytes, sniffBom } from './decode/charset.js';
+import { DOC_REFUSAL, decodeDocx } from './decode/docx-html.js';
 import { decodeHtml, looksLikeHtml } from './decode/html.js';
+import { decodePdf } from './decode/pdf-text.js';
+
+/** Document formats decoded asynchronously (by a parser library) rather than as text. */
+export type DocumentFormat = 'pdf' | 'docx' | 'doc';
+
+/** The document format of a file by its extension, or null for text and HTML. */
+export function documentFormat(file: string): DocumentFormat | null {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.doc') return 'doc';
+  return null;
+}
+
+/** Decodes any supported input: PDF and .docx through their parsers, everything else as text or HTML. */
+export async function decodeDocument(file: string, bytes: Buffer, format = documentFormat(file)): Promise<DecodedFile> {
+  if (format === 'pdf') return decodePdf(file, bytes);
+  if (format === 'docx') return decodeDocx(file, bytes);
+  if (format === 'doc') throw new IngestError(file, DOC_REFUSAL);
+  return decodeInput(file, bytes);
+}
 
 /** Decodes raw bytes into text: refuses binary data, detects the encoding, extracts the main text of HTML pages. */
 export function decodeInput(file: string, bytes: Buffer): DecodedFile {

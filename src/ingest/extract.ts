@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ExtractedReport, ReportOutline } from '../domain/report.js';
-import { decodeInput } from './decode.js';
+import type { DecodedFile, ExtractedReport, ReportOutline } from '../domain/report.js';
+import { decodeDocument, decodeInput, type DocumentFormat, documentFormat } from './decode.js';
 import { extractMetadata } from './metadata/index.js';
 import { extractMetrics } from './metrics/index.js';
 import { normalize } from './normalize/index.js';
@@ -12,12 +12,31 @@ import { extractTerms, summarize } from './summarize/index.js';
 /** Runs read → decode → normalize → outline → metadata → metrics → summaries → keywords on one file. */
 export async function extractFile(file: string): Promise<ExtractedReport> {
   const bytes = await readInput(file);
-  return extractBytes(file, bytes);
+  return extractDocument(file, bytes);
 }
 
-/** The pipeline on bytes already read (used by uploads and benchmarks). */
+/** The pipeline on bytes of any supported format (PDF and .docx are parsed asynchronously). */
+export async function extractDocument(
+  file: string,
+  bytes: Buffer,
+  format: DocumentFormat | null = documentFormat(file),
+): Promise<ExtractedReport> {
+  if (format === null) return extractBytes(file, bytes);
+  const started = performance.now();
+  const decoded = await decodeDocument(file, bytes, format);
+  return extractDecoded(decoded, { decode: performance.now() - started });
+}
+
+/** The pipeline on text or HTML bytes already read (used by uploads and benchmarks). */
 export function extractBytes(file: string, bytes: Buffer): ExtractedReport {
-  const timings: Record<string, number> = {};
+  const started = performance.now();
+  const decoded = decodeInput(file, bytes);
+  return extractDecoded(decoded, { decode: performance.now() - started });
+}
+
+/** normalize → outline → metadata → metrics → summaries → keywords on decoded text. */
+export function extractDecoded(decoded: DecodedFile, timings: Record<string, number> = {}): ExtractedReport {
+  const file = decoded.file;
   const time = <T>(stage: string, run: () => T): T => {
     const started = performance.now();
     const result = run();
@@ -25,7 +44,6 @@ export function extractBytes(file: string, bytes: Buffer): ExtractedReport {
     return result;
   };
 
-  const decoded = time('decode', () => decodeInput(file, bytes));
   const normalized = time('normalize', () => normalize(decoded));
   const text = normalized.text;
   const outline = time('outline', () => buildOutline(text));

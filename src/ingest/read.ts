@@ -2,23 +2,27 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { IngestError } from '../errors.js';
 
-/** Largest file the pipeline accepts. */
+/** Largest text or HTML file the pipeline accepts. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Largest PDF or Word file the pipeline accepts (checked before parsing). */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-/** File extensions the pipeline reads. */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm'] as const;
+/** File extensions the pipeline reads (.doc is read only to be refused with advice). */
+export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx', '.doc'] as const;
+const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc']);
 
 /** Reads one input file, refusing unsupported types, empty and oversized files with a reason. */
 export async function readInput(file: string): Promise<Buffer> {
   const ext = extname(file).toLowerCase();
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new IngestError(file, `不支持的文件类型 ${ext || '(无扩展名)'}(只接受 .txt/.html/.htm)`);
+    throw new IngestError(file, `不支持的文件类型 ${ext || '(无扩展名)'}(只接受 .txt/.html/.htm/.pdf/.docx)`);
   }
   const info = await stat(file);
   if (!info.isFile()) throw new IngestError(file, '不是普通文件');
   if (info.size === 0) throw new IngestError(file, '空文件');
-  if (info.size > MAX_FILE_BYTES) {
-    throw new IngestError(file, `文件过大(${(info.size / 1024 / 1024).toFixed(1)} MB,上限 5 MB)`);
+  const max = DOCUMENT_EXTENSIONS.has(ext) ? MAX_DOCUMENT_BYTES : MAX_FILE_BYTES;
+  if (info.size > max) {
+    throw new IngestError(file, `文件过大(${(info.size / 1024 / 1024).toFixed(1)} MB,上限 ${max / 1024 / 1024} MB)`);
   }
   return readFile(file);
 }

@@ -59,14 +59,14 @@ describe('ingestPaths', () => {
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)));
     writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(6 * 1024 * 1024, 'a'));
-    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.4');
+    writeFileSync(join(dir, 'report.pptx'), 'PK');
     const summary = await ingestPaths(t.db, [dir]);
     expect(summary.ingested).toBe(1);
     const reasons = Object.fromEntries(summary.skipped.map((s) => [s.file.split('/').pop(), s.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'empty.txt', 'huge.txt', 'report.pdf']);
+    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'empty.txt', 'huge.txt', 'report.pptx']);
     expect(reasons['empty.txt']).toMatch(/空文件/);
     expect(reasons['huge.txt']).toMatch(/过大/);
-    expect(reasons['report.pdf']).toMatch(/不支持/);
+    expect(reasons['report.pptx']).toMatch(/不支持/);
     expect(reasons['binary.txt']).toMatch(/二进制|无法/);
     expect(count('reports')).toBe(1);
   });

@@ -61,9 +61,9 @@ describe('admin report uploads', () => {
       throw new IngestError('x.html', '未能识别报告正文');
     };
     pair = await startPair(service, { adminIds: [ADMIN] });
-    pair.standIn.push(documentMessage({ fileId: 'F4', fileName: 'r.pdf' }, { userId: ADMIN }));
+    pair.standIn.push(documentMessage({ fileId: 'F4', fileName: 'r.pptx' }, { userId: ADMIN }));
     const [first] = await waitForCalls(pair.standIn, 'sendMessage');
-    expect(first!.payload.text).toContain('.pdf');
+    expect(first!.payload.text).toContain('.pptx');
     pair.standIn.addFile('F5', '<html></html>', { path: 'documents/x.html' });
     pair.standIn.push(documentMessage({ fileId: 'F5', fileName: 'x.HTML' }, { userId: ADMIN }));
     const [, second] = await waitForCalls(pair.standIn, 'sendMessage', 2);
