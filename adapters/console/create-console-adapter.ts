@@ -12,7 +12,7 @@ export interface ConsoleAdapterOptions {
   /** Chat id the console user has (subscriptions made here are `console:<id>`). */
   chatId?: string;
   /** Writes a reply's chart PNG / CSV and returns the lines to print (`图表: …`, `CSV: …`). */
-  saveFiles?: (reply: Reply) => string[];
+  saveFiles?: (reply: Reply) => string[] | Promise<string[]>;
 }
 
 /** A console chat on stdin/stdout: a prompt with history on a terminal, one answer per line otherwise. */
@@ -24,7 +24,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions) {
   let rl: ReturnType<typeof createInterface> | null = null;
   let closed: Promise<void> = Promise.resolve();
 
-  const render = (reply: Reply): string => [renderPlain(reply), ...(options.saveFiles?.(reply) ?? [])].join('\n');
+  const render = async (reply: Reply): Promise<string> =>
+    [renderPlain(reply), ...((await options.saveFiles?.(reply)) ?? [])].join('\n');
 
   const publisher: Publisher = createConsolePublisher(output, (reply) => options.saveFiles?.(reply) ?? []);
 
@@ -39,11 +40,15 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions) {
         rl.prompt();
       }
       closed = new Promise((resolve) => {
+        // Lines are answered one after another: chart files are written asynchronously, and answers keep input order.
+        let queue: Promise<void> = Promise.resolve();
         rl!.on('line', (line) => {
-          if (line.trim()) output.write(render(options.service.handle(line, chat)) + '\n\n');
-          if (interactive) rl!.prompt();
+          queue = queue.then(async () => {
+            if (line.trim()) output.write(`${await render(options.service.handle(line, chat))}\n\n`);
+            if (interactive) rl!.prompt();
+          });
         });
-        rl!.on('close', () => resolve());
+        rl!.on('close', () => void queue.then(() => resolve()));
       });
     },
     /** Resolves when the input ends (piped input) or the user closes the chat. */

@@ -49,7 +49,7 @@ export function toServiceLine(command: keyof SlackCommandNames, text: string): s
   const rest = text.trim();
   if (command === 'digest') {
     // `/digest` alone or `/digest help` → help; otherwise the first word is the service command.
-    return rest ? `/${rest.replace(/^[\/／]+/, '')}` : '/help';
+    return rest ? `/${rest.replace(/^[/／]+/, '')}` : '/help';
   }
   return rest ? `${SERVICE_COMMAND[command]} ${rest}` : SERVICE_COMMAND[command];
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type webApi } from '@slack/bolt';
 import pino, { type Logger } from 'pino';
 import { ConfigError } from '../../src/errors.js';
 import type { DigestService, Publisher } from '../../src/service/ports.js';

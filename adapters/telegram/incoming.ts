@@ -8,12 +8,12 @@ import type { ReplyTarget } from './send-reply.js';
  */
 export function commandLine(text: string, chatType: string, botUsername: string): string | null {
   const trimmed = text.trim();
-  const m = /^([\/／][A-Za-z\u4e00-\u9fff]+)@(\w+)/.exec(trimmed);
+  const m = /^([/／][A-Za-z\u4e00-\u9fff]+)@(\w+)/.exec(trimmed);
   if (m) {
     if (m[2]!.toLowerCase() !== botUsername.toLowerCase()) return null;
     return m[1]! + trimmed.slice(m[0].length);
   }
-  if (/^[\/／]/.test(trimmed)) return trimmed;
+  if (/^[/／]/.test(trimmed)) return trimmed;
   return chatType === 'private' && trimmed ? trimmed : null;
 }
 

@@ -14,7 +14,7 @@ export interface SaveChartOptions {
   /** Called when a file cannot be written or rendered (the reply itself still goes out); default: a line on stderr. */
   onError?: (error: unknown) => void;
   /** Renderer override (tests). */
-  render?: (chart: NonNullable<Reply['chart']>) => Buffer;
+  render?: (chart: NonNullable<Reply['chart']>) => Buffer | Promise<Buffer>;
 }
 
 /** `compare-1a2b3c4d`: reply kind plus a hash of the chart (or table), so the same question overwrites its own file. */
@@ -26,12 +26,17 @@ export function chartFileStem(reply: Reply): string {
   return `${reply.kind}-${hash}`;
 }
 
-function write(reply: Reply, ext: string, bytes: () => Buffer, options: SaveChartOptions): string | null {
+async function write(
+  reply: Reply,
+  ext: string,
+  bytes: () => Buffer | Promise<Buffer>,
+  options: SaveChartOptions,
+): Promise<string | null> {
   const cwd = options.cwd ?? process.cwd();
   const dir = resolve(cwd, options.dir ?? 'data/charts');
   const file = join(dir, `${chartFileStem(reply)}.${ext}`);
   try {
-    const data = bytes();
+    const data = await bytes();
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, data);
   } catch (error) {
@@ -46,25 +51,25 @@ function write(reply: Reply, ext: string, bytes: () => Buffer, options: SaveChar
 }
 
 /** Writes the reply's chart as `<dir>/<stem>.png`; returns the printed path, or null without a chart or on failure. */
-export function saveChart(reply: Reply, options: SaveChartOptions = {}): string | null {
+export async function saveChart(reply: Reply, options: SaveChartOptions = {}): Promise<string | null> {
   const chart = reply.chart;
   if (!chart) return null;
   return write(reply, 'png', () => (options.render ?? renderChartPng)(chart), options);
 }
 
 /** Writes the reply's CSV export next to its chart (`<dir>/<stem>.csv`); null when the reply has none or on failure. */
-export function saveCsv(reply: Reply, options: SaveChartOptions = {}): string | null {
+export async function saveCsv(reply: Reply, options: SaveChartOptions = {}): Promise<string | null> {
   const csv = reply.csv;
   if (!csv) return null;
   return write(reply, 'csv', () => toCsv(csv), options);
 }
 
 /** Both files, as the lines console and `digest ask` print: `图表: data/charts/….png`, `CSV: data/charts/….csv`. */
-export function saveReplyFiles(reply: Reply, options: SaveChartOptions = {}): string[] {
+export async function saveReplyFiles(reply: Reply, options: SaveChartOptions = {}): Promise<string[]> {
   const lines: string[] = [];
-  const png = saveChart(reply, options);
+  const png = await saveChart(reply, options);
   if (png) lines.push(`图表: ${png}`);
-  const csv = saveCsv(reply, options);
+  const csv = await saveCsv(reply, options);
   if (csv) lines.push(`CSV: ${csv}`);
   return lines;
 }

@@ -4,17 +4,17 @@ import { createDigestService } from '../service/create-digest-service.js';
 import { renderPlain } from '../service/reply/plain-renderer.js';
 
 /** `digest ask "<command>" [--chat ID] [--json]`: one command through the service and the plain renderer; charts and CSV go to `data/charts/`. */
-export function runAsk(
+export async function runAsk(
   db: DigestDb,
   line: string,
   chatId: string,
   json: boolean,
   out: NodeJS.WritableStream = process.stdout,
   files: SaveChartOptions = {},
-): number {
+): Promise<number> {
   const service = createDigestService({ db });
   const reply = service.handle(line, { platform: 'console', chatId });
   if (json) out.write(JSON.stringify(reply, null, 2) + '\n');
-  else out.write([renderPlain(reply), ...saveReplyFiles(reply, files)].join('\n') + '\n');
+  else out.write([renderPlain(reply), ...(await saveReplyFiles(reply, files))].join('\n') + '\n');
   return reply.kind === 'error' ? 1 : 0;
 }

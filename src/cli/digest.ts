@@ -50,7 +50,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       const db = openDb(dbPath);
       try {
-        return runAsk(db, positionals.join(' '), typeof values.chat === 'string' ? values.chat : 'cli', values.json === true);
+        return await runAsk(
+          db,
+          positionals.join(' '),
+          typeof values.chat === 'string' ? values.chat : 'cli',
+          values.json === true,
+        );
       } finally {
         db.$client.close();
       }

@@ -8,12 +8,12 @@ import type { Reply } from './reply/reply-model.js';
  */
 export function createConsolePublisher(
   output: NodeJS.WritableStream,
-  extraLines: (reply: Reply) => string[] = () => [],
+  extraLines: (reply: Reply) => string[] | Promise<string[]> = () => [],
 ): Publisher {
   return {
     platform: 'console',
     async publish(chatId, reply) {
-      output.write(`[推送 → console:${chatId}]\n${[renderPlain(reply), ...extraLines(reply)].join('\n')}\n\n`);
+      output.write(`[推送 → console:${chatId}]\n${[renderPlain(reply), ...(await extraLines(reply))].join('\n')}\n\n`);
     },
   };
 }

@@ -64,9 +64,9 @@ describe('renderChartPng on the seeds', () => {
   });
   afterAll(() => cleanup?.());
 
-  it('renders the /compare 提案 chart as a PNG of the expected size', () => {
+  it('renders the /compare 提案 chart as a PNG of the expected size', async () => {
     expect(chart.points).toHaveLength(5);
-    const png = decode(renderChartPng(chart));
+    const png = decode(await renderChartPng(chart));
     const svgHeight = Number(/height="(\d+)"/.exec(chartSvg(chart))![1]);
     expect(png.width).toBe(1080);
     expect(png.height).toBe(svgHeight);
@@ -74,17 +74,17 @@ describe('renderChartPng on the seeds', () => {
     expect(png.height).toBeLessThan(800);
   });
 
-  it('draws ink in the label column, and none when the labels are removed', () => {
+  it('draws ink in the label column, and none when the labels are removed', async () => {
     const font = resolveChartFont();
     const svg = chartSvg(chart, font.family);
     const box = labelBox(svg);
-    const withLabels = decode(svgToPng(svg, font));
-    const without = decode(svgToPng(svg.replace(/<text [^>]*data-role="label"[^>]*>[^<]*<\/text>/g, ''), font));
+    const withLabels = decode(await svgToPng(svg, font));
+    const without = decode(await svgToPng(svg.replace(/<text [^>]*data-role="label"[^>]*>[^<]*<\/text>/g, ''), font));
     expect(ink(withLabels, box)).toBeGreaterThan(0.04);
     expect(ink(without, box)).toBe(0);
   });
 
-  it('draws different Chinese names differently (tofu boxes would look alike)', () => {
+  it('draws different Chinese names differently (tofu boxes would look alike)', async () => {
     const font = resolveChartFont();
     const swap = (label: string): ChartData => ({
       ...chart,
@@ -93,22 +93,22 @@ describe('renderChartPng on the seeds', () => {
     const a = swap('资阳市 2022');
     const b = swap('钟祥县 2022');
     const box = labelBox(chartSvg(a, font.family));
-    const pa = crop(decode(renderChartPng(a)), box);
-    const pb = crop(decode(renderChartPng(b)), box);
+    const pa = crop(decode(await renderChartPng(a)), box);
+    const pb = crop(decode(await renderChartPng(b)), box);
     expect(pa.equals(pb)).toBe(false);
     // Negative control: a font without CJK glyphs renders both names the same, so the check above can fail.
     if (existsSync(NO_CJK.file)) {
-      const qa = crop(decode(renderChartPng(a, { font: NO_CJK })), box);
-      const qb = crop(decode(renderChartPng(b, { font: NO_CJK })), box);
+      const qa = crop(decode(await renderChartPng(a, { font: NO_CJK })), box);
+      const qb = crop(decode(await renderChartPng(b, { font: NO_CJK })), box);
       expect(qa.equals(qb)).toBe(true);
     }
   });
 });
 
 describe('renderChartPng for a trend', () => {
-  it('renders a line chart with a gap', () => {
+  it('renders a line chart with a gap', async () => {
     const png = decode(
-      renderChartPng({
+      await renderChartPng({
         kind: 'line',
         title: '资阳市(四川)提案趋势',
         unit: '件',

@@ -28,51 +28,51 @@ afterEach(() => cwd && rmSync(cwd, { recursive: true, force: true }));
 const tmp = () => (cwd = mkdtempSync(join(tmpdir(), 'charts-save-')));
 
 describe('saveChart / saveCsv', () => {
-  it('writes data/charts/<name>.png under cwd and returns the relative path', () => {
+  it('writes data/charts/<name>.png under cwd and returns the relative path', async () => {
     tmp();
-    const path = saveChart(reply(), { cwd })!;
+    const path = (await saveChart(reply(), { cwd }))!;
     expect(path).toMatch(/^data\/charts\/compare-[0-9a-f]{8}\.png$/);
     const png = PNG.sync.read(readFileSync(join(cwd, path)));
     expect(png.width).toBe(1080);
   });
 
-  it('puts the CSV next to the chart with the same name', () => {
+  it('puts the CSV next to the chart with the same name', async () => {
     tmp();
     const r = reply({ csv });
-    const png = saveChart(r, { cwd })!;
-    const file = saveCsv(r, { cwd })!;
+    const png = (await saveChart(r, { cwd }))!;
+    const file = (await saveCsv(r, { cwd }))!;
     expect(file).toBe(png.replace(/\.png$/, '.csv'));
     expect(readFileSync(join(cwd, file)).subarray(3).toString('utf8')).toBe('地区,立案\r\n资阳市,196\r\n');
   });
 
-  it('prints one line per file', () => {
+  it('prints one line per file', async () => {
     tmp();
-    const lines = saveReplyFiles(reply({ csv }), { cwd });
+    const lines = await saveReplyFiles(reply({ csv }), { cwd });
     expect(lines).toEqual([
       `图表: data/charts/${chartFileStem(reply({ csv }))}.png`,
       `CSV: data/charts/${chartFileStem(reply({ csv }))}.csv`,
     ]);
-    expect(saveReplyFiles(reply({ chart: undefined }), { cwd })).toEqual([]);
+    expect(await saveReplyFiles(reply({ chart: undefined }), { cwd })).toEqual([]);
   });
 
-  it('returns null for replies without a chart and names different charts differently', () => {
-    expect(saveChart(reply({ chart: undefined }))).toBeNull();
-    expect(saveCsv(reply())).toBeNull();
+  it('returns null for replies without a chart and names different charts differently', async () => {
+    expect(await saveChart(reply({ chart: undefined }))).toBeNull();
+    expect(await saveCsv(reply())).toBeNull();
     const other = reply({ chart: { ...reply().chart!, points: [{ label: '安宁市 2020', value: 153 }] } });
     expect(chartFileStem(other)).not.toBe(chartFileStem(reply()));
   });
 
-  it('reports a failure instead of throwing', () => {
+  it('reports a failure instead of throwing', async () => {
     tmp();
     writeFileSync(join(cwd, 'data'), 'a file where the folder should be');
     const errors: unknown[] = [];
-    expect(saveChart(reply(), { cwd, onError: (e) => errors.push(e) })).toBeNull();
+    expect(await saveChart(reply(), { cwd, onError: (e) => errors.push(e) })).toBeNull();
     expect(errors).toHaveLength(1);
   });
 
-  it('accepts an absolute folder (the config gives one)', () => {
+  it('accepts an absolute folder (the config gives one)', async () => {
     tmp();
-    const path = saveChart(reply(), { cwd, dir: join(cwd, 'out', 'charts') })!;
+    const path = (await saveChart(reply(), { cwd, dir: join(cwd, 'out', 'charts') }))!;
     expect(path).toMatch(/^out\/charts\/compare-[0-9a-f]{8}\.png$/);
   });
 });

@@ -5,7 +5,7 @@ import { SlotRuns } from '../../src/scheduler/slot-runs.js';
 import { ConfigError } from '../../src/errors.js';
 import { FakeClock, recordingPublisher, seededDb, setIngestedAt, silent, slotDeps, subscribe } from './harness.js';
 
-let cleanups: (() => void | Promise<void>)[] = [];
+const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });

@@ -4,7 +4,7 @@ import { bulkSubscribe, FakeClock, rateLimitedPort, rows, seededDb, setIngestedA
 
 const SUBS = 10_000;
 const W48 = '2026-W48';
-let cleanups: (() => void)[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });

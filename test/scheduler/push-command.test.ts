@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runPush } from '../../src/cli/push-command.js';
 import { rows, seededDb, setIngestedAt, silent, subscribe } from './harness.js';
 
-let cleanups: (() => void)[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });

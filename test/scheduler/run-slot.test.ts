@@ -27,7 +27,7 @@ const W48 = '2026-W48';
 const MONDAY_W48 = '2026-11-23T01:00:00Z'; // 09:00 Asia/Shanghai
 const MONDAY_W49 = '2026-11-30T01:00:00Z';
 
-let cleanups: (() => void)[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });

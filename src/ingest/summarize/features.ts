@@ -120,7 +120,7 @@ const BOILERPLATE = new RegExp(
 const EXHORTATION = /^(?:让我们|各位委员|各位代表|同志们|各位常委|我们要|我们将|新的一年[,\uFF0C]?我们)/;
 const GREETING = /^(?:各位委员|各位代表|各位常委|同志们)|请予审议|向大会报告工作|受.{0,30}委托|列席会议的同志/;
 const JUNK =
-  /https?:\/\/|www\.|\.(?:com|cn|net|html?)\b|发布时间|发布日期|来源[:\uFF1A]|阅读次数|浏览次数|点击数|字体[:\uFF1A]|【字体|分享到|上一篇|下一篇|上篇[:\uFF1A]|下篇[:\uFF1A]|©|版权所有|ICP|↑|TOP|打印本页|关闭窗口|责任编辑|编辑[:\uFF1A]|等待处理|扫一扫|二维码|[下上][转接]第.版|附件[:\uFF1A]|小编|文库|学习啦|网友上传|导语[:\uFF1A]|简介[:\uFF1A]|免责声明|相关阅读|推荐阅读|原标题|^[—\-]*(?:\d{4}年)?\d{1,2}月\d{1,2}日在.{2,60}会议上|^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?$/i;
+  /https?:\/\/|www\.|\.(?:com|cn|net|html?)\b|发布时间|发布日期|来源[:\uFF1A]|阅读次数|浏览次数|点击数|字体[:\uFF1A]|【字体|分享到|上一篇|下一篇|上篇[:\uFF1A]|下篇[:\uFF1A]|©|版权所有|ICP|↑|TOP|打印本页|关闭窗口|责任编辑|编辑[:\uFF1A]|等待处理|扫一扫|二维码|[下上][转接]第.版|附件[:\uFF1A]|小编|文库|学习啦|网友上传|导语[:\uFF1A]|简介[:\uFF1A]|免责声明|相关阅读|推荐阅读|原标题|^[—-]*(?:\d{4}年)?\d{1,2}月\d{1,2}日在.{2,60}会议上|^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?$/i;
 /** Ceremony of a session (who sat on the rostrum, who chaired): news filler, not work done. */
 const CEREMONY = /主席台就座|应邀出席|出席会议|到会指导|执行主席|列席会议|主持会议|隆重开幕|胜利闭幕|开幕会|闭幕会/;
 /** Sentences that lean on the previous one lose their sense when extracted alone. */

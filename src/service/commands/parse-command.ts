@@ -60,7 +60,7 @@ export function parseCommand(line: string): ParsedCommand {
   if (clean.length > MAX_INPUT_CHARS)
     throw new BadInputError(`输入过长(${clean.length} 字),请控制在 ${MAX_INPUT_CHARS} 字以内。`);
   if (!clean) throw new BadInputError('请输入命令,例如 /report 资阳 2022。发送 /help 查看全部命令。');
-  const m = /^[\/／]?\s*([A-Za-z]+|[\u4e00-\u9fff]{2,4})(?:@[\w_]+)?(?:\s+|$)([\s\S]*)$/.exec(clean);
+  const m = /^[/／]?\s*([A-Za-z]+|[\u4e00-\u9fff]{2,4})(?:@[\w_]+)?(?:\s+|$)([\s\S]*)$/.exec(clean);
   const word = m?.[1]?.toLowerCase();
   const name = word && ((COMMANDS as readonly string[]).includes(word) ? (word as CommandName) : ALIASES[word]);
   if (!m || !name) {

@@ -6,9 +6,9 @@ import type { Reply } from './reply-model.js';
 export function errorReply(error: unknown, line: string): Reply {
   const base = { kind: 'error' as const, actions: [] as Reply['actions'], script: 'simplified' as const };
   if (error instanceof AmbiguousRegionError) {
-    const cmd = /^[\/／]?\s*(\w+)/.exec(line)?.[1] ?? 'report';
+    const cmd = /^[/／]?\s*(\w+)/.exec(line)?.[1] ?? 'report';
     const rest = line
-      .replace(/^[\/／]?\s*\w+(@\w+)?\s*/, '')
+      .replace(/^[/／]?\s*\w+(@\w+)?\s*/, '')
       .replace(error.query, '')
       .trim();
     return {
