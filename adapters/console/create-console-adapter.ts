@@ -19,7 +19,7 @@ export interface ConsoleAdapterOptions {
 export function createConsoleAdapter(options: ConsoleAdapterOptions) {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
-  const chat = { platform: 'console', chatId: options.chatId ?? 'local' };
+  const chat = { platform: 'console', chatId: options.chatId ?? 'local', direct: true };
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
   let rl: ReturnType<typeof createInterface> | null = null;
   let closed: Promise<void> = Promise.resolve();

@@ -1,5 +1,5 @@
 import type { DigestService } from '../../src/service/ports.js';
-import type { Reply } from '../../src/service/reply/reply-model.js';
+import type { ChatContext, Reply } from '../../src/service/reply/reply-model.js';
 import { classifySendError } from './errors-map.js';
 import { sendReply, type ReplyTarget, type SendDeps } from './send-reply.js';
 
@@ -8,9 +8,9 @@ export interface DeliverDeps extends SendDeps {
   service: DigestService;
 }
 
-/** The service's chat identity for a Telegram chat id. */
-export function chatContext(chatId: number | string): { platform: 'telegram'; chatId: string } {
-  return { platform: 'telegram', chatId: String(chatId) };
+/** The service's chat identity for a Telegram chat id; `chatType` `private` makes it a one-to-one chat. */
+export function chatContext(chatId: number | string, chatType?: string): ChatContext {
+  return { platform: 'telegram', chatId: String(chatId), ...(chatType === 'private' ? { direct: true } : {}) };
 }
 
 /**

@@ -14,7 +14,7 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
   bot.on('message:text', async (ctx) => {
     const line = commandLine(ctx.message.text, ctx.chat.type, ctx.me.username);
     if (line === null) return;
-    const reply = deps.service.handle(line, chatContext(ctx.chat.id));
+    const reply = deps.service.handle(line, chatContext(ctx.chat.id, ctx.chat.type));
     await deliver(deps, targetFor(ctx.message), reply);
   });
 
@@ -28,7 +28,7 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
     });
     const message = ctx.callbackQuery.message;
     if (!command || !message) return;
-    const reply = deps.service.handle(command, chatContext(message.chat.id));
+    const reply = deps.service.handle(command, chatContext(message.chat.id, message.chat.type));
     const messages = renderMessages(reply);
     // A date of 0 marks an inaccessible (too old) message, which cannot be edited.
     if (messages.length === 1 && !reply.chart && !reply.csv && message.date !== 0) {

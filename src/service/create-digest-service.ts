@@ -50,7 +50,7 @@ export function createDigestService(
       case 'search':
         return searchCommand(store, cmd.rest);
       case 'list':
-        return listCommand(store);
+        return listCommand(store, args);
       case 'help':
       case 'start':
         return helpCommand();
@@ -83,7 +83,7 @@ export function createDigestService(
     handle(line, chat) {
       let reply: Reply;
       try {
-        reply = dispatch(parseCommand(String(line ?? '')), chat);
+        reply = dispatch(parseCommand(String(line ?? ''), { plainIsReport: chat.direct === true }), chat);
       } catch (error) {
         if (!(error instanceof BadInputError) && !(error as { code?: string })?.code)
           log.error({ err: error, line: String(line).slice(0, 200) }, 'command failed');

@@ -5,12 +5,12 @@ import { formatValue, regionLabel, shortQuote } from '../reply/format.js';
 import type { Block, Reply } from '../reply/reply-model.js';
 import { orderHeadlines } from './report-command.js';
 
-/** Characters of the original text shown by “原文”. */
-const SOURCE_EXCERPT = 1200;
+/** Characters of the original text per `/source` page. */
+const SOURCE_PAGE = 1200;
 
-function reportFor(store: ReportStore, args: string[]): ReportRow {
+function reportFor(store: ReportStore, args: string[], command: 'sections' | 'metrics' | 'source'): ReportRow {
   const id = Number(args[0]?.replace(/^#/, ''));
-  if (!Number.isInteger(id) || id <= 0) throw new BadInputError('请给出报告编号,例如 /sections 1。');
+  if (!Number.isInteger(id) || id <= 0) throw new BadInputError(`请给出报告编号,例如 /${command} 1。`);
   const report = store.reportById(id);
   if (!report) throw new NotFoundError('该报告已不存在,可能已被更新。发送 /list 查看现有报告。');
   return report;
@@ -18,7 +18,7 @@ function reportFor(store: ReportStore, args: string[]): ReportRow {
 
 /** `/sections <id>`: the whole outline with each section's summary. */
 export function sectionsCommand(store: ReportStore, args: string[]): Reply {
-  const r = reportFor(store, args);
+  const r = reportFor(store, args, 'sections');
   const title = `${regionLabel(r)} ${r.year ?? ''} · 全部章节`;
   const parts = store.parts(r.id);
   const sections = store.sections(r.id);
@@ -48,7 +48,7 @@ export function sectionsCommand(store: ReportStore, args: string[]): Reply {
 
 /** `/metrics <id>`: every headline figure with its evidence. */
 export function metricsCommand(store: ReportStore, args: string[]): Reply {
-  const r = reportFor(store, args);
+  const r = reportFor(store, args, 'metrics');
   const title = `${regionLabel(r)} ${r.year ?? ''} · 全部指标`;
   const figures = orderHeadlines(store.headlines(r.id));
   const all = store.allMetrics(r.id);
@@ -77,22 +77,35 @@ export function metricsCommand(store: ReportStore, args: string[]): Reply {
   };
 }
 
-/** `/source <id>`: where the report came from and the opening of its original text. */
+/** `/source <id> [页码]`: where the report came from and its original text, one page at a time. */
 export function sourceCommand(store: ReportStore, args: string[]): Reply {
-  const r = reportFor(store, args);
-  const title = `${regionLabel(r)} ${r.year ?? ''} · 原文`;
+  const r = reportFor(store, args, 'source');
   const original = store.original(r.id);
-  const text = original ? inflateSync(original).toString('utf8') : '';
+  const text = original ? inflateSync(original).toString('utf8').trim() : '';
+  const pages = Math.max(1, Math.ceil(text.length / SOURCE_PAGE));
+  const asked = args[1] === undefined ? 1 : Number(args[1].replace(/^第|页$/g, ''));
+  if (!Number.isInteger(asked) || asked < 1) throw new BadInputError(`页码应是正整数,例如 /source ${r.id} 2。`);
+  const page = Math.min(asked, pages);
+  const title = `${regionLabel(r)} ${r.year ?? ''} · 原文`;
   const blocks: Block[] = [{ type: 'heading', text: title }];
   if (r.sourceUrl) blocks.push({ type: 'link', text: '原文链接', url: r.sourceUrl });
-  blocks.push({ type: 'fields', items: [{ label: '文件', value: r.sourceFile.split('/').pop() ?? r.sourceFile }] });
-  const excerpt = text.trim().slice(0, SOURCE_EXCERPT);
-  const tail = text.length > SOURCE_EXCERPT ? `\n……(全文 ${text.length} 字)` : '';
+  blocks.push({
+    type: 'fields',
+    items: [
+      { label: '文件', value: r.sourceFile.split('/').pop() ?? r.sourceFile },
+      { label: '页', value: `第 ${page}/${pages} 页(全文 ${text.length} 字)` },
+    ],
+  });
+  const excerpt = text.slice((page - 1) * SOURCE_PAGE, page * SOURCE_PAGE);
+  const actions: Reply['actions'] = [];
+  if (page > 1) actions.push({ label: '上一页', command: `/source ${r.id} ${page - 1}` });
+  if (page < pages) actions.push({ label: '下一页', command: `/source ${r.id} ${page + 1}` });
+  actions.push({ label: '返回摘要', command: `/report #${r.id}` });
   return {
     kind: 'source',
     title,
-    sections: [{ blocks }, { blocks: [{ type: 'paragraph', text: excerpt + tail }] }],
-    actions: [{ label: '返回摘要', command: `/report #${r.id}` }],
+    sections: [{ blocks }, { blocks: [{ type: 'paragraph', text: excerpt || '(原文为空)' }] }],
+    actions,
     script: 'simplified',
   };
 }

@@ -50,11 +50,17 @@ const ALIASES: Record<string, CommandName> = {
   digest: 'help',
 };
 
+/** How to read a line that names no command. */
+export interface ParseOptions {
+  /** One-to-one chats (private chat, console): plain text without a slash is a `/report` (`资阳 2022`). */
+  plainIsReport?: boolean;
+}
+
 /**
  * Parses `/report 资阳 2022`, `／report@bot 资阳`, `report 资阳` or `报告 资阳`; throws BadInputError for input
- * that is too long or names no command.
+ * that is too long or names no command (unless `plainIsReport` makes it a report query).
  */
-export function parseCommand(line: string): ParsedCommand {
+export function parseCommand(line: string, options: ParseOptions = {}): ParsedCommand {
   // Control characters and zero-width marks carry no meaning here and can hide text from matching.
   const clean = line.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').trim();
   if (clean.length > MAX_INPUT_CHARS)
@@ -63,6 +69,9 @@ export function parseCommand(line: string): ParsedCommand {
   const m = /^[/／]?\s*([A-Za-z]+|[\u4e00-\u9fff]{2,4})(?:@[\w_]+)?(?:\s+|$)([\s\S]*)$/.exec(clean);
   const word = m?.[1]?.toLowerCase();
   const name = word && ((COMMANDS as readonly string[]).includes(word) ? (word as CommandName) : ALIASES[word]);
+  if ((!m || !name) && options.plainIsReport && !/^[\/／]/.test(clean)) {
+    return { name: 'report', args: clean.split(/[\s,,、]+/).filter(Boolean), rest: clean };
+  }
   if (!m || !name) {
     const shown = clean.length > 20 ? clean.slice(0, 20) + '…' : clean;
     throw new BadInputError(`无法识别的命令“${shown}”。发送 /help 查看全部命令。`);

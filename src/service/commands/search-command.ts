@@ -1,26 +1,48 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { toSimplified } from '../query/script.js';
 import type { ReportStore } from '../query/report-store.js';
-import { markTerms, searchParagraphs, snippet } from '../query/text-search.js';
+import { countParagraphs } from '../query/search-count.js';
+import { MAX_CANDIDATES, markTerms, searchParagraphs, snippet } from '../query/text-search.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, Reply } from '../reply/reply-model.js';
 
-/** Paragraphs shown per search. */
+/** Paragraphs shown per page. */
 const RESULTS = 8;
 
-/** `/search <words>`: best-matching paragraphs with report, section and highlighted terms. */
+/** A trailing `第2页` picks the page; the button of the next page sends it. */
+const PAGE_TOKEN = /^第(\d{1,3})页$/;
+
+/** `/search <words> [第N页]`: the total of matching paragraphs and one page of the best, terms highlighted. */
 export function searchCommand(store: ReportStore, rest: string): Reply {
-  const terms = toSimplified(rest)
+  const tokens = toSimplified(rest)
     .split(/[\s,,、]+/)
+    .filter(Boolean);
+  const pageToken = tokens.length > 1 ? PAGE_TOKEN.exec(tokens[tokens.length - 1]!) : null;
+  if (pageToken) tokens.pop();
+  const terms = tokens
     .map((t) => t.replace(/[^\p{L}\p{N}]+/gu, ''))
     .filter(Boolean)
     .slice(0, 8);
   if (!terms.length) throw new BadInputError('请给出要搜索的词,例如 /search 请你来协商。');
-  const hits = searchParagraphs(store, terms, RESULTS);
   const query = terms.join(' ');
+  const { count, capped } = countParagraphs(store, terms);
+  // Only the newest MAX_CANDIDATES matches are ranked, so pages end there.
+  const pages = Math.max(1, Math.ceil(Math.min(count, MAX_CANDIDATES) / RESULTS));
+  const page = Math.min(Math.max(1, Number(pageToken?.[1] ?? 1)), pages);
+  const hits = searchParagraphs(store, terms, page * RESULTS).slice((page - 1) * RESULTS);
   if (!hits.length) throw new NotFoundError(`没有段落同时包含:${query}。可以减少关键词再试。`);
   const title = `搜索“${query}”`;
-  const sections: Reply['sections'] = [{ blocks: [{ type: 'heading', text: title }] }];
+  const total = `${capped ? '超过 ' : ''}${count} 段命中`;
+  const shown = `第 ${page}/${pages} 页,本页 ${(page - 1) * RESULTS + 1}–${(page - 1) * RESULTS + hits.length}`;
+  const ranked = count > MAX_CANDIDATES ? `(按相关度排列最新的 ${MAX_CANDIDATES} 段)` : '';
+  const sections: Reply['sections'] = [
+    {
+      blocks: [
+        { type: 'heading', text: title },
+        { type: 'paragraph', text: `${total},${shown}${ranked}。` },
+      ],
+    },
+  ];
   for (const h of hits) {
     const report = store.reportById(h.reportId)!;
     const section = h.sectionPath ? store.sections(h.reportId).find((s) => s.path === h.sectionPath) : undefined;
@@ -35,14 +57,11 @@ export function searchCommand(store: ReportStore, rest: string): Reply {
     sections.push({ blocks });
   }
   const reportIds = [...new Set(hits.map((h) => h.reportId))].slice(0, 3);
-  return {
-    kind: 'search',
-    title,
-    sections,
-    actions: reportIds.map((id) => {
-      const r = store.reportById(id)!;
-      return { label: `${r.regionName ?? '报告'} ${r.year ?? ''}`.trim(), command: `/report #${id}` };
-    }),
-    script: 'simplified',
-  };
+  const actions: Reply['actions'] = reportIds.map((id) => {
+    const r = store.reportById(id)!;
+    return { label: `${r.regionName ?? '报告'} ${r.year ?? ''}`.trim(), command: `/report #${id}` };
+  });
+  if (page > 1) actions.push({ label: '上一页', command: `/search ${query} 第${page - 1}页` });
+  if (page < pages) actions.push({ label: '下一页', command: `/search ${query} 第${page + 1}页` });
+  return { kind: 'search', title, sections, actions, script: 'simplified' };
 }

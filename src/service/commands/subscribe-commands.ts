@@ -126,7 +126,18 @@ export function langCommand(subs: SubscriptionStore, platform: string, chatId: s
     : /^(简|簡|简体|簡體|simplified|zh-hans|zh-cn|cn)$/.test(t)
       ? 'simplified'
       : null;
-  if (!script) return info('settings', '回复字体', '请选择:/lang 简 或 /lang 繁。');
+  if (!script) {
+    // `/lang` alone shows the setting; anything unknown also gets it, with the choices.
+    const current = subs.chatScript(platform, chatId);
+    const now = current === 'traditional' ? '繁体' : current === 'simplified' ? '简体' : '未设置(随提问所用字体)';
+    return {
+      ...info('settings', '回复字体', `当前回复字体:${now}。可选:/lang 简 或 /lang 繁(简体、繁体、簡體、繁體 亦可)。`),
+      actions: [
+        { label: '简体', command: '/lang 简' },
+        { label: '繁體', command: '/lang 繁' },
+      ],
+    };
+  }
   subs.setChatScript(platform, chatId, script);
   return {
     ...info('settings', '回复字体', script === 'traditional' ? '好的,之后用繁体字回复。' : '好的,之后用简体字回复。'),

@@ -33,12 +33,21 @@ export function parseYearToken(token: string): YearRange | null {
   return from <= to ? { from, to } : { from: to, to: from };
 }
 
-/** Splits tokens into the year range (first one found) and the others. */
+/**
+ * Splits tokens into the year range (first one found) and the others. A lone `年`/`年度` right after the
+ * year (`2022 年`, typed with a space) belongs to it and is no region name.
+ */
 export function takeYear(tokens: string[]): { year: YearRange | null; rest: string[] } {
   let year: YearRange | null = null;
+  let previousWasYear = false;
   const rest: string[] = [];
   for (const tok of tokens) {
+    if (previousWasYear && /^年度?$/.test(tok)) {
+      previousWasYear = false;
+      continue;
+    }
     const y: YearRange | null = year ? null : parseYearToken(tok);
+    previousWasYear = y !== null;
     if (y) year = y;
     else rest.push(tok);
   }

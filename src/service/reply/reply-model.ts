@@ -85,4 +85,6 @@ export interface Reply {
 export interface ChatContext {
   platform: 'console' | 'telegram' | 'slack' | string;
   chatId: string;
+  /** A one-to-one chat (Telegram private chat, the console): plain text without a command word is a `/report`. */
+  direct?: boolean;
 }
