@@ -55,6 +55,6 @@ describe('telegram adapter in webhook mode', () => {
     release();
     const [sent] = await waitForCalls(pair.standIn, 'sendMessage');
     expect(sent!.payload.text).toContain('资阳市');
-    expect(service.handled[0]!.chat).toEqual({ platform: 'telegram', chatId: '902' });
+    expect(service.handled[0]!.chat).toEqual({ platform: 'telegram', chatId: '902', direct: true });
   });
 });
