@@ -32,7 +32,10 @@ describe('telegram adapter (long polling, real grammY over HTTP)', () => {
     pair = await startPair(service);
     pair.standIn.push(textMessage('/report 资阳 2022', { chatId: 501 }));
     const [sent] = await waitForCalls(pair.standIn, 'sendMessage');
-    expect(service.handled[0]).toEqual({ line: '/report 资阳 2022', chat: { platform: 'telegram', chatId: '501', direct: true } });
+    expect(service.handled[0]).toEqual({
+      line: '/report 资阳 2022',
+      chat: { platform: 'telegram', chatId: '501', direct: true },
+    });
     expect(sent!.payload.chat_id).toBe(501);
     expect(sent!.payload.parse_mode).toBe('HTML');
     expect(sent!.payload.text).toContain('资阳市');
