@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { rebuildGramsIfNeeded } from './rebuild-grams.js';
 import * as schema from './schema.js';
 
 /** The drizzle database the rest of the code works with. */
@@ -11,7 +12,7 @@ export type DigestDb = BetterSQLite3Database<typeof schema> & { $client: Databas
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** Opens (creating if needed) the SQLite file, sets WAL and a busy timeout, and applies migrations. */
+/** Opens (creating if needed) the SQLite file, sets WAL and a busy timeout, applies migrations, and builds the search index if a migration left it unbuilt. */
 export function openDb(path: string): DigestDb {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const client = new Database(path);
@@ -21,5 +22,6 @@ export function openDb(path: string): DigestDb {
   client.pragma('synchronous = NORMAL');
   const db = drizzle(client, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
+  rebuildGramsIfNeeded(client);
   return db as DigestDb;
 }

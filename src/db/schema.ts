@@ -26,8 +26,6 @@ export const reports = sqliteTable(
     encoding: text('encoding').notNull(),
     /** Length of the normalized text; the text itself lives in `paragraphs` (one row per line). */
     textLength: integer('text_length').notNull(),
-    /** Original decoded text, deflated: it is only read for the "原文" view. */
-    original: blob('original', { mode: 'buffer' }).notNull(),
     summary: text('summary', { mode: 'json' }).$type<string[]>().notNull(),
     planSummary: text('plan_summary', { mode: 'json' }).$type<string[]>().notNull(),
     keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull(),
@@ -42,6 +40,27 @@ export const reports = sqliteTable(
     index('reports_ingested_at').on(t.ingestedAt),
   ],
 );
+
+/**
+ * Original decoded text of a report, deflated. Its own table: it is only read for the "原文" view, and in the
+ * reports row its overflow pages sat in front of summary/keywords, so every read of those walked them.
+ */
+export const reportOriginals = sqliteTable('report_originals', {
+  reportId: integer('report_id')
+    .primaryKey()
+    .references(() => reports.id, { onDelete: 'cascade' }),
+  original: blob('original', { mode: 'buffer' }).notNull(),
+});
+
+/**
+ * Small named counters and flags: `corpus_version` (bumped only by ingest, so caches survive /lang and
+ * /subscribe writes), `keywords_dirty` (set in an ingest transaction, cleared when keyword weights are
+ * refreshed: a crash in between is repaired at the next start), `gram_index` (1 once the search index is built).
+ */
+export const corpusMeta = sqliteTable('corpus_meta', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
+});
 
 /** Which file paths currently hold which report (two names can share one report). */
 export const reportFiles = sqliteTable('report_files', {

@@ -1,3 +1,4 @@
+import { writeMeta } from '../db/corpus-meta.js';
 import type { DigestDb } from '../db/open.js';
 import { rankKeywords } from './summarize/tfidf.js';
 
@@ -16,9 +17,13 @@ export function refreshKeywords(db: DigestDb): void {
   }[];
   const update = client.prepare('UPDATE reports SET keywords = ? WHERE id = ?');
   db.transaction(() => {
+    let changed = 0;
     for (const row of rows) {
       const keywords = JSON.stringify(rankKeywords(JSON.parse(row.terms), (t) => df.get(t) ?? 0, total));
-      if (keywords !== row.keywords) update.run(keywords, row.id);
+      if (keywords !== row.keywords) changed += update.run(keywords, row.id).changes;
     }
+    // Served keywords changed: caches keyed by the corpus version must drop them.
+    if (changed) client.prepare(`UPDATE corpus_meta SET value = value + 1 WHERE key = 'corpus_version'`).run();
+    writeMeta(client, 'keywords_dirty', 0);
   });
 }

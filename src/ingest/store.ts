@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import type { DigestDb } from '../db/open.js';
-import { toFtsText } from '../db/fts-text.js';
+import { markCorpusChanged } from '../db/corpus-meta.js';
+import { toGramText } from '../db/gram-index.js';
 import { reportFiles, reports } from '../db/schema.js';
 import type { ExtractedReport } from '../domain/report.js';
 import { adjustTermDf } from './term-df.js';
@@ -43,7 +44,8 @@ export function storeReport(db: DigestDb, report: ExtractedReport, stamp: FileSt
         set: { reportId, hash: report.hash, size: stamp.size, mtimeMs: stamp.mtimeMs },
       })
       .run();
-    if (previous && previous.reportId !== reportId) dropIfOrphaned(db, previous.reportId);
+    const dropped = previous && previous.reportId !== reportId ? dropIfOrphaned(db, previous.reportId) : false;
+    if (outcome === 'ingested' || dropped) markCorpusChanged(db.$client);
     return outcome;
   });
 }
@@ -54,8 +56,9 @@ interface InsertStatements {
   part: Statement;
   section: Statement;
   metric: Statement;
+  original: Statement;
   paragraph: Statement;
-  fts: Statement;
+  grams: Statement;
 }
 
 const prepared = new WeakMap<Database.Database, InsertStatements>();
@@ -68,8 +71,8 @@ function statements(db: DigestDb): InsertStatements {
       report: client.prepare(
         `INSERT INTO reports (hash, source_file, title, body, kind, region_code, region_name, region_short, region_level,
            region_tier, province, parent, year, delivered_on, speaker, session, source_url, script, encoding, text_length,
-           original, summary, plan_summary, keywords, terms, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           summary, plan_summary, keywords, terms, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       part: client.prepare('INSERT INTO parts (report_id, ord, title, scope, start, "end") VALUES (?, ?, ?, ?, ?, ?)'),
       section: client.prepare(
@@ -80,7 +83,8 @@ function statements(db: DigestDb): InsertStatements {
            section_path, offset, headline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       paragraph: client.prepare('INSERT INTO paragraphs (report_id, ord, section_path, text) VALUES (?, ?, ?, ?)'),
-      fts: client.prepare('INSERT INTO paragraphs_fts(rowid, body) VALUES (?, ?)'),
+      original: client.prepare('INSERT INTO report_originals (report_id, original) VALUES (?, ?)'),
+      grams: client.prepare('INSERT INTO paragraph_grams(rowid, body) VALUES (?, ?)'),
     };
     prepared.set(client, s);
   }
@@ -113,7 +117,6 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date): number {
       r.normalized.script,
       r.encoding,
       r.normalized.text.length,
-      deflateSync(Buffer.from(r.original, 'utf8')),
       JSON.stringify(r.summary),
       JSON.stringify(r.planSummary),
       JSON.stringify(r.keywords),
@@ -122,6 +125,7 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date): number {
     ).lastInsertRowid,
   );
 
+  st.original.run(reportId, deflateSync(Buffer.from(r.original, 'utf8')));
   r.outline.parts.forEach((p, ord) => {
     st.part.run(reportId, ord, p.title, p.scope, p.start, p.end);
   });
@@ -134,7 +138,7 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date): number {
 
   r.paragraphs.forEach((p, ord) => {
     const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text).lastInsertRowid;
-    st.fts.run(id, toFtsText(p.text));
+    st.grams.run(id, toGramText(p.text));
   });
   adjustTermDf(db, Object.keys(r.terms), +1);
   return reportId;
@@ -161,11 +165,12 @@ function insertMetric(st: InsertStatements, reportId: number, f: ExtractedReport
 }
 
 /** Deletes a report that no file points to any more (its rows cascade). */
-function dropIfOrphaned(db: DigestDb, reportId: number): void {
+function dropIfOrphaned(db: DigestDb, reportId: number): boolean {
   const holder = db.select({ path: reportFiles.path }).from(reportFiles).where(eq(reportFiles.reportId, reportId)).get();
-  if (holder) return;
+  if (holder) return false;
   const gone = db.select({ terms: reports.terms }).from(reports).where(eq(reports.id, reportId)).get();
-  if (!gone) return;
+  if (!gone) return false;
   adjustTermDf(db, Object.keys(gone.terms), -1);
   db.delete(reports).where(eq(reports.id, reportId)).run();
+  return true;
 }

@@ -1,4 +1,4 @@
-import { toFtsQuery } from '../db/fts-text.js';
+import { confirmSql, toGramQuery } from '../db/gram-index.js';
 import { metricGroupFor } from '../service/query/metric-words.js';
 import type { ReportRow, ReportStore } from '../service/query/report-store.js';
 import type { FilterKind } from '../service/subscriptions/subscription-store.js';
@@ -63,18 +63,18 @@ function regionPrefix(code: string): string | null {
 
 /** Candidates with at least one paragraph matching all words of the topic. */
 function byTopic(store: ReportStore, topic: string, candidates: ReportRow[]): ReportRow[] {
-  const match = toFtsQuery(topic.split(/\s+/).filter(Boolean));
-  if (!match) return [];
+  const query = toGramQuery(topic.split(/\s+/).filter(Boolean));
+  if (!query) return [];
   const hit = new Set<number>();
   // Chunks keep the IN list far below SQLite's variable limit.
   for (let i = 0; i < candidates.length; i += 500) {
     const chunk = candidates.slice(i, i + 500).map((r) => r.id);
     const rows = store.db.$client
       .prepare(
-        `SELECT DISTINCT p.report_id AS id FROM paragraphs_fts f JOIN paragraphs p ON p.id = f.rowid
-         WHERE paragraphs_fts MATCH ? AND p.report_id IN (${chunk.map(() => '?').join(',')})`,
+        `SELECT DISTINCT p.report_id AS id FROM paragraph_grams g JOIN paragraphs p ON p.id = g.rowid
+         WHERE paragraph_grams MATCH ? AND p.report_id IN (${chunk.map(() => '?').join(',')})${confirmSql('p.text', query)}`,
       )
-      .all(match, ...chunk) as { id: number }[];
+      .all(query.match, ...chunk, ...query.confirm) as { id: number }[];
     for (const r of rows) hit.add(r.id);
   }
   return candidates.filter((r) => hit.has(r.id));

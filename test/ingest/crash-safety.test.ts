@@ -58,7 +58,7 @@ describe('a crash during a large ingest', () => {
       ).n,
     ).toBe(0);
     expect(q<{ n: number }>('SELECT count(*) AS n FROM paragraphs').n).toBe(
-      q<{ n: number }>('SELECT count(*) AS n FROM paragraphs_fts').n,
+      q<{ n: number }>('SELECT count(*) AS n FROM paragraph_grams').n,
     );
     db.$client.close();
 

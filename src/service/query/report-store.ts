@@ -58,6 +58,12 @@ export class ReportStore {
   /** Corpus-wide query results, valid while `corpusVersion()` is unchanged (a 10,000-report scan costs 100s of ms). */
   private readonly memo = new Map<string, { version: string; rows: readonly object[] }>();
 
+  private idf: { version: string; total: number; byTokens: Map<string, number> } = {
+    version: '',
+    total: 0,
+    byTokens: new Map(),
+  };
+
   constructor(readonly db: DigestDb) {}
 
   /** A cached prepared statement. */
@@ -119,13 +125,37 @@ export class ReportStore {
   }
 
   /**
-   * Changes whenever the database changes: `data_version` moves on commits of other connections (an ingest
-   * CLI next to the bot), `total_changes()` on writes through this one. O(1), unlike counting reports.
+   * The corpus version: a counter only ingest bumps, in the same transaction as the report rows (so /lang or
+   * /subscribe writes keep the caches, and an ingest CLI next to the bot invalidates them). One point lookup.
    */
   corpusVersion(): string {
-    const dataVersion = this.db.$client.pragma('data_version', { simple: true }) as number;
-    const own = (this.stmt('SELECT total_changes() AS n').get() as { n: number }).n;
-    return `${dataVersion}:${own}`;
+    const row = this.stmt(`SELECT value FROM corpus_meta WHERE key = 'corpus_version'`).get() as { value: number } | undefined;
+    return String(row?.value ?? 0);
+  }
+
+  /**
+   * Inverse document frequency of a search term from the index's document counts (fts5vocab), cached per
+   * corpus version: a long term counts as often as its rarest bigram, an upper bound on its paragraphs.
+   */
+  termIdf(tokens: string[]): number {
+    const version = this.corpusVersion();
+    if (this.idf.version !== version) this.idf = { version, total: this.paragraphTotal(), byTokens: new Map() };
+    const key = tokens.join(' ');
+    let idf = this.idf.byTokens.get(key);
+    if (idf === undefined) {
+      const vocab = this.stmt('SELECT doc FROM paragraph_grams_vocab WHERE term = ?');
+      const df = Math.min(...tokens.map((t) => (vocab.get(t) as { doc: number } | undefined)?.doc ?? 0));
+      const n = Math.max(this.idf.total, df);
+      idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      if (this.idf.byTokens.size >= 4096) this.idf.byTokens.clear();
+      this.idf.byTokens.set(key, idf);
+    }
+    return idf;
+  }
+
+  /** Paragraph count for idf, as the highest paragraph id: O(log n), and deletions only shift all idfs alike. */
+  private paragraphTotal(): number {
+    return (this.stmt('SELECT max(id) AS n FROM paragraphs').get() as { n: number | null }).n ?? 0;
   }
 
   /** Runs a corpus-wide query once per corpus version; callers get a fresh array of shared frozen rows. */
@@ -206,7 +236,9 @@ export class ReportStore {
   }
 
   original(reportId: number): Buffer | undefined {
-    return (this.stmt(`SELECT original FROM reports WHERE id = ?`).get(reportId) as { original: Buffer } | undefined)?.original;
+    return (
+      this.stmt(`SELECT original FROM report_originals WHERE report_id = ?`).get(reportId) as { original: Buffer } | undefined
+    )?.original;
   }
 
   reportCount(): number {

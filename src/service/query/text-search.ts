@@ -1,4 +1,4 @@
-import { toFtsQuery } from '../../db/fts-text.js';
+import { confirmSql, type GramQuery, toGramQuery } from '../../db/gram-index.js';
 import type { ReportStore } from './report-store.js';
 
 /** A paragraph that matched a search, with its report and section. */
@@ -7,28 +7,62 @@ export interface ParagraphHit {
   reportId: number;
   sectionPath: string | null;
   text: string;
+  /** bm25-like score, lower is better (as FTS5's rank). */
   rank: number;
 }
 
 /**
- * Paragraphs ranked at most: a word found everywhere (委员, 履职) matches tens of thousands of paragraphs, and
- * ranking them all costs hundreds of milliseconds. FTS5 walks its doclists lazily in rowid order, so taking
- * the newest matches first stops early; those are then ranked by bm25.
+ * Paragraphs scored at most: a word found everywhere (委员, 履职) matches tens of thousands of paragraphs.
+ * FTS5 walks its doclists lazily in rowid order, so taking the newest matches first stops early; those are
+ * then scored.
  */
 export const MAX_CANDIDATES = 500;
 
-/** Best-matching paragraphs for all `terms` (AND), best first, among the newest `max(limit, MAX_CANDIDATES)` matches. */
-export function searchParagraphs(store: ReportStore, terms: string[], limit: number): ParagraphHit[] {
-  const match = toFtsQuery(terms);
-  if (!match) return [];
+/** Paragraphs containing every term (substring, ASCII case ignored), newest first, at most `max`. */
+export function matchingParagraphs(store: ReportStore, terms: string[], max: number): Omit<ParagraphHit, 'rank'>[] {
+  const query = toGramQuery(terms);
+  if (!query) return [];
+  return candidates(store, query, max);
+}
+
+function candidates(store: ReportStore, query: GramQuery, max: number): Omit<ParagraphHit, 'rank'>[] {
   return store
     .stmt(
-      `SELECT p.id AS paragraphId, p.report_id AS reportId, p.section_path AS sectionPath, p.text AS text, c.rank AS rank
-       FROM (SELECT rowid, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rowid DESC LIMIT ?) c
-       JOIN paragraphs p ON p.id = c.rowid
-       ORDER BY c.rank LIMIT ?`,
+      `SELECT p.id AS paragraphId, p.report_id AS reportId, p.section_path AS sectionPath, p.text AS text
+       FROM paragraph_grams g JOIN paragraphs p ON p.id = g.rowid
+       WHERE paragraph_grams MATCH ?${confirmSql('p.text', query)}
+       ORDER BY g.rowid DESC LIMIT ?`,
     )
-    .all(match, Math.max(limit, MAX_CANDIDATES), limit) as ParagraphHit[];
+    .all(query.match, ...query.confirm, max) as Omit<ParagraphHit, 'rank'>[];
+}
+
+/** Best-matching paragraphs for all `terms` (AND), best first, among the newest `max(limit, MAX_CANDIDATES)` matches. */
+export function searchParagraphs(store: ReportStore, terms: string[], limit: number): ParagraphHit[] {
+  const query = toGramQuery(terms);
+  if (!query) return [];
+  const found = candidates(store, query, Math.max(limit, MAX_CANDIDATES));
+  if (!found.length) return [];
+  const weights = query.tokens.map((tokens) => store.termIdf(tokens));
+  const lengths = found.map((h) => h.text.length);
+  const avg = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+  const scored = found.map((h, i) => ({ ...h, rank: -bm25(h.text, lengths[i]!, avg, query.terms, weights) }));
+  // Ties keep the newer paragraph first (the candidates come newest first and the sort is stable).
+  return scored.sort((a, b) => a.rank - b.rank).slice(0, limit);
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** Okapi bm25 of one paragraph: term frequencies counted in the text, idf from the index's document counts. */
+function bm25(text: string, length: number, avg: number, terms: string[], idf: number[]): number {
+  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  let score = 0;
+  terms.forEach((t, i) => {
+    let tf = 0;
+    for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + t.length)) tf++;
+    score += (idf[i]! * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / (avg || 1)));
+  });
+  return score;
 }
 
 /** Offsets of every occurrence of every term in `text`, for highlighting. */
