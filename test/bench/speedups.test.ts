@@ -26,7 +26,9 @@ describe('store and service speed-ups', () => {
     const file = join(SEEDS_DIR, '004_580fe89a2b738e05.txt');
     const report = await extractFile(file);
     const row = client()
-      .prepare('SELECT r.* FROM reports r JOIN report_files f ON f.report_id = r.id WHERE f.path = ?')
+      .prepare(
+        'SELECT r.*, o.original FROM reports r JOIN report_files f ON f.report_id = r.id JOIN report_originals o ON o.report_id = r.id WHERE f.path = ?',
+      )
       .get(file) as Record<string, unknown>;
     expect(row.hash).toBe(report.hash);
     expect(row.region_code).toBe(report.meta.region!.code);
