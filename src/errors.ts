@@ -36,7 +36,7 @@ export class NotFoundError extends DigestError {
 export class AmbiguousRegionError extends DigestError {
   constructor(
     readonly query: string,
-    readonly choices: { name: string; province: string; code: string }[],
+    readonly choices: { name: string; province: string | null; code: string }[],
   ) {
     super('AMBIGUOUS_REGION', `“${query}”对应多个地区`);
   }

@@ -44,5 +44,8 @@ export function loadSeedProfiles(dir: string): SeedProfile[] {
 }
 
 function provinceOf(region: RegionRef): RegionRef | null {
-  return lookupFull(region.province).find((r) => r.tier === '省级') ?? regionByCode(region.code.slice(0, 2) + '0000');
+  return (
+    (region.province ? lookupFull(region.province) : []).find((r) => r.tier === '省级') ??
+    regionByCode(region.code.slice(0, 2) + '0000')
+  );
 }

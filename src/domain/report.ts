@@ -6,8 +6,8 @@ export type PartScope = 'review' | 'plan';
 /** Issuing body of a report. */
 export type ReportBody = '政协' | '人大' | '政府';
 
-/** Administrative tier of a region. */
-export type RegionTier = '省级' | '地级' | '县级';
+/** Administrative tier of a region; 国家 is the national level (全国政协, 全国人大). */
+export type RegionTier = '国家' | '省级' | '地级' | '县级';
 
 /** A locality from the gazetteer, resolved to its 6-digit admin code. */
 export interface RegionRef {
@@ -18,8 +18,8 @@ export interface RegionRef {
   /** Level suffix: 省 / 自治区 / 直辖市 / 市 / 州 / 地区 / 盟 / 县 / 区 / 旗 / 自治县 … */
   level: string;
   tier: RegionTier;
-  /** Full province name, e.g. 四川省 (for a province, itself). */
-  province: string;
+  /** Full province name, e.g. 四川省 (for a province, itself); null for the national level. */
+  province: string | null;
   /** Full name of the prefecture above a county-level region; null for provinces and prefectures. */
   parent: string | null;
   /** 6-digit GB/T 2260 code, e.g. 512000. */

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import type { RegionRef, RegionTier } from '../domain/report.js';
+import { NATIONAL } from './national.js';
 import { levelOf, shortName } from './short-name.js';
 import { editDistance } from './suggest.js';
 
@@ -41,9 +42,9 @@ function load(): Index {
     const tier = tierOf(code);
     const province = tier === '省级' ? name : (names.get(code.slice(0, 2) + '0000') ?? name);
     const level = tier === '省级' && MUNICIPALITIES.has(name) ? '直辖市' : levelOf(name);
-    // Under a 直辖市 the city itself is the parent; other county-level units hung on a province have none.
+    // Units hung directly on a province — districts of a 直辖市, 省直辖县级市 — have no prefecture above them.
     const onProvince = parent.endsWith('0000');
-    const parentName = tier !== '县级' || (onProvince && !MUNICIPALITIES.has(province)) ? null : (names.get(parent) ?? null);
+    const parentName = tier !== '县级' || onProvince ? null : (names.get(parent) ?? null);
     return { name, short: shortName(name), level, tier, province, parent: parentName, code };
   });
   const byCode = new Map(all.map((r) => [r.code, r]));
@@ -53,6 +54,9 @@ function load(): Index {
     push(byName, r.name, r);
     if (r.short !== r.name) push(byShort, r.short, r);
   }
+  // The national level is looked up by name (/report 全国) but is not in `all`: 全国 is no place mention.
+  push(byName, NATIONAL.name, { ...NATIONAL });
+  byCode.set(NATIONAL.code, { ...NATIONAL });
   index = { all, byCode, byName, byShort };
   return index;
 }

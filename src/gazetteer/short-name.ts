@@ -98,8 +98,18 @@ function stripEthnic(stem: string): string {
   return s;
 }
 
-/** Short name of a full region name. */
+/** Banners whose everyday short form is not a suffix cut (达尔罕茂明安联合旗 → 达茂旗). */
+const BANNER_SHORT = new Map([['达尔罕茂明安联合旗', '达茂旗']]);
+
+/** Short name of a full region name; 左翼/右翼 banners use the customary 科右前旗 form. */
 export function shortName(name: string): string {
+  const banner =
+    BANNER_SHORT.get(name) ??
+    name
+      .match(/^(.)[\u4e00-\u9fa5]{1,3}?([左右])翼([前中后])旗$/)
+      ?.slice(1, 4)
+      .join('');
+  if (banner) return banner.endsWith('旗') ? banner : `${banner}旗`;
   for (const suffix of SUFFIXES) {
     if (!name.endsWith(suffix) || name.length - suffix.length < 2) continue;
     const stem = name.slice(0, -suffix.length);

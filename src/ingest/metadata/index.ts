@@ -3,6 +3,7 @@ import type { DecodedFile, NormalizedText, ReportMeta, ReportOutline } from '../
 import { findBody, findKind } from './body-kind.js';
 import { deliveredOn, isUploadSite, pageDatesIn } from './dates.js';
 import { foldPunctuation, headLines, linesOf, prepareText } from './prepare.js';
+import { regionAsOf } from '../../gazetteer/renames.js';
 import { findRegion } from './region.js';
 import { findSession } from './session.js';
 import { findSpeaker } from './speaker.js';
@@ -37,14 +38,17 @@ export function extractMetadata(input: MetadataInput): ReportMeta {
 
   const title = findTitle(headList, input.decoded.pageTitle);
   const body = findBody(title, head, text);
+  const year = reviewYear({ text, head, deliveredOn: delivered, pageDate: usablePage });
+  const region = findRegion(text);
   return {
     title,
     body,
     kind: findKind(title, head, text, body),
-    region: findRegion(text),
-    year: reviewYear({ text, head, deliveredOn: delivered, pageDate: usablePage }),
+    // Named as in the year reviewed (襄樊市 before 2010), or the delivery year when the review year is unknown.
+    region: region && regionAsOf(region, year ?? (delivered ? Number(delivered.slice(0, 4)) : null), text),
+    year,
     deliveredOn: delivered,
     speaker: findSpeaker(headList, text),
-    session: findSession(head, text),
+    session: findSession(head, text, region?.tier === '国家'),
   };
 }

@@ -1,5 +1,6 @@
 /** Finds gazetteer names (full or short) in text, longest match first. */
 import { allRegions } from '../../gazetteer/gazetteer.js';
+import { DIVISION_CHANGES } from '../../gazetteer/renames.js';
 
 /** One occurrence of a region name. */
 export interface Mention {
@@ -91,6 +92,12 @@ function load(): NonNullable<typeof forms> {
       first.add(r.short[0]);
     }
     maxLen = Math.max(maxLen, r.name.length);
+  }
+  // Old names (襄樊市) are found too; region resolution maps them to today's unit.
+  for (const c of DIVISION_CHANGES) {
+    if (full.has(c.from)) continue;
+    full.add(c.from);
+    first.add(c.from[0]);
   }
   forms = { full, short, first, maxLen };
   return forms;

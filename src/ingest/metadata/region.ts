@@ -1,6 +1,8 @@
 /** The locality that issues a report, resolved against the gazetteer. */
 import type { RegionRef } from '../../domain/report.js';
-import { lookupFull, lookupShort } from '../../gazetteer/gazetteer.js';
+import { lookupFull, lookupShort, regionByCode } from '../../gazetteer/gazetteer.js';
+import { nationalRegion } from '../../gazetteer/national.js';
+import { changesFrom } from '../../gazetteer/renames.js';
 import { findMentions, type Mention } from './mentions.js';
 
 /** Level a self-reference word points to (市政协, 我县, 全区 …). */
@@ -30,10 +32,17 @@ interface Candidate {
   score: number;
 }
 
-/** Region names a mention may denote. */
+/** Region names a mention may denote (an old name denotes the unit that carries on today). */
 function refsOf(m: Mention): RegionRef[] {
-  return m.full ? lookupFull(m.form) : lookupShort(m.form);
+  const refs = m.full ? lookupFull(m.form) : lookupShort(m.form);
+  if (refs.length) return refs;
+  return changesFrom(m.form).flatMap((c) => regionByCode(c.toCode) ?? []);
 }
+
+/** The national bodies as issuers: 政协第十四届全国委员会, 全国政协十四届三次会议, 第十四届全国人民代表大会. */
+const NATIONAL_BODY = new RegExp(
+  `(政协|政治协商会议)${ORDINAL}全国委员会|全国政协第?[一二三四五六七八九十]{1,3}届|${ORDINAL}全国人民代表大会|全国人大常委会工作报告|全国人民代表大会常务委员会工作报告`,
+);
 
 /** The issuing region: strongest cue (政协XX市第N届委员会, 在XX市第N届人民代表大会, 我代表XX人民政府…) plus mentions, level and context. */
 export function findRegion(text: string): RegionRef | null {
@@ -45,7 +54,8 @@ export function findRegion(text: string): RegionRef | null {
     for (let k = 0; k <= l.length; k++) lineAt.push(i);
   });
   const mentions = findMentions(text).filter((m) => !toc[lineAt[m.start]]);
-  if (!mentions.length) return null;
+  const national = NATIONAL_BODY.exec(text.slice(0, 1500));
+  if (!mentions.length) return national ? nationalRegion() : null;
 
   const levelCounts = new Map<string, number>();
   for (const m of text.matchAll(SELF_REF)) {
@@ -57,9 +67,11 @@ export function findRegion(text: string): RegionRef | null {
   const named = new Set(mentions.map((m) => m.form));
   const candidates = new Map<string, Candidate>();
   const cueSeen = new Map<string, number>();
+  let firstLocalCue = Number.POSITIVE_INFINITY;
   mentions.forEach((m, i) => {
     const chained = i + 1 < mentions.length && mentions[i + 1].start === m.end;
     const cue = cueWeight(text, m, chained);
+    if (cue >= 5) firstLocalCue = Math.min(firstLocalCue, m.start);
     for (const ref of refsOf(m)) {
       const c = candidates.get(ref.code) ?? { ref, score: 0 };
       const seen = cueSeen.get(ref.code) ?? 0;
@@ -76,11 +88,14 @@ export function findRegion(text: string): RegionRef | null {
     const selfLevel = ref.level === '直辖市' ? '市' : ref.level === '自治区' ? '区' : ref.level.slice(-1);
     c.score += 4 * ((levelCounts.get(selfLevel) ?? 0) / totalSelf);
     // Homonyms (安宁市/安宁区) are told apart by the province and prefecture the text names.
-    const province = lookupFull(ref.province)[0];
-    if (ref.tier !== '省级' && (named.has(ref.province) || (province && named.has(province.short)))) c.score += 1.5;
+    const province = ref.province ? lookupFull(ref.province)[0] : undefined;
+    if (ref.tier !== '省级' && ((ref.province && named.has(ref.province)) || (province && named.has(province.short))))
+      c.score += 1.5;
     const parent = ref.parent ? lookupFull(ref.parent)[0] : null;
     if (parent && parent.tier !== '省级' && (named.has(parent.name) || named.has(parent.short))) c.score += 1.5;
     if (!best || c.score > best.score || (c.score === best.score && ref.tier < best.ref.tier)) best = c;
   }
+  // A national body named before any local issuer (政协XX市第N届委员会 …) issues the report.
+  if (national && national.index < firstLocalCue) return nationalRegion();
   return best ? { ...best.ref } : null;
 }

@@ -5,34 +5,38 @@ const N = '[一二三四五六七八九十〇\\d]{1,3}';
 /** 政协…第六届委员会第五次会议 / 政协第十五届九江市委员会第三次会议 (届 before or after the place). */
 const CPPCC_FULL = new RegExp(`第(${N})届([^。,，、\\d]{0,16}?)委员会第(${N})次(?:全体)?会议`, 'g');
 /** 第十五届人民代表大会第五次会议, also without 第 (甘肃省十四届人民代表大会第四次会议). */
-const NPC_FULL = new RegExp(`第?(${N})届\\s*人民代表大会\\s*第(${N})次会议`, 'g');
+const NPC_FULL = new RegExp(`第?(${N})届\\s*(全国)?人民代表大会\\s*第(${N})次会议`, 'g');
 /** 县政协十届五次会议 / 州政协十三届五次会议 / 区*协十届二次会议. */
-const SHORT = new RegExp(`(政协|\\*协|人大)?(${N})届(${N})次(?:全体)?会议`, 'g');
+const SHORT = new RegExp(`(全国政协|全国人大|政协|\\*协|人大)?(${N})届(${N})次(?:全体)?会议`, 'g');
 /** Contexts that make a session the one the report was delivered at. */
 const DELIVERED_AFTER = /^\s*(上|开幕|召开|隆重开幕|第一次全体会议|应出席|通过|在[^。]{0,12}开幕)/;
 
-/** Formats a (term, sitting) pair; null when either is not a number. */
-function format(term: string, sitting: string, npc: boolean): string | null {
+/** Formats a (term, sitting) pair (national bodies keep 全国); null when either is not a number. */
+function format(term: string, sitting: string, npc: boolean, national = false): string | null {
   const t = chineseNumber(term);
   const s = chineseNumber(sitting);
   if (!t || !s) return null;
-  return npc
-    ? `第${toChineseNumber(t)}届人民代表大会第${toChineseNumber(s)}次会议`
-    : `第${toChineseNumber(t)}届委员会第${toChineseNumber(s)}次会议`;
+  const body = `${national ? '全国' : ''}${npc ? '人民代表大会' : '委员会'}`;
+  return `第${toChineseNumber(t)}届${body}第${toChineseNumber(s)}次会议`;
 }
 
-/** The delivery session from the head (preferred) or the opening of the text, or null. */
-export function findSession(head: string, text: string): string | null {
+/**
+ * The delivery session from the head (preferred) or the opening of the text, or null. Sessions of the
+ * national bodies (全国政协十届四次会议) count only for a national report: a local one merely mentions them.
+ */
+export function findSession(head: string, text: string, national = false): string | null {
   const zone = head.length > 100 ? head + '\n' + text.slice(0, 1500) : text.slice(0, 3000);
   const found: { at: number; value: string; strong: boolean }[] = [];
   for (const m of zone.matchAll(CPPCC_FULL)) {
     if (/常务|常委|委员会/.test(m[2])) continue;
-    const v = format(m[1], m[3], false);
+    if (m[2] === '全国' && !national) continue;
+    const v = format(m[1], m[3], false, m[2] === '全国');
     const after = zone.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (v && !/^(以来|期间)/.test(after)) found.push({ at: m.index, value: v, strong: true });
   }
   for (const m of zone.matchAll(NPC_FULL)) {
-    const v = format(m[1], m[2], true);
+    if (m[2] === '全国' && !national) continue;
+    const v = format(m[1], m[3], true, m[2] === '全国');
     const after = zone.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (v && !/^(以来|期间)/.test(after)) found.push({ at: m.index, value: v, strong: true });
   }
@@ -40,7 +44,8 @@ export function findSession(head: string, text: string): string | null {
     const after = zone.slice(m.index + m[0].length, m.index + m[0].length + 12);
     const before = zone.slice(Math.max(0, m.index - 20), m.index);
     if (!DELIVERED_AFTER.test(after) && !/在[^。]{0,12}$/.test(before)) continue;
-    const v = format(m[2], m[3], m[1] === '人大');
+    if (/全国/.test(m[1] ?? '') && !national) continue;
+    const v = format(m[2], m[3], /人大/.test(m[1] ?? ''), /全国/.test(m[1] ?? ''));
     if (v) found.push({ at: m.index, value: v, strong: false });
   }
   if (!found.length) return null;

@@ -7,15 +7,23 @@ const TITLE =
 const HAN = '[\\u4e00-\\u9fa5]';
 /** A name: 2–4 Han characters, possibly spaced (段  鸣), or a minority name with ·. */
 const NAME = `(${HAN}(?:\\s*${HAN}){1,3}|${HAN}{1,8}[·•]${HAN}{1,10})`;
-/** Characters that never occur in a person's name but do in headings. */
-const NOT_NAME = /[会议委员代表工作报告协府摘要目录各位同志的年]/;
+/** Words that never occur in a person's name but do in headings (single characters like 志 or 会 do occur: 俞志平). */
+const NOT_NAME = /会议|委员|代表|工作|报告|政协|政府|摘要|目录|各位|同志|记者|编辑|通讯员|主席|主任|秘书|[的年]/;
 
 const TITLED_LINE = new RegExp(`${TITLE}\\s*${NAME}$`);
 const BARE_LINE = new RegExp(`^${NAME}$`);
 /** 主席叶冬松向大会作工作报告 / 县长李永军在作《政府工作报告》 / 副秘书长赖南辉通报 / 主席王彦龙受…委托向大会作报告. */
 const TITLED_DELIVERY = new RegExp(
-  `${TITLE}(${HAN}{2,3}?)(?:同志)?(?:在作|作了?[《“]|作了?[^。]{0,6}报告|向大会作|通报|代表[^。]{0,40}?作|受[^。]{0,40}?委托)`,
+  `${TITLE}(${HAN}{2,3}?)(?:同志)?(?:在作|(?:在[^。,，]{0,8}?上)?作了?[《“]|(?:在[^。,，]{0,8}?上)?作了?[^。,，]{0,30}?报告|向大会作|通报|代表[^。]{0,40}?作|受[^。]{0,40}?委托)`,
   'g',
+);
+/**
+ * 受…常务委员会委托，X作…报告 / X受…常务委员会委托,向大会报告… — the commission itself marks the speaker, so
+ * the name needs no title elsewhere.
+ */
+const COMMISSIONED = new RegExp(
+  `(?:受[^。]{0,40}?(?:常务委员会|常委会|人民政府)[^。]{0,4}?委托[,，]?\\s*(?![向在我对为并])(${HAN}{2,3}?)(?:同志)?(?:作|向大会)|(?:^|[,，。、\\s])(${HAN}{2,3}?)(?:同志)?受[^。]{0,40}?(?:常务委员会|常委会|人民政府)[^。]{0,4}?委托[,，]?\\s*(?:向大会)?(?:作|报告))`,
+  'gm',
 );
 /** 周明河代表政协第十一届民权县委员会常务委员会作… (name validated by a titled mention elsewhere). */
 const BARE_DELIVERY = new RegExp(
@@ -58,6 +66,10 @@ function fromProse(text: string): string | null {
   let best: { at: number; name: string } | null = null;
   for (const m of zone.matchAll(TITLED_DELIVERY)) {
     const name = cleanName(m[1]);
+    if (name && (!best || m.index < best.at)) best = { at: m.index, name };
+  }
+  for (const m of zone.matchAll(COMMISSIONED)) {
+    const name = cleanName(m[1] ?? m[2]);
     if (name && (!best || m.index < best.at)) best = { at: m.index, name };
   }
   for (const m of zone.matchAll(BARE_DELIVERY)) {

@@ -26,7 +26,7 @@ export function listCommand(store: ReportStore, args: string[]): Reply {
   }
   const byProvince = new Map<string, ReportRow[]>();
   for (const r of rows) {
-    const key = r.province ?? UNKNOWN_PROVINCE;
+    const key = r.province ?? (r.regionName === '全国' ? '全国' : UNKNOWN_PROVINCE);
     const list = byProvince.get(key);
     if (list) list.push(r);
     else byProvince.set(key, [r]);

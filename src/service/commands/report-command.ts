@@ -1,5 +1,5 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
-import { provinceOf, resolveRegion, shortProvince } from '../query/region-resolver.js';
+import { provinceOf, resolveRegion, shortProvince, withProvince } from '../query/region-resolver.js';
 import type { MetricRow, ReportRow, ReportStore } from '../query/report-store.js';
 import { takeYear } from '../query/year.js';
 import { formatValue, regionLabel, shortQuote } from '../reply/format.js';
@@ -77,7 +77,7 @@ export function reportCommand(store: ReportStore, args: string[]): Reply {
   );
   if (otherHomonyms.length) {
     // Said at the end: the user most likely meant the place that has reports, but should know of the others.
-    const others = otherHomonyms.map((r) => `${r.name}(${shortProvince(r.province)})`).join('、');
+    const others = otherHomonyms.map((r) => withProvince(r.name, r.province)).join('、');
     digest.sections[digest.sections.length - 1]!.blocks.push({ type: 'paragraph', text: `另有同名地区${others},暂无其报告。` });
   }
   return digest;

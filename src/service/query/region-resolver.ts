@@ -46,15 +46,15 @@ export function resolveRegion(
     );
   }
   if (candidates.length > 0) {
-    const names = candidates.map((r) => `${r.name}(${shortProvince(r.province)})`).join('、');
+    const names = candidates.map((r) => withProvince(r.name, r.province)).join('、');
     throw new NotFoundError(`暂无${names}的报告。`, nearStored(q, [...stored.values()]));
   }
   const suggestions = opts.storedOnly
     ? nearStored(q, [...stored.values()])
-    : suggestRegions(q, 3).map((r) => `${r.name}(${shortProvince(r.province)})`);
+    : suggestRegions(q, 3).map((r) => withProvince(r.name, r.province));
   throw new NotFoundError(
     `未找到“${query}”。`,
-    suggestions.length ? suggestions : suggestRegions(q, 3).map((r) => `${r.name}(${shortProvince(r.province)})`),
+    suggestions.length ? suggestions : suggestRegions(q, 3).map((r) => withProvince(r.name, r.province)),
   );
 }
 
@@ -63,12 +63,17 @@ export function regionFromCode(code: string): RegionRef | null {
   return regionByCode(code);
 }
 
-/** Province name without its suffix, for compact labels (四川省 → 四川). */
-export function shortProvince(province: string): string {
-  return province.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '');
+/** Province name without its suffix, for compact labels (四川省 → 四川); empty for the national level. */
+export function shortProvince(province: string | null): string {
+  return (province ?? '').replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '');
 }
 
-function nearStored(q: string, stored: { name: string; short: string; province: string }[]): string[] {
+/** `资阳市(四川)`; a region without a province (全国) is shown bare. */
+export function withProvince(name: string, province: string | null): string {
+  return province ? `${name}(${shortProvince(province)})` : name;
+}
+
+function nearStored(q: string, stored: { name: string; short: string; province: string | null }[]): string[] {
   const chars = new Set(q);
   return stored
     .map((r) => ({
@@ -79,5 +84,5 @@ function nearStored(q: string, stored: { name: string; short: string; province: 
     .filter((x) => x.shared)
     .sort((a, b) => a.score - b.score)
     .slice(0, 3)
-    .map((x) => `${x.r.name}(${shortProvince(x.r.province)})`);
+    .map((x) => withProvince(x.r.name, x.r.province));
 }

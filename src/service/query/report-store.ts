@@ -52,8 +52,8 @@ export class ReportStore {
   private readonly cache = new Map<string, Statement>();
   private regions: {
     version: string;
-    rows: { code: string; name: string; short: string; province: string }[];
-    byCode: ReadonlyMap<string, { code: string; name: string; short: string; province: string }>;
+    rows: { code: string; name: string; short: string; province: string | null }[];
+    byCode: ReadonlyMap<string, { code: string; name: string; short: string; province: string | null }>;
   } | null = null;
   /** Corpus-wide query results, valid while `corpusVersion()` is unchanged (a 10,000-report scan costs 100s of ms). */
   private readonly memo = new Map<string, { version: string; rows: readonly object[] }>();
@@ -107,19 +107,19 @@ export class ReportStore {
   }
 
   /** Distinct regions that have reports (code, name, province); cached until the corpus changes. */
-  storedRegions(): { code: string; name: string; short: string; province: string }[] {
+  storedRegions(): { code: string; name: string; short: string; province: string | null }[] {
     const version = this.corpusVersion();
     if (this.regions?.version !== version) {
       const rows = this.stmt(
         `SELECT DISTINCT region_code AS code, region_name AS name, region_short AS short, province FROM reports WHERE region_code IS NOT NULL`,
-      ).all() as { code: string; name: string; short: string; province: string }[];
+      ).all() as { code: string; name: string; short: string; province: string | null }[];
       this.regions = { version, rows, byCode: new Map(rows.map((r) => [r.code, r])) };
     }
     return this.regions.rows;
   }
 
   /** The same regions by code (cached with them: building the map per command cost ~0.3 ms at 10,000 reports). */
-  storedRegionsByCode(): ReadonlyMap<string, { code: string; name: string; short: string; province: string }> {
+  storedRegionsByCode(): ReadonlyMap<string, { code: string; name: string; short: string; province: string | null }> {
     this.storedRegions();
     return this.regions!.byCode;
   }

@@ -1,5 +1,5 @@
 import { AmbiguousRegionError, DigestError, NotFoundError } from '../../errors.js';
-import { shortProvince } from '../query/region-resolver.js';
+import { shortProvince, withProvince } from '../query/region-resolver.js';
 import type { Reply } from './reply-model.js';
 
 /** Turns any error into a clear Chinese reply; unexpected errors never show a stack trace. */
@@ -19,12 +19,12 @@ export function errorReply(error: unknown, line: string): Reply {
         {
           blocks: [
             { type: 'paragraph', text: `“${error.query}”对应多个地区,请选择:` },
-            { type: 'list', items: error.choices.map((c) => ({ text: `${c.name}(${shortProvince(c.province)})` })) },
+            { type: 'list', items: error.choices.map((c) => ({ text: withProvince(c.name, c.province) })) },
           ],
         },
       ],
       actions: error.choices.slice(0, 6).map((c) => ({
-        label: `${c.name}(${shortProvince(c.province)})`,
+        label: withProvince(c.name, c.province),
         command: `/${cmd} ${c.name} ${shortProvince(c.province)} ${rest}`.trim(),
       })),
     };
