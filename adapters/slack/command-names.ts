@@ -1,4 +1,7 @@
 import { ConfigError } from '../../src/errors.js';
+import type { CommandName } from '../../src/service/commands/parse-command.js';
+import { renameCommandRefs } from '../../src/service/reply/command-ref.js';
+import type { Reply } from '../../src/service/reply/reply-model.js';
 
 /** The slash commands the app registers (workspace-global, hence configurable). */
 export interface SlackCommandNames {
@@ -44,9 +47,34 @@ export function resolveCommandNames(overrides: Partial<SlackCommandNames> = {}):
   return names;
 }
 
+/** Slack's name for a service command: its own slash command, or a `/digest` sub-command. */
+export function slackCommandName(names: SlackCommandNames, name: CommandName): string {
+  switch (name) {
+    case 'report':
+    case 'compare':
+    case 'trend':
+    case 'search':
+      return names[name];
+    case 'start':
+      return `${names.digest} help`;
+    default:
+      return `${names.digest} ${name}`;
+  }
+}
+
+/** The reply with every command it names written as Slack's command (help, errors, hints). */
+export function withSlackNames(reply: Reply, names: SlackCommandNames): Reply {
+  return renameCommandRefs(reply, (name) => slackCommandName(names, name));
+}
+
+/** Undoes Slack's escaping of `&`, `<` and `>` in message and command text (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 /** Turns a slash command and its text into the service's command line. */
 export function toServiceLine(command: keyof SlackCommandNames, text: string): string {
-  const rest = text.trim();
+  const rest = unescapeSlack(text).trim();
   if (command === 'digest') {
     // `/digest` alone or `/digest help` → help; otherwise the first word is the service command.
     return rest ? `/${rest.replace(/^[/／]+/, '')}` : '/help';

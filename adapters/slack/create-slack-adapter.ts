@@ -81,6 +81,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const h: Handling = {
     service: options.service,
+    names,
     renderers: { renderChart: options.renderChart, encodeCsv: options.encodeCsv },
     log,
   };
@@ -96,7 +97,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     mode,
     app,
-    publisher: createSlackPublisher(app.client, h.renderers, log),
+    publisher: createSlackPublisher(app.client, h.renderers, log, names),
     address: () => bound,
     async start() {
       try {

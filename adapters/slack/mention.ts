@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { uploadAttachments } from './attachments.js';
 import { postReply, visibilityOf } from './deliver.js';
+import { unescapeSlack, withSlackNames } from './command-names.js';
 import { slackChat, type Handling } from './run-command.js';
 
 /**
@@ -9,31 +10,29 @@ import { slackChat, type Handling } from './run-command.js';
  */
 export function stripMention(text: string, botUserId?: string): string {
   const mention = botUserId ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') : /^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>/;
-  const line = text
-    .replace(mention, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+  const line = unescapeSlack(text.replace(mention, ' '))
     .replace(/[ \t]+/g, ' ')
     .trim();
   return line || '/help';
 }
 
-/** Registers `@bot report 资阳 2022`: answers in the channel (or thread); errors and help privately. */
+/** Registers `@bot report 资阳 2022`: answers in the mention's thread; errors and help privately. */
 export function registerMention(app: App, h: Handling): void {
   app.event('app_mention', async ({ event, context, client }) => {
     const line = stripMention(event.text, context.botUserId);
-    const reply = h.service.handle(line, slackChat(event.channel));
+    const reply = withSlackNames(h.service.handle(line, slackChat(event.channel)), h.names);
     const privately = visibilityOf(reply) === 'ephemeral' && event.user;
+    // A mention starts (or continues) a thread, so the answer stays with the question.
+    const threadTs = event.thread_ts ?? event.ts;
     await postReply(
       client,
       {
         channel: event.channel,
-        ...(event.thread_ts ? { threadTs: event.thread_ts } : {}),
+        threadTs,
         ...(privately && event.user ? { ephemeralUser: event.user } : {}),
       },
       reply,
     );
-    if (!privately) await uploadAttachments(client, event.channel, reply, h.renderers, h.log, event.thread_ts);
+    if (!privately) await uploadAttachments(client, event.channel, reply, h.renderers, h.log, threadTs);
   });
 }

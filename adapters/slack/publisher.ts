@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Publisher } from '../../src/service/ports.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';
 import { uploadAttachments, type AttachmentRenderers } from './attachments.js';
+import { DEFAULT_COMMAND_NAMES, type SlackCommandNames, withSlackNames } from './command-names.js';
 import { postReply } from './deliver.js';
 import { toDeliveryError } from './errors-map.js';
 
@@ -10,12 +11,17 @@ import { toDeliveryError } from './errors-map.js';
  * The weekly-digest push for Slack: chat.postMessage into the channel (the WebClient waits out 429s per its
  * retry policy); Slack errors become PermanentDeliveryError / TemporaryDeliveryError.
  */
-export function createSlackPublisher(client: webApi.WebClient, renderers: AttachmentRenderers, log: Logger): Publisher {
+export function createSlackPublisher(
+  client: webApi.WebClient,
+  renderers: AttachmentRenderers,
+  log: Logger,
+  names: SlackCommandNames = DEFAULT_COMMAND_NAMES,
+): Publisher {
   return {
     platform: 'slack',
     async publish(chatId: string, reply: Reply): Promise<void> {
       try {
-        await postReply(client, { channel: chatId }, reply);
+        await postReply(client, { channel: chatId }, withSlackNames(reply, names));
       } catch (error) {
         const mapped = toDeliveryError(error, chatId);
         log.warn({ channel: chatId, code: mapped.code, err: error }, 'slack: push failed');

@@ -4,11 +4,14 @@ import type { DigestService } from '../../src/service/ports.js';
 import type { ChatContext } from '../../src/service/reply/reply-model.js';
 import type { AttachmentRenderers } from './attachments.js';
 import { uploadAttachments } from './attachments.js';
+import { type SlackCommandNames, withSlackNames } from './command-names.js';
 import { respondReply, visibilityOf } from './deliver.js';
 
 /** What the Slack handlers share. */
 export interface Handling {
   service: DigestService;
+  /** The slash command names, for writing the commands a reply names as Slack's. */
+  names: SlackCommandNames;
   renderers: AttachmentRenderers;
   log: Logger;
 }
@@ -26,7 +29,7 @@ export async function runAndRespond(
   respond: RespondFn,
   client: webApi.WebClient,
 ): Promise<void> {
-  const reply = h.service.handle(line, slackChat(channelId));
+  const reply = withSlackNames(h.service.handle(line, slackChat(channelId)), h.names);
   h.log.debug({ line, channelId, kind: reply.kind }, 'slack: answering');
   await respondReply(respond, reply);
   if (visibilityOf(reply) === 'in_channel' && channelId) {
