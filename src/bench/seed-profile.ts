@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegionRef } from '../domain/report.js';
-import { regionByCode, lookupFull, toSimplified } from '../gazetteer/gazetteer.js';
+import { regionByCode, lookupFull } from '../gazetteer/gazetteer.js';
+import { toSimplifiedScript } from '../ingest/normalize/script.js';
 import { extractBytes } from '../ingest/extract.js';
 import { stripPinyin } from '../ingest/normalize/pinyin.js';
 
@@ -29,7 +30,7 @@ export function loadSeedProfiles(dir: string): SeedProfile[] {
     const report = extractBytes(file, bytes);
     const region = report.meta.region;
     if (!region || !report.meta.year) continue;
-    const text = toSimplified(stripPinyin(bytes.toString('utf8')));
+    const text = toSimplifiedScript(stripPinyin(bytes.toString('utf8'))).text;
     profiles.push({
       file,
       text,

@@ -1,7 +1,5 @@
-import * as OpenCC from 'opencc-js';
+import { toTraditional as convertToTraditional } from '../script/chinese-script.js';
 import type { Rng } from './prng.js';
-
-let converter: ((text: string) => string) | null = null;
 
 /** Pinyin that mirror sites put after common characters (keyed by the Traditional character). */
 const PINYIN: Record<string, string> = {
@@ -29,8 +27,7 @@ const PINYIN: Record<string, string> = {
 
 /** Converts Simplified text to Taiwan Traditional (opencc cn → tw). */
 export function toTraditional(text: string): string {
-  const convert = (converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
-  return convert(text);
+  return convertToTraditional(text);
 }
 
 /** Adds `(xié)`-style annotations after a share of the characters that have one in the table. */

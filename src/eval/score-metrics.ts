@@ -1,6 +1,6 @@
 /** Precision / recall of headline metric facts against gold figures, per key family. */
 import type { MetricFact } from '../domain/report.js';
-import { toSimplified } from '../gazetteer/gazetteer.js';
+import { simplifiedForm } from '../script/chinese-script.js';
 import type { GoldFact } from './load-gold.js';
 
 /** A gold figure we did not reproduce, or a headline fact gold contradicts. */
@@ -45,7 +45,7 @@ export function unitScale(unit: string): { scale: number; base: string } {
 export function sameQuantity(fact: Pick<MetricFact, 'value' | 'unit'>, gold: Pick<GoldFact, 'value' | 'unit'>): boolean {
   const a = unitScale(fact.unit);
   // Some gold units are written in Traditional script (項).
-  const b = unitScale(toSimplified(gold.unit));
+  const b = unitScale(simplifiedForm(gold.unit));
   if (a.base !== b.base) return false;
   const x = fact.value * a.scale;
   const y = gold.value * b.scale;

@@ -1,6 +1,6 @@
 /** Chinese admin divisions (province, prefecture, county level) with lookups by full, short and Traditional name. */
 import { readFileSync } from 'node:fs';
-import * as OpenCC from 'opencc-js';
+import { simplifiedForm, toSimplified } from '../script/chinese-script.js';
 import type { RegionRef, RegionTier } from '../domain/report.js';
 import { NATIONAL } from './national.js';
 import { levelOf, shortName } from './short-name.js';
@@ -61,14 +61,6 @@ function load(): Index {
   return index;
 }
 
-let converter: ((text: string) => string) | null = null;
-
-/** Converts Traditional (Hong Kong/Taiwan) text to Simplified; cheap no-op on Simplified text. */
-export function toSimplified(text: string): string {
-  const convert = (converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
-  return convert(text);
-}
-
 /** Every region in the gazetteer (a shared array; do not mutate). */
 export function allRegions(): readonly RegionRef[] {
   return load().all;
@@ -104,7 +96,7 @@ export function lookupRegion(query: string): RegionRef[] {
 
 /** Up to `n` regions with names near `query` (edit distance on full and short names, shared characters). */
 export function suggestRegions(query: string, n = 3): RegionRef[] {
-  const q = toSimplified(query.replace(/\s+/g, ''));
+  const q = simplifiedForm(query.replace(/\s+/g, ''));
   if (!q) return [];
   const chars = new Set(q);
   const scored: { ref: RegionRef; score: number }[] = [];

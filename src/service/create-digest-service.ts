@@ -14,7 +14,8 @@ import { langCommand, subscribeCommand, subscriptionsCommand, unsubscribeCommand
 import { trendCommand } from './commands/trend-command.js';
 import type { DigestService } from './ports.js';
 import { ReportStore } from './query/report-store.js';
-import { isTraditional, replyToTraditional, toSimplified } from './query/script.js';
+import { isTraditional, simplifiedForm } from '../script/chinese-script.js';
+import { replyToTraditional } from './query/script.js';
 import { errorReply } from './reply/error-reply.js';
 import type { ChatContext, Reply } from './reply/reply-model.js';
 import { SubscriptionStore } from './subscriptions/subscription-store.js';
@@ -39,7 +40,7 @@ export function createDigestService(
   const now = options.now ?? (() => new Date());
 
   const dispatch = (cmd: ParsedCommand, chat: ChatContext): Reply => {
-    const args = cmd.args.map(toSimplified);
+    const args = cmd.args.map(simplifiedForm);
     switch (cmd.name) {
       case 'report':
         return reportCommand(store, args);

@@ -1,5 +1,5 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
-import { toSimplified } from '../query/script.js';
+import { simplifiedForm } from '../../script/chinese-script.js';
 import type { ReportStore } from '../query/report-store.js';
 import { countParagraphs } from '../query/search-count.js';
 import { MAX_CANDIDATES, markTerms, searchParagraphs, snippet } from '../query/text-search.js';
@@ -14,7 +14,7 @@ const PAGE_TOKEN = /^第(\d{1,3})页$/;
 
 /** `/search <words> [第N页]`: the total of matching paragraphs and one page of the best, terms highlighted. */
 export function searchCommand(store: ReportStore, rest: string): Reply {
-  const tokens = toSimplified(rest)
+  const tokens = simplifiedForm(rest)
     .split(/[\s,,、]+/)
     .filter(Boolean);
   const pageToken = tokens.length > 1 ? PAGE_TOKEN.exec(tokens[tokens.length - 1]!) : null;

@@ -2,13 +2,13 @@ import { AmbiguousRegionError } from '../../errors.js';
 import { lookupRegion } from '../../gazetteer/gazetteer.js';
 import { metricGroupFor } from '../query/metric-words.js';
 import type { ReportStore } from '../query/report-store.js';
-import { toSimplified } from '../query/script.js';
+import { simplifiedForm } from '../../script/chinese-script.js';
 import type { Reply } from '../reply/reply-model.js';
 import type { FilterKind, Subscription, SubscriptionStore } from '../subscriptions/subscription-store.js';
 
 /** Understands a subscription filter: nothing, a province, a region, a metric word, or else a topic. */
 export function parseFilter(store: ReportStore, text: string): { filter: string; kind: FilterKind; value: string } {
-  const t = toSimplified(text.trim()).replace(/\s+/g, ' ');
+  const t = simplifiedForm(text.trim()).replace(/\s+/g, ' ');
   if (!t) return { filter: '', kind: 'all', value: '' };
   const places = lookupRegion(t.replace(/\s+/g, ''));
   const province = places.find((p) => p.tier === '省级');

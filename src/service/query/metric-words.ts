@@ -1,4 +1,4 @@
-import { toSimplified } from '../../gazetteer/gazetteer.js';
+import { simplifiedForm } from '../../script/chinese-script.js';
 import type { ReportStore } from './report-store.js';
 
 /** A metric a user can name, with the columns a comparison shows (the first is the sort key). */
@@ -114,7 +114,7 @@ const GROUPS: { words: string[]; group: MetricGroup }[] = [
  * label of figures in the store. Returns null when the word is a topic, not a metric.
  */
 export function metricGroupFor(word: string, store: ReportStore): MetricGroup | null {
-  const w = toSimplified(word.trim()).toLowerCase();
+  const w = simplifiedForm(word.trim()).toLowerCase();
   if (!w) return null;
   for (const g of GROUPS) if (g.words.includes(w)) return g.group;
   const vocab = store.metricVocabulary();

@@ -1,6 +1,7 @@
 import type { RegionRef } from '../../domain/report.js';
 import { AmbiguousRegionError, NotFoundError } from '../../errors.js';
-import { lookupRegion, regionByCode, suggestRegions, toSimplified } from '../../gazetteer/gazetteer.js';
+import { lookupRegion, regionByCode, suggestRegions } from '../../gazetteer/gazetteer.js';
+import { simplifiedForm } from '../../script/chinese-script.js';
 import { editDistance } from '../../gazetteer/suggest.js';
 import type { ReportStore } from './report-store.js';
 
@@ -12,7 +13,7 @@ export interface ResolvedRegion {
 
 /** True when a token names a province (四川, 四川省, 广西, 內蒙古). */
 export function provinceOf(token: string): string | null {
-  const hits = lookupRegion(toSimplified(token)).filter((r) => r.tier === '省级');
+  const hits = lookupRegion(simplifiedForm(token)).filter((r) => r.tier === '省级');
   return hits[0]?.name ?? null;
 }
 
@@ -26,7 +27,7 @@ export function resolveRegion(
   query: string,
   opts: { storedOnly: boolean; provinceHint?: string | null },
 ): ResolvedRegion {
-  const q = toSimplified(query.trim());
+  const q = simplifiedForm(query.trim());
   const stored = store.storedRegionsByCode();
   let candidates = lookupRegion(q);
   if (opts.provinceHint) candidates = candidates.filter((r) => r.province === opts.provinceHint);

@@ -1,25 +1,9 @@
-import * as OpenCC from 'opencc-js';
-import { toSimplified } from '../../gazetteer/gazetteer.js';
+import { toTraditional } from '../../script/chinese-script.js';
 import type { Block, Reply } from '../reply/reply-model.js';
-
-let toTraditional: ((s: string) => string) | null = null;
-
-/** Simplified → Traditional (Taiwan standard) for replies to readers of Traditional script. */
-export function traditional(text: string): string {
-  const convert = (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
-  return convert(text);
-}
-
-/** True when the text is written in Traditional script (it changes under Traditional→Simplified). */
-export function isTraditional(text: string): boolean {
-  return /[\u4e00-\u9fff]/.test(text) && toSimplified(text) !== text;
-}
-
-export { toSimplified };
 
 /** Converts every user-visible string of a reply to Traditional script. */
 export function replyToTraditional(reply: Reply): Reply {
-  const t = traditional;
+  const t = toTraditional;
   const block = (b: Block): Block => {
     switch (b.type) {
       case 'heading':
