@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { parseAllowList } from './ingest/fetch/ssrf-guard.js';
 
 const optional = z
   .string()
@@ -30,6 +31,17 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_API_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DIGEST_FETCH_ALLOW: optional.refine(
+    (v) => {
+      try {
+        parseAllowList(v ?? '');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be comma-separated IP addresses or CIDR ranges (127.0.0.1/8,10.0.0.0/8)' },
+  ),
 });
 
 /** Validated configuration: the only place that reads `process.env`. */
@@ -44,6 +56,8 @@ function toConfig(env: z.infer<typeof schema>, cwd: string) {
     timezone: env.DIGEST_TZ,
     emptyDigest: env.DIGEST_EMPTY,
     logLevel: env.LOG_LEVEL,
+    /** Private ranges URL ingest may reach (SSRF allow-list); null: public addresses only. */
+    fetchAllow: env.DIGEST_FETCH_ALLOW ? parseAllowList(env.DIGEST_FETCH_ALLOW) : null,
     telegram: env.TELEGRAM_BOT_TOKEN
       ? {
           token: env.TELEGRAM_BOT_TOKEN,

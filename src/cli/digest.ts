@@ -9,7 +9,7 @@ import { runIngest } from './ingest-command.js';
 import { runPush } from './push-command.js';
 
 const USAGE = `用法: digest <命令> [参数]
-  ingest [路径…] [--db 文件]      导入报告(默认 seeds/)
+  ingest [路径或网址…] [--db 文件]  导入报告(默认 seeds/;网址: http(s)://…)
   extract <文件…> [--json]        只抽取,不写数据库
   ask "<命令>" [--chat ID] [--json] [--db 文件]   以聊天命令查询
   push [--now ISO时间] [--dry-run] [--db 文件]    发送本期周报
@@ -37,7 +37,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'ingest': {
       const db = openDb(dbPath);
       try {
-        const summary = await runIngest(db, positionals.length ? positionals : [config.seedsDir]);
+        const summary = await runIngest(db, positionals.length ? positionals : [config.seedsDir], process.stdout, {
+          fetch: { allow: config.fetchAllow },
+        });
         return summary.ingested + summary.unchanged > 0 || summary.skipped.length === 0 ? 0 : 1;
       } finally {
         db.$client.close();

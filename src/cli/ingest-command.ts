@@ -1,12 +1,13 @@
 import cliProgress from 'cli-progress';
 import type { DigestDb } from '../db/open.js';
-import { ingestPaths, type IngestSummary } from '../ingest/ingest-batch.js';
+import { type IngestOptions, ingestPaths, type IngestSummary } from '../ingest/ingest-batch.js';
 
-/** `digest ingest [paths…]`: stores reports, with a progress bar on a TTY and one summary line. */
+/** `digest ingest [paths or URLs…]`: stores reports, with a progress bar on a TTY and one summary line. */
 export async function runIngest(
   db: DigestDb,
   inputs: string[],
   out: NodeJS.WriteStream = process.stdout,
+  options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const bar = out.isTTY
     ? new cliProgress.SingleBar(
@@ -15,14 +16,19 @@ export async function runIngest(
       )
     : null;
   let started = false;
-  const summary = await ingestPaths(db, inputs, (done, total, file) => {
-    if (!bar) return;
-    if (!started) {
-      bar.start(total, 0, { file: '' });
-      started = true;
-    }
-    bar.update(done, { file: file.split('/').pop() });
-  });
+  const summary = await ingestPaths(
+    db,
+    inputs,
+    (done, total, file) => {
+      if (!bar) return;
+      if (!started) {
+        bar.start(total, 0, { file: '' });
+        started = true;
+      }
+      bar.update(done, { file: file.split('/').pop() });
+    },
+    options,
+  );
   bar?.stop();
   for (const s of summary.skipped) out.write(`skipped ${s.file}: ${s.reason}\n`);
   out.write(formatSummary(summary) + '\n');

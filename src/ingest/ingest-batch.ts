@@ -5,6 +5,8 @@ import type { DigestDb } from '../db/open.js';
 import { reportFiles } from '../db/schema.js';
 import { DigestError } from '../errors.js';
 import { extractFile } from './extract.js';
+import { extractUrl } from './extract-url.js';
+import { type FetchOptions, isUrl } from './fetch/fetch-url.js';
 import { refreshKeywords } from './refresh-keywords.js';
 import { storeReport } from './store.js';
 
@@ -20,13 +22,36 @@ export interface IngestSummary {
 /** Progress callback: called after each file. */
 export type IngestProgress = (done: number, total: number, file: string) => void;
 
-/** Ingests files and folders (folders: every file below them); one transaction per report. */
-export async function ingestPaths(db: DigestDb, inputs: string[], onProgress?: IngestProgress): Promise<IngestSummary> {
-  const files = await expandInputs(inputs);
+/** Options of an ingest run. */
+export interface IngestOptions {
+  /** Limits and SSRF allow-list for URL inputs; without it URLs reach public addresses only. */
+  fetch?: FetchOptions;
+}
+
+/**
+ * Ingests files, folders (every file below them) and http(s) URLs; one transaction per report. A URL is
+ * fetched every time; when its text is unchanged the store keeps the report as it is.
+ */
+export async function ingestPaths(
+  db: DigestDb,
+  inputs: string[],
+  onProgress?: IngestProgress,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const urls = inputs.filter(isUrl);
+  const files = [...(await expandInputs(inputs.filter((i) => !isUrl(i)))), ...urls];
   const summary: IngestSummary = { ingested: 0, unchanged: 0, skipped: [], timings: [] };
   let done = 0;
   for (const file of files) {
     try {
+      if (isUrl(file)) {
+        const { report, size } = await extractUrl(file, options.fetch ?? { allow: null });
+        const outcome = storeReport(db, report, { path: file, size, mtimeMs: 0 });
+        summary[outcome]++;
+        summary.timings.push(report.timings);
+        onProgress?.(++done, files.length, file);
+        continue;
+      }
       const info = await stat(file);
       const known = db.select().from(reportFiles).where(eq(reportFiles.path, file)).get();
       if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {

@@ -29,10 +29,11 @@ export function looksLikeHtml(head: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<meta\s)/i.test(head);
 }
 
-/** Decodes an HTML page: charset from BOM/UTF-8/meta, page title and date from the raw page, main text via Readability. */
-export function decodeHtml(file: string, bytes: Uint8Array): DecodedFile {
+/** Decodes an HTML page: charset from BOM/UTF-8/HTTP header/meta, page title and date from the raw page, main text via Readability. */
+export function decodeHtml(file: string, bytes: Uint8Array, headerCharset: string | null = null): DecodedFile {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? null;
+  // An HTTP Content-Type charset (fetched pages) outranks the page's own meta, as in browsers.
+  const declared = headerCharset ?? /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? null;
   const { text: html, encoding } = decodeBytes(bytes, declared);
   const { document } = parseHTML(html);
   const doc = document as unknown as Document;
