@@ -31,7 +31,12 @@ async function main(): Promise<void> {
   log.info({ ingested: summary.ingested, unchanged: summary.unchanged, skipped: summary.skipped.length }, formatSummary(summary));
   for (const s of summary.skipped) log.warn({ file: s.file }, `skipped: ${s.reason}`);
 
-  const service = createDigestService({ db, logger: log, scheduleText: describeSchedule(config.cron, config.timezone) });
+  const service = createDigestService({
+    db,
+    logger: log,
+    scheduleText: describeSchedule(config.cron, config.timezone),
+    fetch: { allow: config.fetchAllow },
+  });
   const running: Running[] = [];
   const publishers: Publisher[] = [];
   let stopping = false;

@@ -4,6 +4,7 @@ import { isNotModified } from './errors-map.js';
 import { buildKeyboard } from './keyboard.js';
 import { commandLine, targetFor } from './incoming.js';
 import { renderMessages } from './send-reply.js';
+import { handleIngestCommand, ingestArgument } from './ingest-url.js';
 import { handleUpload, type UploadDeps } from './upload.js';
 
 /** Everything the update handlers need. */
@@ -14,6 +15,8 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
   bot.on('message:text', async (ctx) => {
     const line = commandLine(ctx.message.text, ctx.chat.type, ctx.me.username);
     if (line === null) return;
+    const ingest = ingestArgument(line);
+    if (ingest !== null) return handleIngestCommand(deps, ctx.message, ingest);
     const reply = deps.service.handle(line, chatContext(ctx.chat.id, ctx.chat.type));
     await deliver(deps, targetFor(ctx.message), reply);
   });

@@ -1,3 +1,4 @@
+import type { FetchOptions } from '../ingest/fetch/fetch-url.js';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DigestDb } from '../db/open.js';
@@ -28,6 +29,8 @@ export interface DigestServiceOptions {
   now?: () => Date;
   /** When weekly digests go out, in words (e.g. 每周一 09:00(北京时间)). */
   scheduleText?: string;
+  /** Limits and SSRF allow-list for `/ingest <url>` (admins); default: public addresses only. */
+  fetch?: FetchOptions;
 }
 
 /** Creates the transport-free digest service: command line in, reply model out, from SQLite only. */
@@ -93,7 +96,7 @@ export function createDigestService(
       return safe(() => inScript(reply, chat, String(line ?? '').slice(0, 500)), reply);
     },
     async ingestUpload(path, chat) {
-      const summary = await ingestPaths(options.db, [path]);
+      const summary = await ingestPaths(options.db, [path], undefined, { fetch: options.fetch });
       const skipped = summary.skipped[0];
       if (skipped) return errorReply(new IngestError(path.split('/').pop() ?? path, skipped.reason), '');
       const id = (

@@ -4,7 +4,7 @@ import type { ChatContext, Reply } from './reply/reply-model.js';
 export interface DigestService {
   /** Answers one command line (`/report 资阳 2022`, `report 资阳`, `／compare 提案` …); never throws. */
   handle(line: string, chat: ChatContext): Reply;
-  /** Ingests an uploaded report file and answers with its digest (admin uploads). */
+  /** Ingests an uploaded report file or an http(s) URL and answers with its digest (admins only). */
   ingestUpload(path: string, chat: ChatContext): Promise<Reply>;
   /** Moves a chat's subscriptions and settings to a new chat id (Telegram group → supergroup). */
   migrateChat(platform: string, fromChatId: string, toChatId: string): void;
