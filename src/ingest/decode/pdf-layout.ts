@@ -26,6 +26,9 @@ const MAX_CROSSING_SHARE = 0.15;
 /** Each column of a two-column page holds at least this share of the runs. */
 const MIN_COLUMN_SHARE = 0.2;
 
+const HAN_LATIN_GAP =
+  /(?<=\p{Script=Han}|[，。、；：“”（）])\s+(?=[\dA-Za-z])|(?<=[\dA-Za-z%])\s+(?=\p{Script=Han}|[，。、；：“”（）])/gu;
+
 /** Groups runs into lines (same baseline), left to right. */
 function toLines(items: PdfItem[]): PdfLine[] {
   const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
@@ -43,6 +46,8 @@ function toLines(items: PdfItem[]): PdfLine[] {
         .map((r) => (r.str.trim() ? r.str : ' '))
         .join('')
         .replace(/\s+/g, ' ')
+        // Word/WPS exports set a space run between Han and Latin/digits ("2023 年"): typography, not text.
+        .replace(HAN_LATIN_GAP, '')
         .trim();
       const size = Math.max(...runs.map((r) => r.size));
       const right = Math.max(...runs.map((r) => r.x + r.width));
