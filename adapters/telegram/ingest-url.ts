@@ -17,9 +17,11 @@ export async function handleIngestCommand(deps: UploadDeps, message: Message, ar
   if (!message.from || !deps.adminIds.has(String(message.from.id))) return say(NOT_ADMIN_TEXT.replace('上传', '导入'));
   if (!isUrl(argument) || /\s/.test(argument)) return say('用法: /ingest <网址>,例如 /ingest https://example.gov.cn/report.pdf');
   await say('正在抓取该网址…');
-  const reply = await deps.service.ingestUpload(argument, chatContext(message.chat.id, message.chat.type)).catch((err: unknown) => {
-    deps.logger.error({ err }, 'telegram /ingest failed');
-    return noticeReply('无法导入该网址,请稍后再试。');
-  });
+  const reply = await deps.service
+    .ingestUpload(argument, chatContext(message.chat.id, message.chat.type))
+    .catch((err: unknown) => {
+      deps.logger.error({ err }, 'telegram /ingest failed');
+      return noticeReply('无法导入该网址,请稍后再试。');
+    });
   await deliver(deps, target, reply);
 }
