@@ -51,13 +51,19 @@ export function garbledDate(head: string): string | null {
 
 /** A month-day delivery without a year: 在3月2日政协…会议上, 1月20日,…县长…作《政府工作报告》. */
 export function monthDayDelivery(head: string): { month: number; day: number } | null {
+  const dateline = datelineToday(head);
+  if (dateline) return dateline;
   const re = /(?<![\d年])(\d{1,2})月(\d{1,2})日/g;
   for (const m of head.matchAll(re)) {
     const after = head.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    if (/新闻发布会|筹备/.test(after.split(/[。\n]/)[0])) continue;
+    const clause = after.split(/[。\n]/)[0];
+    if (/新闻发布会|筹备/.test(clause)) continue;
+    // 截至1月29日 is a cut-off for counting; 审议/讨论…报告 is a later group discussion, not the delivery.
+    if (/(截至|截止|至)\s*$/.test(head.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (/^[^。\n]{0,30}(审议|讨论|学习)[^。\n]{0,20}报告/.test(after)) continue;
     const deliveredHere =
       /^\s*(上午|下午)?\s*[,，]?\s*(在|于)?[^。\n]{0,40}?(会议|大会)[^。\n]{0,12}(上|开幕|召开|举行)/.test(after) ||
-      /^[^。\n]{0,30}(作|做)[《“]?[^。\n]{0,20}报告/.test(after) ||
+      /^[^。\n]{0,30}(?<!工)(作|做)[《“]?[^。\n]{0,20}报告/.test(after) ||
       /^\s*[)）]?\s*(召开的|上午|下午)?[^。\n]{0,20}(会议|大会)/.test(after);
     if (!deliveredHere) continue;
     const month = Number(m[1]);
@@ -65,6 +71,15 @@ export function monthDayDelivery(head: string): { month: number; day: number } |
     if (isoDate(2000, month, day)) return { month, day };
   }
   return null;
+}
+
+/** A news dateline `…网1月31日讯 … 今日下午, …会议…`: the meeting took place on the dateline's day. */
+export function datelineToday(head: string): { month: number; day: number } | null {
+  const m = /(?<![\d年])(\d{1,2})月(\d{1,2})日(?:电|讯)[^。\n]{0,30}?(今日|今天)[^。\n]{0,40}?(会议|大会)/.exec(head);
+  if (!m) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return isoDate(2000, month, day) ? { month, day } : null;
 }
 
 /** Dates on page-furniture lines (发布时间: 2023-01-01, 2020/12/30, 日期:2022年01月24日), ISO, in order. */
@@ -84,9 +99,13 @@ export function pageDatesIn(lines: string[]): string[] {
 /** Sites whose page date is an upload time, not a publication of the report. */
 const UPLOAD_SITE = /网友上传|会员上传|文库|范文|下载本文/;
 
-/** Year a report plans for, stated as `2026年是…之年` (the largest such year). */
-function planYear(text: string): number | null {
-  const years = [...text.matchAll(/(\d{4})年是/g)].map((m) => Number(m[1]));
+/** Plan-part cues: `2026年是…之年`, `2026年工作安排`, `做好2026年…工作`. */
+const PLAN_YEAR =
+  /(\d{4})年(?:是|[^\n。,，]{0,4}?(?:工作安排|主要任务|工作任务|工作打算|工作建议|工作思路)|(?=[^\n。]{0,10}工作)(?<=做好\d{4}年))/g;
+
+/** Year a report plans for (the largest plan-cue year), or null. */
+export function planYear(text: string): number | null {
+  const years = [...text.matchAll(PLAN_YEAR)].map((m) => Number(m[1])).filter((y) => y >= 1949 && y <= 2100);
   return years.length ? Math.max(...years) : null;
 }
 

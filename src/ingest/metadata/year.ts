@@ -1,4 +1,5 @@
 /** The year of work a report reviews. */
+import { planYear } from './dates.js';
 
 export interface YearInput {
   /** Prepared full text. */
@@ -17,7 +18,31 @@ const YEAR_SUMMARY = /(\d{4})年[^\n。]{0,4}?(工作综述|工作总结|履职�
 /** Counts of proposals submitted to one session (提案审查) are not a year's work. */
 const SESSION_REVIEW = /提案审查(会议|情况)/;
 
-/** The year reviewed, from a 回顾 heading, a year write-up title, or the delivery/publication date; else null. */
+/** Figures counted up to a year's end: 截至2023年底 / 截至2023年12月底 / 截止2023年末. */
+const YEAR_END = /截[至止]\s*(\d{4})年(?:底|末|12月底|12月31日)/;
+/** A sentence opening on the year and the body at work: `2025年,州政协…` / `2024年,广大政协委员…`. */
+const STATED_YEAR =
+  /(?:^|[。\n])\s*(\d{4})年[,，]\s*(?=[^。\n]{0,12}(政协|人大|常委会|政府|委员|我们|全[市县区州旗省盟]))([^。\n]*)/g;
+/** A yearbook page covers the year before its edition (松江年鉴2019 → 2018). */
+const YEARBOOK = /年鉴\s*[(（]?(\d{4})/;
+/** Verbs that make a dated sentence a plan, not a review. */
+const PLAN_WORDS = /将(?!军)|(?<![重主需纲概])要(?!求)|计划|拟|力争|预计|目标|之年/;
+
+/** The year a stated-year sentence reviews (the earliest such year), or null. */
+function statedYear(text: string): number | null {
+  let best: number | null = null;
+  for (const m of text.slice(0, 6000).matchAll(STATED_YEAR)) {
+    if (PLAN_WORDS.test(m[3].slice(0, 40))) continue;
+    const y = Number(m[1]);
+    if (best === null || y < best) best = y;
+  }
+  return best;
+}
+
+/**
+ * The year reviewed, from a 回顾 heading, a year write-up title, the delivery/publication date, `截至YYYY年底`,
+ * a stated-year sentence, the plan part (YYYY年工作安排 → YYYY−1) or a yearbook edition; else null.
+ */
 export function reviewYear(input: YearInput): number | null {
   const { text, head, deliveredOn, pageDate } = input;
   if (SESSION_REVIEW.test(head.slice(0, 300)) && !REVIEW_HEADING.test(text)) return null;
@@ -35,5 +60,12 @@ export function reviewYear(input: YearInput): number | null {
     // Reports are delivered early in the following year; a late-year delivery (五年 review, news) covers that year.
     return month >= 10 ? year : year - 1;
   }
-  return null;
+  const yearEnd = text.match(YEAR_END);
+  if (yearEnd) return Number(yearEnd[1]);
+  const stated = statedYear(text);
+  if (stated) return stated;
+  const plan = planYear(text);
+  if (plan) return plan - 1;
+  const yearbook = head.match(YEARBOOK) ?? text.slice(0, 300).match(YEARBOOK);
+  return yearbook ? Number(yearbook[1]) - 1 : null;
 }
