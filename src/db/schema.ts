@@ -130,6 +130,16 @@ export const metrics = sqliteTable(
     sectionPath: text('section_path'),
     offset: integer('offset').notNull(),
     headline: integer('headline', { mode: 'boolean' }).notNull(),
+    /** own / other / aggregate (两级、三级 totals); see BodyScope. */
+    bodyScope: text('body_scope').notNull().default('own'),
+    /** high / low; only high facts headline. */
+    confidence: text('confidence').notNull().default('high'),
+    /** Rule that produced the fact (cue:立案, words:全部办复 …). */
+    rule: text('rule').notNull().default(''),
+    /** Failed checks and reasons, Chinese, as a JSON array. */
+    flags: text('flags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** How a derived figure was computed, null when stated. */
+    derived: text('derived'),
   },
   (t) => [index('metrics_report').on(t.reportId), index('metrics_key_headline').on(t.key, t.headline)],
 );

@@ -100,8 +100,20 @@ export interface ReportMeta {
 /** How a figure relates to its stated number. */
 export type Approx = 'exact' | 'below' | 'above' | 'about' | 'at-least';
 
-/** What period a figure covers. */
-export type FactPeriod = 'year' | 'session' | 'term' | 'partial' | 'unknown';
+/**
+ * What period a figure covers: the year reviewed, one 全会 session (本次会议以来), a whole term (五年来, 本届以来),
+ * a running total since some start (历年累计, 成立以来), part of a year (上半年, 1—10月), or not stated.
+ */
+export type FactPeriod = 'year' | 'session' | 'term' | 'cumulative' | 'partial' | 'unknown';
+
+/**
+ * Whose figure it is: the issuing body's own (`own`), another body's (省政协 in a city report, 县人大 in a 政协
+ * report: `other`), or a total over several levels or bodies (全市两级政协, 三级政协委员: `aggregate`).
+ */
+export type BodyScope = 'own' | 'other' | 'aggregate';
+
+/** How sure the extractor is: `high` facts may headline, `low` ones are shown only as uncertain. */
+export type FactConfidence = 'high' | 'low';
 
 /** One figure found in a report, with its evidence. */
 export interface MetricFact {
@@ -125,6 +137,16 @@ export interface MetricFact {
   sectionPath: string | null;
   /** Character offset of the number in the normalized text. */
   offset: number;
+  /** Whose figure: the issuing body's own, another body's, or a multi-level total (两级/三级). */
+  bodyScope: BodyScope;
+  /** `high` only when the fact is the body's own, its period known, and it passes every check (no `flags`). */
+  confidence: FactConfidence;
+  /** The rule that produced the fact, e.g. `cue:立案`, `noun:调研报告`, `words:全部办复`, `sum:11+12`. */
+  rule: string;
+  /** Checks the fact failed or reasons it is not a headline value, in Chinese (收到少于立案, 门槛值非实际数). */
+  flags: string[];
+  /** How a derived fact was computed (全部办复 → 100%, 11+12 → 23), null when the text states the figure. */
+  derived: string | null;
 }
 
 /** Everything the pipeline extracts from one file, ready to store. */

@@ -80,7 +80,8 @@ function statements(db: DigestDb): InsertStatements {
       ),
       metric: client.prepare(
         `INSERT INTO metrics (report_id, key, label, value, unit, approx, lower, upper, normalized, scope, period, evidence,
-           section_path, offset, headline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           section_path, offset, headline, body_scope, confidence, rule, flags, derived)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       paragraph: client.prepare('INSERT INTO paragraphs (report_id, ord, section_path, text) VALUES (?, ?, ?, ?)'),
       original: client.prepare('INSERT INTO report_originals (report_id, original) VALUES (?, ?)'),
@@ -161,6 +162,11 @@ function insertMetric(st: InsertStatements, reportId: number, f: ExtractedReport
     f.sectionPath ?? null,
     f.offset,
     headline ? 1 : 0,
+    f.bodyScope,
+    f.confidence,
+    f.rule,
+    JSON.stringify(f.flags),
+    f.derived ?? null,
   );
 }
 

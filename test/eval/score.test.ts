@@ -30,6 +30,11 @@ const fact = (key: string, value: number, unit: string): MetricFact => ({
   evidence: `证据${value}${unit}`,
   sectionPath: null,
   offset: 0,
+  bodyScope: 'own',
+  confidence: 'high',
+  rule: 'cue:test',
+  flags: [],
+  derived: null,
 });
 
 describe('gold loading', () => {

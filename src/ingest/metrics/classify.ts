@@ -17,6 +17,8 @@ export interface Assignment {
   windowStart: number;
   /** Decided only by a weak cue (提案 alone): loses headline choice to strong readings. */
   weak: boolean;
+  /** Which rule gave the key: `cue:立案`, `list`, `split`, `growth`, `share`, `inherit`, `multi`, `other`. */
+  rule: string;
 }
 
 interface Hit {
@@ -129,6 +131,7 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
     const defs = KEYS.filter((d) => fits(d, m.unit, body));
     const found = hits(defs, window, after);
     const keys: string[] = [];
+    let rule = '';
     let cue = '';
     let preferred = false;
     weak = false;
@@ -139,6 +142,7 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
     if (LIST_ALL.test(window) && window.includes('、')) {
       const l = listed(found);
       if (l.length > 1) for (const h of l) keys.push(h.def.key);
+      if (keys.length) rule = 'list';
     }
     // Paired lists: 财政总收入、公共预算收入分别完成6.1亿元、3.6亿元; a later bare 分别达… reuses the list.
     if (!keys.length && window.includes('分别')) {
@@ -154,6 +158,7 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
         })
       ) {
         keys.push(fitted[0]);
+        rule = 'split';
         queue = fitted.slice(1);
         lastList = list;
       }
@@ -162,23 +167,36 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
       const top = best(found);
       if (isRate && (!top || top.tier > 0) && GROWTH_WORDS.test(window)) {
         const growth = growthKey(window, bare ? prevKey : null, body);
-        if (growth) keys.push(growth);
+        if (growth) {
+          keys.push(growth);
+          rule = 'growth';
+        }
       }
       if (!keys.length && isRate && (!top || top.tier > 0) && SHARE_WORDS.test(window) && prevKey) {
         const share = KEY_BY_NAME.get(prevKey)?.share;
-        if (share) keys.push(share);
+        if (share) {
+          keys.push(share);
+          rule = 'share';
+        }
       }
       if (!keys.length && top && (top.tier <= 1 || !queue.length)) {
         keys.push(top.def.key);
         cue = top.text;
         preferred = !!top.def.preferCue?.test(window);
         weak = top.tier === 2;
+        rule = top.start < 0 ? `noun:${top.text}` : top.tier === 2 ? `weak:${top.text}` : `cue:${top.text}`;
       }
-      if (!keys.length && queue.length) keys.push(queue.shift()!);
+      if (!keys.length && queue.length) {
+        keys.push(queue.shift()!);
+        rule = 'split';
+      }
       if (!keys.length && prevKey && bare) {
         const inherited = BASE_OF_GROWTH.get(prevKey) ?? prevKey;
         const def = KEY_BY_NAME.get(inherited);
-        if (def && fits(def, m.unit, body)) keys.push(inherited);
+        if (def && fits(def, m.unit, body)) {
+          keys.push(inherited);
+          rule = 'inherit';
+        }
       }
     }
     for (const multi of MULTI_CUES) if (multi.cue.test(window)) for (const k of multi.keys) if (!keys.includes(k)) keys.push(k);
@@ -186,7 +204,16 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
       keys.push('proposals.answered');
 
     if (!keys.length) keys.push('other');
-    for (const key of keys) out.push({ mention: m, key, cue, preferred, weak, windowStart: winStart });
+    for (const key of keys)
+      out.push({
+        mention: m,
+        key,
+        cue,
+        preferred,
+        weak,
+        windowStart: winStart,
+        rule: key === 'other' ? 'other' : key === keys[0] ? rule : 'multi',
+      });
     prevKey = keys[0] === 'other' ? prevKey : keys[0];
   }
   return out;

@@ -76,11 +76,11 @@ const RATIOS: [num: string, den: string, rate: string][] = [
   ['proposals.answered', 'proposals.filed', 'proposals.answer_rate'],
 ];
 
-/** Picks the headline fact per key; plan-scope targets and `other` never headline. */
+/** Picks the headline fact per key among confident facts; plan-scope targets and `other` never headline. */
 export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
   const groups = new Map<string, Candidate[]>();
   for (const c of list) {
-    if (c.fact.key === 'other' || c.fact.scope === 'plan') continue;
+    if (c.fact.key === 'other' || c.fact.scope === 'plan' || c.fact.confidence !== 'high') continue;
     const g = groups.get(c.fact.key) ?? [];
     g.push(c);
     groups.set(c.fact.key, g);

@@ -2,7 +2,7 @@
 import type { FactPeriod, MetricFact, ReportMeta, ReportOutline } from '../../domain/report.js';
 import { classifySentence } from './classify.js';
 import { chooseHeadlines, mergeDuplicates, type Candidate } from './headline.js';
-import { ALL_ANSWERED, labelOf } from './keys.js';
+import { ALL_ANSWERED, KEY_BY_NAME, labelOf } from './keys.js';
 import { findMentions } from './number-grammar.js';
 import { defaultPeriod, partAt, resolveParts, scopeAt, statedPeriod } from './scope-period.js';
 import { clauseStart, splitSentences } from './sentences.js';
@@ -61,8 +61,10 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
             normalized: m.value * m.factor,
             ...base,
             offset: s.start + m.numStart,
+            ...PENDING,
+            rule: a.rule,
           },
-          foreign: a.key !== 'other' && foreign.test(own),
+          foreign: a.key !== 'other' && !KEY_BY_NAME.get(a.key)?.byOthers && foreign.test(own),
           aggregate: AGGREGATE.test(clause),
           preferred: a.preferred,
           weak: a.weak,
@@ -86,6 +88,9 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
           normalized: 100,
           ...base,
           offset: s.start + all.index,
+          ...PENDING,
+          rule: `words:${all[0]}`,
+          derived: `${all[0]} → 100%`,
         },
         foreign: foreign.test(s.text.slice(clauseStart(s.text, all.index), all.index)),
         aggregate: AGGREGATE.test(s.text.slice(0, all.index)),
@@ -97,7 +102,27 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
   }
 
   const merged = mergeDuplicates(candidates);
+  for (const c of merged) settle(c);
   return { metrics: merged.map((c) => c.fact), headline: chooseHeadlines(merged) };
+}
+
+/** Fields filled once duplicates are merged (scope and confidence depend on every mention). */
+const PENDING: Pick<MetricFact, 'bodyScope' | 'confidence' | 'flags' | 'derived'> = {
+  bodyScope: 'own',
+  confidence: 'low',
+  flags: [],
+  derived: null,
+};
+
+/** Sets whose figure it is and how sure we are, from the merged mention flags and the fact's own flags. */
+function settle(c: Candidate): void {
+  const f = c.fact;
+  f.flags = [...f.flags];
+  f.bodyScope = c.foreign ? 'other' : c.aggregate ? 'aggregate' : 'own';
+  if (f.bodyScope === 'other') f.flags.push('其他机构的数字');
+  if (f.bodyScope === 'aggregate') f.flags.push('多级合计');
+  if (f.period === 'unknown') f.flags.push('时期不明');
+  f.confidence = f.key !== 'other' && f.flags.length === 0 ? 'high' : 'low';
 }
 
 /**

@@ -26,6 +26,8 @@ export interface KeyDef {
   share?: string;
   /** Ranks this reading above others in headline choice (实际立案 beats 立案). */
   preferCue?: RegExp;
+  /** Other bodies act on the issuing body's work (省政协领导签批): naming them does not make the figure theirs. */
+  byOthers?: boolean;
 }
 
 const DOC = ['件'];
@@ -216,6 +218,7 @@ const BASE: KeyDef[] = [
     label: '领导批示',
     units: ['次', '件次', '件', '篇', '条', '篇次', '人次'],
     cues: ['批示', '签批'],
+    byOthers: true,
   },
   {
     key: 'media.reports',

@@ -38,6 +38,13 @@ export interface MetricRow {
   sectionPath: string | null;
   scope: string | null;
   period: string;
+  /** own / other / aggregate. */
+  bodyScope: string;
+  /** high / low. */
+  confidence: string;
+  /** JSON array of Chinese reasons a fact is uncertain. */
+  flags: string;
+  derived: string | null;
 }
 
 const REPORT_COLUMNS = `id, title, body, kind, region_code AS regionCode, region_name AS regionName, region_short AS regionShort,
@@ -45,7 +52,7 @@ const REPORT_COLUMNS = `id, title, body, kind, region_code AS regionCode, region
   source_url AS sourceUrl, source_file AS sourceFile, summary, plan_summary AS planSummary, keywords, ingested_at AS ingestedAt`;
 
 const METRIC_COLUMNS = `report_id AS reportId, key, label, value, unit, approx, normalized, evidence,
-  section_path AS sectionPath, scope, period`;
+  section_path AS sectionPath, scope, period, body_scope AS bodyScope, confidence, flags, derived`;
 
 /** Read-side access to the store with prepared statements (the service never re-parses a report). */
 export class ReportStore {
