@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fieldMisses, fieldTable, metricMisses, metricTable } from '../eval/print.js';
-import { type CorpusEval, evalCorpus, subsetEval } from '../eval/run-eval.js';
+import { fieldMisses, fieldTable, metricMisses, metricTable, summaryTable } from '../eval/print.js';
+import { type CorpusEval, evalCorpus, metricsMsPerReport, subsetEval } from '../eval/run-eval.js';
 import { inHalf } from '../eval/split.js';
 
 /**
  * `digest eval`: scores extraction on the seeds and the dev corpus (../shared/dev-corpus) — its tuning half
- * (odd file numbers), its validation half (even) and all of it — and prints tables.
+ * (odd file numbers), its validation half (even) and all of it — prints tables, and lists the headline facts
+ * beyond the gold for review.
  */
 export async function runEval(root = process.cwd(), out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const seeds = await evalCorpus('seeds', resolve(root, 'test/fixtures/gold-seeds.json'), resolve(root, 'seeds'), true);
@@ -23,7 +24,15 @@ export async function runEval(root = process.cwd(), out: NodeJS.WritableStream =
     out.write(`\n-- ${c.name}: field misses\n${fieldMisses(c.fields)}\n`);
     if (c.errors.length) out.write(`-- ${c.name}: errors\n${c.errors.map((e) => `  ${e.file}: ${e.error}`).join('\n')}\n`);
   }
-  for (const c of columns) out.write(`\n== Headline metrics vs gold: ${c.name}\n${metricTable(c.families)}\n`);
-  for (const c of [seeds, ...halves]) out.write(`-- ${c.name}: metric misses\n${metricMisses(c.metricMisses)}\n`);
+  const named = columns.map((c) => ({ name: `${c.name} (${c.reports})`, families: c.families }));
+  out.write('\n== Proposal figures: found / missing / WRONG (shown as headline but not the gold value)\n');
+  out.write(`${summaryTable(named, 'proposals')}\n`);
+  out.write(`\n== All gold figures\n${summaryTable(named, null)}\n`);
+  for (const c of columns) out.write(`\n== Headline metrics vs gold per family: ${c.name}\n${metricTable(c.families)}\n`);
+  for (const c of [seeds, ...halves]) {
+    out.write(`\n-- ${c.name}: missed and wrong\n${metricMisses(c.metricMisses)}\n`);
+    out.write(`-- ${c.name}: headline facts beyond the gold (review list)\n${metricMisses(c.metricMisses, ['beyond'])}\n`);
+  }
+  out.write(`\n== Metrics stage: ${columns.map((c) => `${c.name} ${metricsMsPerReport(c).toFixed(1)} ms/report`).join(', ')}\n`);
   return [seeds, dev].some((c) => c && c.errors.length === c.reports && c.reports > 0) ? 1 : 0;
 }

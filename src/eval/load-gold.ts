@@ -1,5 +1,6 @@
 /** Reads the seed and dev-corpus gold files into one shape. */
 import { readFileSync } from 'node:fs';
+import { keyOfLabel } from './gold-labels.js';
 
 /** One gold figure: a proposal count or another metric. */
 export interface GoldFact {
@@ -31,6 +32,8 @@ interface RawGold {
   deliveredOnNote?: string;
   proposals?: Record<string, { value: number; unit: string; quote?: string }>;
   other_metrics?: { key: string; value: number; unit: string; quote?: string }[];
+  /** Dev corpus d048 on: extra figures with Chinese labels instead of keys. */
+  other_figures?: { label: string; value: number; unit: string; quote?: string }[];
   [field: string]: unknown;
 }
 
@@ -40,6 +43,10 @@ export function toGoldReport(raw: RawGold): GoldReport {
   for (const [k, f] of Object.entries(raw.proposals ?? {}))
     facts.push({ key: `proposals.${k}`, value: f.value, unit: f.unit, quote: f.quote ?? null });
   for (const f of raw.other_metrics ?? []) facts.push({ key: f.key, value: f.value, unit: f.unit, quote: f.quote ?? null });
+  for (const f of raw.other_figures ?? []) {
+    const key = keyOfLabel(f.label);
+    if (key && !facts.some((x) => x.key === key)) facts.push({ key, value: f.value, unit: f.unit, quote: f.quote ?? null });
+  }
   const alternatives = [...(raw.deliveredOnNote ?? '').matchAll(/\d{4}-\d{2}(?:-\d{2})?/g)].map((m) => m[0]);
   const pick = <T>(k: string): T | undefined => (k in raw ? (raw[k] as T) : undefined);
   return {

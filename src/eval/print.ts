@@ -26,47 +26,73 @@ export function fieldMisses(results: FieldResult[]): string {
   return misses.map((m) => `  ${m.file}  ${m.field} ${m.outcome}: expected ${cell(m.expected)}, got ${cell(m.got)}`).join('\n');
 }
 
-/** Per-family precision / recall table. */
+/** Per-family table: gold, found, missing and wrong (a headline fact with another value), and facts beyond gold. */
 export function metricTable(families: Map<string, FamilyScore>): string {
-  const rows = [['family', 'recall', 'precision', 'beyond gold']];
-  let found = 0,
-    gold = 0,
-    correct = 0,
-    predicted = 0,
-    beyond = 0;
+  const rows = [['family', 'gold', 'found', 'missing', 'WRONG', 'wrong of shown', 'beyond gold']];
+  const all: FamilyScore = { gold: 0, found: 0, missing: 0, wrong: 0, beyond: 0 };
+  const row = (name: string, s: FamilyScore): string[] => [
+    name,
+    String(s.gold),
+    `${pct(s.found, s.gold)} (${s.found})`,
+    String(s.missing),
+    String(s.wrong),
+    `${pct(s.wrong, s.found + s.wrong)} (${s.wrong}/${s.found + s.wrong})`,
+    String(s.beyond),
+  ];
   for (const [f, s] of [...families.entries()].sort()) {
-    rows.push([
-      f,
-      `${pct(s.found, s.gold)} (${s.found}/${s.gold})`,
-      `${pct(s.correct, s.predicted)} (${s.correct}/${s.predicted})`,
-      String(s.beyond),
-    ]);
-    found += s.found;
-    gold += s.gold;
-    correct += s.correct;
-    predicted += s.predicted;
-    beyond += s.beyond;
+    if (s.gold) rows.push(row(f, s));
+    all.gold += s.gold;
+    all.found += s.found;
+    all.missing += s.missing;
+    all.wrong += s.wrong;
+    all.beyond += s.beyond;
   }
-  rows.push([
-    'ALL',
-    `${pct(found, gold)} (${found}/${gold})`,
-    `${pct(correct, predicted)} (${correct}/${predicted})`,
-    String(beyond),
-  ]);
+  const rest = [...families.values()].filter((s) => !s.gold).reduce((a, s) => a + s.beyond, 0);
+  if (rest) rows.push(['(families without gold)', '0', '—', '0', '0', '—', String(rest)]);
+  rows.push(row('ALL', all));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
 }
 
-/** Lines listing metric misses (missed gold facts and unmatched headline facts). */
-export function metricMisses(misses: MetricMiss[], limit = 200): string {
-  if (!misses.length) return '  (none)';
-  const lines = misses
-    .slice(0, limit)
-    .map((m) =>
-      m.kind === 'missed'
-        ? `  ${m.file}  missed ${m.key} = ${m.expected}${m.got ? ` (got ${m.got})` : ''}  «${m.quote ?? ''}»`
-        : `  ${m.file}  beyond gold (unscored)  ${m.key} = ${m.got}  «${m.quote ?? ''}»`,
-    );
-  if (misses.length > limit) lines.push(`  … ${misses.length - limit} more`);
+/** One summary row per corpus for one family (or all when `family` is null): found / missing / wrong. */
+export function summaryTable(columns: { name: string; families: Map<string, FamilyScore> }[], family: string | null): string {
+  const rows = [['corpus', 'gold', 'found', 'missing', 'WRONG', 'wrong of shown']];
+  for (const c of columns) {
+    const s: FamilyScore = { gold: 0, found: 0, missing: 0, wrong: 0, beyond: 0 };
+    for (const [f, x] of c.families) {
+      if (family && f !== family) continue;
+      s.gold += x.gold;
+      s.found += x.found;
+      s.missing += x.missing;
+      s.wrong += x.wrong;
+    }
+    rows.push([
+      c.name,
+      String(s.gold),
+      `${pct(s.found, s.gold)} (${s.found})`,
+      String(s.missing),
+      String(s.wrong),
+      `${pct(s.wrong, s.found + s.wrong)} (${s.wrong}/${s.found + s.wrong})`,
+    ]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
+}
+
+/** Lines listing missed and wrong gold facts, or (kind `beyond`) the headline facts beyond the gold. */
+export function metricMisses(misses: MetricMiss[], kinds: MetricMiss['kind'][] = ['missed', 'wrong'], limit = 1000): string {
+  const list = misses.filter((m) => kinds.includes(m.kind));
+  if (!list.length) return '  (none)';
+  const lines = list.slice(0, limit).map((m) => {
+    if (m.kind === 'missed') return `  ${m.file}  missed ${m.key} = ${m.expected}  «${m.quote ?? ''}»`;
+    if (m.kind === 'wrong') return `  ${m.file}  WRONG ${m.key} = ${m.got}, gold ${m.expected}  «${m.quote ?? ''}»`;
+    return `  ${m.file}  ${m.key} = ${m.got}  «${clip(m.quote ?? '')}»`;
+  });
+  if (list.length > limit) lines.push(`  … ${list.length - limit} more`);
   return lines.join('\n');
+}
+
+/** Evidence cut around nothing in particular: the first 90 characters are enough to judge the kind. */
+function clip(s: string): string {
+  return s.length > 90 ? `${s.slice(0, 90)}…` : s;
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { extractFile } from '../ingest/extract.js';
 import { loadGold } from './load-gold.js';
 import { type FieldResult, type FieldTally, fieldTallies, scoreFields } from './score-fields.js';
-import { type FamilyScore, type MetricMiss, scoreMetrics } from './score-metrics.js';
+import { addScores, type FamilyScore, type MetricMiss, scoreMetrics } from './score-metrics.js';
 
 /** Result of evaluating one corpus (or one part of it, see `subsetEval`). */
 export interface CorpusEval {
@@ -20,23 +20,21 @@ export interface CorpusEval {
   fileFamilies: Map<string, Map<string, FamilyScore>>;
   metricMisses: MetricMiss[];
   errors: { file: string; error: string }[];
+  /** Milliseconds the metrics stage took per file. */
+  metricsMs: Map<string, number>;
 }
 
 /** Sums per-file family scores. */
 function mergeFamilies(parts: Iterable<Map<string, FamilyScore>>): Map<string, FamilyScore> {
   const out = new Map<string, FamilyScore>();
-  for (const part of parts) {
-    for (const [f, s] of part) {
-      const t = out.get(f) ?? { found: 0, gold: 0, correct: 0, predicted: 0, beyond: 0 };
-      t.found += s.found;
-      t.gold += s.gold;
-      t.correct += s.correct;
-      t.predicted += s.predicted;
-      t.beyond += s.beyond;
-      out.set(f, t);
-    }
-  }
+  for (const part of parts) addScores(out, part);
   return out;
+}
+
+/** Mean metrics-stage milliseconds per report. */
+export function metricsMsPerReport(c: CorpusEval): number {
+  const v = [...c.metricsMs.values()];
+  return v.length ? v.reduce((x, y) => x + y, 0) / v.length : 0;
 }
 
 /** Evaluates the reports listed in `goldPath` (files looked up in `dir`, default: the gold file's folder). */
@@ -46,6 +44,7 @@ export async function evalCorpus(name: string, goldPath: string, dir = dirname(g
   const fileFamilies = new Map<string, Map<string, FamilyScore>>();
   const metricMisses: MetricMiss[] = [];
   const errors: { file: string; error: string }[] = [];
+  const metricsMs = new Map<string, number>();
   for (const g of gold) {
     const path = join(dir, g.file);
     if (!existsSync(path)) {
@@ -58,6 +57,7 @@ export async function evalCorpus(name: string, goldPath: string, dir = dirname(g
       const families = new Map<string, FamilyScore>();
       metricMisses.push(...scoreMetrics(g.file, g.facts, report.headline, families));
       fileFamilies.set(g.file, families);
+      metricsMs.set(g.file, report.timings.metrics ?? 0);
     } catch (error) {
       errors.push({ file: g.file, error: String(error) });
     }
@@ -72,6 +72,7 @@ export async function evalCorpus(name: string, goldPath: string, dir = dirname(g
     fileFamilies,
     metricMisses,
     errors,
+    metricsMs,
   };
 }
 
@@ -89,5 +90,6 @@ export function subsetEval(c: CorpusEval, name: string, keep: (file: string) => 
     fileFamilies: new Map([...c.fileFamilies].filter(([f]) => keep(f))),
     metricMisses: c.metricMisses.filter((m) => keep(m.file)),
     errors: c.errors.filter((e) => keep(e.file)),
+    metricsMs: new Map([...c.metricsMs].filter(([f]) => keep(f))),
   };
 }

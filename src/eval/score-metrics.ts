@@ -3,10 +3,11 @@ import type { MetricFact } from '../domain/report.js';
 import { simplifiedForm } from '../script/chinese-script.js';
 import type { GoldFact } from './load-gold.js';
 
-/** A gold figure we did not reproduce, or a headline fact gold contradicts. */
+/** A gold figure we did not show, a headline fact that contradicts gold, or a headline fact gold does not name. */
 export interface MetricMiss {
   file: string;
-  kind: 'missed' | 'wrong';
+  /** missed: no headline fact for the key; wrong: a headline fact with another value; beyond: key not in gold. */
+  kind: 'missed' | 'wrong' | 'beyond';
   key: string;
   expected: string | null;
   got: string | null;
@@ -15,18 +16,21 @@ export interface MetricMiss {
 
 /** Counts per key family (`proposals`, `economy` …). */
 export interface FamilyScore {
-  /** Gold facts found. */
-  found: number;
+  /** Gold facts. */
   gold: number;
-  /** Our headline facts for keys the gold names in that report that match gold. */
-  correct: number;
-  /** Our headline facts for keys the gold names in that report (precision's denominator). */
-  predicted: number;
-  /**
-   * Our headline facts in a gold-covered family whose key the gold does not name: the gold is a floor, not
-   * a full list, so these are listed for review but not scored.
-   */
+  /** Gold facts shown as headline with the gold value. */
+  found: number;
+  /** Gold facts with no headline fact for their key. */
+  missing: number;
+  /** Gold facts whose key has a headline fact with another value: a wrong figure shown to a reader. */
+  wrong: number;
+  /** Headline facts for keys the gold does not name (the gold is a floor, not a full list): listed for review. */
   beyond: number;
+}
+
+/** An empty score. */
+export function emptyScore(): FamilyScore {
+  return { gold: 0, found: 0, missing: 0, wrong: 0, beyond: 0 };
 }
 
 /** Splits 万元 into scale 1e4 and base 元 (also 亿元, 万亿元, 万人次 …). */
@@ -64,7 +68,7 @@ export function familyOf(key: string): string {
 
 const show = (v: number, unit: string): string => `${v}${unit}`;
 
-/** Scores one report's headline facts; adds to `families` and returns the misses. */
+/** Scores one report's headline facts; adds to `families` and returns the misses, wrong and beyond-gold facts. */
 export function scoreMetrics(
   file: string,
   gold: GoldFact[],
@@ -73,7 +77,7 @@ export function scoreMetrics(
 ): MetricMiss[] {
   const misses: MetricMiss[] = [];
   const fam = (f: string): FamilyScore => {
-    const s = families.get(f) ?? { found: 0, gold: 0, correct: 0, predicted: 0, beyond: 0 };
+    const s = families.get(f) ?? emptyScore();
     families.set(f, s);
     return s;
   };
@@ -81,37 +85,46 @@ export function scoreMetrics(
     const s = fam(familyOf(g.key));
     s.gold++;
     const ours = headline[g.key];
-    if (ours && sameQuantity(ours, g)) s.found++;
-    else
-      misses.push({
-        file,
-        kind: 'missed',
-        key: g.key,
-        expected: show(g.value, g.unit),
-        got: ours ? show(ours.value, ours.unit) : null,
-        quote: g.quote,
-      });
-  }
-  const covered = new Set(gold.map((g) => familyOf(g.key)));
-  const goldByKey = new Map(gold.map((g) => [g.key, g]));
-  for (const [key, fact] of Object.entries(headline)) {
-    if (!covered.has(familyOf(key))) continue;
-    const s = fam(familyOf(key));
-    const g = goldByKey.get(key);
-    if (g) {
-      s.predicted++;
-      if (sameQuantity(fact, g)) s.correct++;
-    } else {
-      s.beyond++;
-      misses.push({
-        file,
-        kind: 'wrong',
-        key,
-        expected: null,
-        got: show(fact.value, fact.unit),
-        quote: fact.evidence.slice(0, 60),
-      });
+    if (ours && sameQuantity(ours, g)) {
+      s.found++;
+      continue;
     }
+    if (ours) s.wrong++;
+    else s.missing++;
+    misses.push({
+      file,
+      kind: ours ? 'wrong' : 'missed',
+      key: g.key,
+      expected: show(g.value, g.unit),
+      got: ours ? show(ours.value, ours.unit) : null,
+      quote: ours ? ours.evidence.split('\n')[0] : g.quote,
+    });
+  }
+  const goldKeys = new Set(gold.map((g) => g.key));
+  for (const [key, fact] of Object.entries(headline)) {
+    if (goldKeys.has(key)) continue;
+    fam(familyOf(key)).beyond++;
+    misses.push({
+      file,
+      kind: 'beyond',
+      key,
+      expected: null,
+      got: show(fact.value, fact.unit),
+      quote: fact.evidence.split('\n')[0],
+    });
   }
   return misses;
+}
+
+/** Adds family scores into a running total. */
+export function addScores(into: Map<string, FamilyScore>, from: Map<string, FamilyScore>): void {
+  for (const [f, s] of from) {
+    const t = into.get(f) ?? emptyScore();
+    t.gold += s.gold;
+    t.found += s.found;
+    t.missing += s.missing;
+    t.wrong += s.wrong;
+    t.beyond += s.beyond;
+    into.set(f, t);
+  }
 }

@@ -3,7 +3,9 @@ import type { MetricFact, ReportMeta } from '../../src/domain/report.js';
 import { toGoldReport } from '../../src/eval/load-gold.js';
 import { canon, fieldTallies, scoreFields } from '../../src/eval/score-fields.js';
 import { familyOf, quoteForm, sameQuantity, scoreMetrics, unitScale, type FamilyScore } from '../../src/eval/score-metrics.js';
-import { fieldTable, metricTable } from '../../src/eval/print.js';
+import { fieldTable, metricTable, summaryTable } from '../../src/eval/print.js';
+import { keyOfLabel } from '../../src/eval/gold-labels.js';
+import { corpusHalf } from '../../src/eval/split.js';
 
 const meta: ReportMeta = {
   title: '鹤岗市政协 常委会工作报告',
@@ -96,7 +98,7 @@ describe('metric scoring', () => {
     expect(sameQuantity({ value: 11, unit: '项' }, { value: 11, unit: '項' })).toBe(true);
   });
 
-  it('computes recall over gold, precision over the keys gold names, and counts facts beyond gold', () => {
+  it('counts found, missing and wrong per family, and lists headline facts beyond the gold', () => {
     const families = new Map<string, FamilyScore>();
     const gold = [
       { key: 'proposals.filed', value: 121, unit: '件', quote: null },
@@ -110,15 +112,30 @@ describe('metric scoring', () => {
       'economy.gdp': fact('economy.gdp', 10, '亿元'),
     };
     const misses = scoreMetrics('f', gold, headline, families);
-    expect(families.get('proposals')).toEqual({ found: 1, gold: 2, correct: 1, predicted: 1, beyond: 1 });
-    expect(families.get('media')).toEqual({ found: 0, gold: 1, correct: 0, predicted: 1, beyond: 0 });
-    expect(families.has('economy')).toBe(false);
+    expect(families.get('proposals')).toEqual({ gold: 2, found: 1, missing: 1, wrong: 0, beyond: 1 });
+    expect(families.get('media')).toEqual({ gold: 1, found: 0, missing: 0, wrong: 1, beyond: 0 });
+    expect(families.get('economy')).toEqual({ gold: 0, found: 0, missing: 0, wrong: 0, beyond: 1 });
     expect(misses.map((m) => `${m.kind}:${m.key}`)).toEqual([
       'missed:proposals.answer_rate',
-      'missed:media.reports',
-      'wrong:proposals.answered',
+      'wrong:media.reports',
+      'beyond:proposals.answered',
+      'beyond:economy.gdp',
     ]);
     expect(metricTable(families)).toContain('ALL');
+    expect(summaryTable([{ name: 'x', families }], 'proposals')).toContain('50.0% (1)');
+  });
+
+  it('maps the dev corpus labels of other_figures to keys, and splits the corpus by odd / even number', () => {
+    const g = toGoldReport({
+      file: 'd054.txt',
+      other_figures: [
+        { label: '立案率', value: 93.3, unit: '%' },
+        { label: '提交意见建议报告(三级合计)', value: 1700, unit: '篇' },
+      ],
+    });
+    expect(g.facts.map((f) => f.key)).toEqual(['proposals.filing_rate']);
+    expect(keyOfLabel('地区生产总值（预计）')).toBe('economy.gdp');
+    expect([corpusHalf('d001.txt'), corpusHalf('d054.txt'), corpusHalf('x.txt')]).toEqual(['tuning', 'validation', null]);
   });
 
   it('helpers', () => {

@@ -19,7 +19,7 @@ describe('dev-corpus split', () => {
       { file: 'd002.txt', field: 'year', expected: 2021, got: null, ok: false, outcome: 'missing' as const },
       { file: 'd003.txt', field: 'year', expected: 2022, got: 2021, ok: false, outcome: 'wrong' as const },
     ];
-    const fam = (found: number) => new Map([['proposals', { found, gold: 2, correct: found, predicted: 2, beyond: 0 }]]);
+    const fam = (found: number) => new Map([['proposals', { gold: 2, found, missing: 2 - found, wrong: 0, beyond: 0 }]]);
     const all: CorpusEval = {
       name: 'dev',
       files: ['d001.txt', 'd002.txt', 'd003.txt'],
@@ -34,11 +34,12 @@ describe('dev-corpus split', () => {
       ]),
       metricMisses: [{ file: 'd002.txt', kind: 'missed', key: 'proposals.filed', expected: '1件', got: null, quote: null }],
       errors: [],
+      metricsMs: new Map([['d001.txt', 4]]),
     };
     const tuning = subsetEval(all, 'tuning', inHalf('tuning'));
     expect(tuning.reports).toBe(2);
     expect(tuning.tallies.get('year')).toEqual({ found: 1, missing: 0, wrong: 1, total: 2 });
-    expect(tuning.families.get('proposals')).toEqual({ found: 3, gold: 4, correct: 3, predicted: 4, beyond: 0 });
+    expect(tuning.families.get('proposals')).toEqual({ gold: 4, found: 3, missing: 1, wrong: 0, beyond: 0 });
     expect(tuning.metricMisses).toEqual([]);
     const validation = subsetEval(all, 'validation', inHalf('validation'));
     expect(validation.tallies.get('year')).toEqual({ found: 0, missing: 1, wrong: 0, total: 1 });
