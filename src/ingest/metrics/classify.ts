@@ -34,7 +34,7 @@ const GROWTH_WORDS = /增长|增速|增幅|提高|同比|比上年/;
 const SHARE_WORDS = /占[^,，]{0,10}$|比重|占比/;
 const LIST_ALL = /(均|都|全部)(为|达|达到|是|在)?$/;
 /** A window with no words of its own (、增长 / ,达): the figure continues the previous one. */
-const BARE_WINDOW = /[、,，\s达到为共计和及分别是增长同比增速实现完成]/g;
+const BARE_WINDOW = /[、,，\s达到为共计和及分别是增长同比增速实现完成提高升扩大至]/g;
 const QUOTES = /[“”「」『』"]/g;
 const AFTER_STOP = /[,，、;；:：。]/;
 const AFTER_ANSWERED = /^提案(已|均已|已经)?全部(办复|办结|答复)/;

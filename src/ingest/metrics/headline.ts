@@ -115,5 +115,66 @@ export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
       if (consistent) headline[side] = consistent.fact;
     }
   }
+  crossCheck(headline, ranked);
   return headline;
+}
+
+/** Count orders that must hold: [larger, smaller, reason the failing fact is flagged with, which side fails]. */
+const ORDERS: [big: string, small: string, reason: string, fails: 'big' | 'small'][] = [
+  ['proposals.received', 'proposals.filed', '收到少于立案', 'big'],
+  ['proposals.filed', 'proposals.answered', '办复多于立案', 'small'],
+];
+/** Sub-counts of received proposals: their sum may not exceed the total. */
+const SUB_KEYS = ['proposals.member', 'proposals.collective', 'proposals.party_group', 'proposals.parties', 'proposals.group'];
+/** Rates and the counts they are the ratio of. */
+const RATE_OF: [rate: string, num: string, den: string][] = [
+  ['proposals.answer_rate', 'proposals.answered', 'proposals.filed'],
+  ['proposals.filing_rate', 'proposals.filed', 'proposals.received'],
+];
+
+/** Marks a headline fact as failing a check: flagged, low confidence, out of the headline. */
+function fail(headline: Record<string, MetricFact>, key: string, reason: string): void {
+  const f = headline[key];
+  if (!f) return;
+  f.flags = [...f.flags, reason];
+  f.confidence = 'low';
+  delete headline[key];
+}
+
+/**
+ * Consistency between headline facts: received ≥ filed ≥ answered (a failing side is replaced by its next
+ * consistent reading when there is one), sub-counts sum ≤ total, stated rates match the counts within rounding.
+ */
+function crossCheck(headline: Record<string, MetricFact>, ranked: Map<string, Candidate[]>): void {
+  for (const [big, small, reason, fails] of ORDERS) {
+    const b = headline[big];
+    const s = headline[small];
+    if (!b || !s || b.unit !== s.unit || b.value >= s.value) continue;
+    const key = fails === 'big' ? big : small;
+    const other = fails === 'big' ? s : b;
+    const bad = headline[key];
+    fail(headline, key, reason);
+    const next = ranked
+      .get(key)
+      ?.find(
+        (c) =>
+          c.fact !== bad &&
+          c.fact.confidence === 'high' &&
+          (fails === 'big' ? c.fact.value >= other.value : c.fact.value <= other.value),
+      );
+    if (next) headline[key] = next.fact;
+  }
+  const total = headline['proposals.received'];
+  if (total) {
+    const subs = SUB_KEYS.filter((k) => headline[k] && headline[k].unit === total.unit);
+    const sum = subs.reduce((a, k) => a + headline[k].value, 0);
+    if (sum > total.value) for (const k of subs) fail(headline, k, '小计之和超过总数');
+  }
+  for (const [rate, num, den] of RATE_OF) {
+    const r = headline[rate];
+    const n = headline[num];
+    const d = headline[den];
+    if (!r || !n || !d || r.derived || d.value <= 0 || n.unit !== d.unit) continue;
+    if (Math.abs((100 * n.value) / d.value - r.value) > 1) fail(headline, rate, '比率与件数不符');
+  }
 }

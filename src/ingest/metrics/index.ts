@@ -1,5 +1,6 @@
 /** Metrics stage: finds figures, classifies them into canonical keys, and picks one headline per key. */
 import type { FactPeriod, MetricFact, ReportMeta, ReportOutline } from '../../domain/report.js';
+import { wordingFlags } from './checks.js';
 import { classifySentence } from './classify.js';
 import { chooseHeadlines, mergeDuplicates, type Candidate } from './headline.js';
 import { ALL_ANSWERED, KEY_BY_NAME, labelOf } from './keys.js';
@@ -63,6 +64,14 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
             offset: s.start + m.numStart,
             ...PENDING,
             rule: a.rule,
+            flags: wordingFlags({
+              key: a.key,
+              rule: a.rule,
+              cue: a.cue,
+              sentence: s.text,
+              mention: m,
+              windowStart: a.windowStart,
+            }),
           },
           foreign: a.key !== 'other' && !KEY_BY_NAME.get(a.key)?.byOthers && foreign.test(own),
           aggregate: AGGREGATE.test(clause),
@@ -103,7 +112,8 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
 
   const merged = mergeDuplicates(candidates);
   for (const c of merged) settle(c);
-  return { metrics: merged.map((c) => c.fact), headline: chooseHeadlines(merged) };
+  const all = [...merged, ...sumParts(merged)];
+  return { metrics: all.map((c) => c.fact), headline: chooseHeadlines(all) };
 }
 
 /** Fields filled once duplicates are merged (scope and confidence depend on every mention). */
@@ -134,4 +144,57 @@ function foreignPattern(meta: ReportMeta): RegExp {
   const higher = meta.region?.tier === '省级' ? '全国政协' : '全国政协|省政协|自治区政协';
   const others = meta.body === '人大' ? '政协' : '人大常委会|[省市县区]人大';
   return new RegExp(`${higher}|${others}`);
+}
+
+/**
+ * Counts of one key stated twice or more in one sentence (省政协领导批示11次，市委书记批示12次) are parts of one
+ * total: the parts stay (not headline) and a derived sum with its parts shown is offered instead.
+ */
+function sumParts(list: Candidate[]): Candidate[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of list) {
+    const f = c.fact;
+    // Proposal counts twice in a sentence are gross and net (立案78件…实际立案72件), not parts.
+    if (f.key.startsWith('proposals.') || c.preferred) continue;
+    if (
+      f.confidence !== 'high' ||
+      f.approx !== 'exact' ||
+      f.unit === '%' ||
+      f.unit === '个百分点' ||
+      f.unit.endsWith('元') ||
+      f.scope === 'plan'
+    )
+      continue;
+    const id = `${f.key}|${f.unit}|${f.evidence.split('\n')[0]}`;
+    const g = groups.get(id) ?? [];
+    g.push(c);
+    groups.set(id, g);
+  }
+  const out: Candidate[] = [];
+  for (const g of groups.values()) {
+    if (g.length < 2 || new Set(g.map((c) => c.fact.value)).size < 2) continue;
+    const parts = g.map((c) => c.fact);
+    const value = parts.reduce((a, f) => a + f.value, 0);
+    const derived = `${parts.map((f) => f.value).join('+')}=${value}`;
+    for (const f of parts) {
+      f.flags = [...f.flags, `部分数（合计 ${derived}）`];
+      f.confidence = 'low';
+    }
+    const first = g[0];
+    out.push({
+      ...first,
+      fact: {
+        ...first.fact,
+        value,
+        normalized: parts.reduce((a, f) => a + f.normalized, 0),
+        lower: value,
+        upper: value,
+        rule: 'sum',
+        derived,
+        flags: [],
+        confidence: 'high',
+      },
+    });
+  }
+  return out;
 }

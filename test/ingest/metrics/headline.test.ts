@@ -50,11 +50,15 @@ describe('headline choice', () => {
     expect(facts[0].evidence.split('\n')).toHaveLength(2);
   });
 
-  it('another body’s figure (省政协) and two-level totals never win over our own', () => {
-    const { headline } = run(
+  it('parts of one total are summed with a derived mark; two-level totals never win over our own', () => {
+    const { headline, metrics } = run(
       '省政协主席等省政协领导批示11次,市委书记批示12次。\n市、县(区)两级政协委员开展微协商336次。\n一年来开展微协商120次。',
     );
-    expect(headline['instructions.count'].value).toBe(12);
+    expect(headline['instructions.count']).toMatchObject({ value: 23, derived: '11+12=23', rule: 'sum', confidence: 'high' });
+    const part = metrics.find((m) => m.key === 'instructions.count' && m.value === 12);
+    expect(part).toMatchObject({ confidence: 'low', flags: ['部分数（合计 11+12=23）'] });
+    const twoLevel = metrics.find((m) => m.value === 336);
+    expect(twoLevel).toMatchObject({ bodyScope: 'aggregate', confidence: 'low', flags: ['多级合计'] });
     expect(headline['consultations.grassroots_events'].value).toBe(120);
   });
 
