@@ -15,7 +15,7 @@ const MEMBER_CHANGE = /(辞去|撤销|增补|免去|暂停|调整|退出|补选|
 /** Words between a meeting cue and its number that make the count something else (发言, 宣讲 by its members). */
 const NOT_MEETINGS = /(发言|宣讲|成员|调研|视察|走访|讲话|参加|出席)/;
 /** Category words in front of a proposal count: the count is one kind, not the total. */
-const SUB_COUNT = /(方面|类提案|其中|党派|团体|界别|专委会|专门委员会|工商联|个人|联名|集体|重点|平时)/;
+const SUB_COUNT = /((方面|类|党派|团体|界别|专委会|专门委员会|工商联|个人|联名|集体|重点|平时)的?提案|其中)/;
 const TOTALS = new Set(['proposals.received', 'proposals.filed', 'proposals.answered']);
 
 /** What a check needs about one classified figure. */

@@ -40,7 +40,8 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
     const stated = statedPeriod(s.text);
     if (stated) carried = stated;
     const explicitYear = carried === 'year';
-    const period = carried ?? defaultPeriod(part, scope, meta);
+    const period = carried ?? defaultPeriod(part);
+    const periodOf = (key: string): FactPeriod => (key.startsWith('session.') && !carried ? 'session' : period);
     const sectionPath = sectionAt({ sections }, s.start);
     const base = { scope, period, evidence: s.text, sectionPath };
 
@@ -61,6 +62,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
             upper: m.upper,
             normalized: m.value * m.factor,
             ...base,
+            period: periodOf(a.key),
             offset: s.start + m.numStart,
             ...PENDING,
             rule: a.rule,
@@ -156,6 +158,9 @@ function sumParts(list: Candidate[]): Candidate[] {
     const f = c.fact;
     // Proposal counts twice in a sentence are gross and net (立案78件…实际立案72件), not parts.
     if (f.key.startsWith('proposals.') || c.preferred) continue;
+    // Only figures whose cue names what others did to this body's work (批示 by 省 and 市 leaders) add up;
+    // other same-key lists are different actions (制定、修改、批准法规).
+    if (!KEY_BY_NAME.get(f.key)?.byOthers) continue;
     if (
       f.confidence !== 'high' ||
       f.approx !== 'exact' ||

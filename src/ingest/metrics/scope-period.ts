@@ -54,9 +54,9 @@ export function statedPeriod(sentence: string): FactPeriod | null {
   return null;
 }
 
-/** The period when the sentence states none: from the part title and the report metadata. */
-export function defaultPeriod(part: ReportPart | null, scope: PartScope | null, meta: ReportMeta): FactPeriod {
+/** The period when the sentence states none: a term when the part title says so, else the year reviewed. */
+export function defaultPeriod(part: ReportPart | null): FactPeriod {
   if (part && /五年|本届/.test(part.title) && !/\d{4}年/.test(part.title)) return 'term';
-  if (scope || meta.year) return 'year';
-  return 'unknown';
+  // An unstated period is the report's own: the year reviewed, known or not (the year itself is metadata).
+  return 'year';
 }
