@@ -86,3 +86,6 @@ export class TemporaryDeliveryError extends DigestError {
     super('DELIVERY_TEMPORARY', message, options);
   }
 }
+
+/** Why a legacy Word file is refused (said before download by adapters and at decode time by the ingest). */
+export const DOC_REFUSAL = '不支持旧版 Word(.doc)格式,请在 Word/WPS 中“另存为” .docx 后再导入';

@@ -1,9 +1,9 @@
 import { extname } from 'node:path';
 import type { DecodedFile } from '../domain/report.js';
-import { IngestError } from '../errors.js';
+import { DOC_REFUSAL, IngestError } from '../errors.js';
 import { looksBinary } from './decode/binary.js';
 import { decodeBytes, sniffBom } from './decode/charset.js';
-import { DOC_REFUSAL, decodeDocx } from './decode/docx-html.js';
+import { decodeDocx } from './decode/docx-html.js';
 import { decodeHtml, looksLikeHtml } from './decode/html.js';
 import { decodePdf } from './decode/pdf-text.js';
 

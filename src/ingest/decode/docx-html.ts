@@ -1,13 +1,12 @@
 import mammoth from 'mammoth';
 import type { DecodedFile } from '../../domain/report.js';
-import { IngestError } from '../../errors.js';
+import { IngestError, DOC_REFUSAL } from '../../errors.js';
 import { decodeHtml } from './html.js';
 import { zipRefusal } from './zip-guard.js';
 
 /** Largest .docx accepted (compressed). */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 /** Refusal of the legacy binary Word format. */
-export const DOC_REFUSAL = '不支持旧版 Word(.doc)格式,请在 Word/WPS 中“另存为” .docx 后再导入';
 
 /** True for an OLE2 compound file (a .doc, whatever its extension). */
 export function isOle2(bytes: Uint8Array): boolean {

@@ -69,7 +69,7 @@ export function parseCommand(line: string, options: ParseOptions = {}): ParsedCo
   const m = /^[/／]?\s*([A-Za-z]+|[\u4e00-\u9fff]{2,4})(?:@[\w_]+)?(?:\s+|$)([\s\S]*)$/.exec(clean);
   const word = m?.[1]?.toLowerCase();
   const name = word && ((COMMANDS as readonly string[]).includes(word) ? (word as CommandName) : ALIASES[word]);
-  if ((!m || !name) && options.plainIsReport && !/^[\/／]/.test(clean)) {
+  if ((!m || !name) && options.plainIsReport && !/^[/／]/.test(clean)) {
     return { name: 'report', args: clean.split(/[\s,,、]+/).filter(Boolean), rest: clean };
   }
   if (!m || !name) {
