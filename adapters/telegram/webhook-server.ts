@@ -28,7 +28,7 @@ export interface WebhookServer {
 }
 
 /**
- * Listens for webhook POSTs: wrong path → 404, wrong secret header → 401, bad JSON → 400; a good update is
+ * Listens for webhook POSTs: wrong path → 404, wrong secret header → 401, a body that is no update (`null`, bad JSON) → 400, over 1 MB → 413; a good update is
  * answered 200 at once and processed afterwards, one at a time in arrival order. Why: Telegram resends an
  * update whose request is slow, so slow work (uploads, long replies with rate limits) must not hold it.
  */
@@ -47,11 +47,13 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
     }
     readBody(req)
       .then((body) => {
-        let update: Update;
-        try {
-          update = JSON.parse(body) as Update;
-        } catch {
-          res.writeHead(400).end('bad json');
+        if (body === null) {
+          res.writeHead(413, { connection: 'close' }).end('payload too large');
+          return;
+        }
+        const update = parseUpdate(body);
+        if (!update) {
+          res.writeHead(400).end('not an update');
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -59,7 +61,10 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
           .then(() => opts.onUpdate(update))
           .catch((err: unknown) => opts.logger.error({ err, updateId: update.update_id }, 'telegram webhook update failed'));
       })
-      .catch(() => res.writeHead(413).end());
+      .catch((err: unknown) => {
+        opts.logger.warn({ err }, 'telegram webhook: reading the request failed');
+        if (!res.headersSent) res.writeHead(400).end();
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -82,20 +87,36 @@ function secretMatches(header: string | string[] | undefined, secret: string): b
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The update in a JSON body, or null when the body is no object with an integer `update_id`. */
+export function parseUpdate(body: string): Update | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const id = (value as { update_id?: unknown }).update_id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? (value as Update) : null;
+}
+
+/**
+ * The body as text, or null when it is larger than MAX_BODY_BYTES. An oversized body is drained (not kept)
+ * rather than the socket destroyed: the client then reads a 413 instead of a connection reset.
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = declared > MAX_BODY_BYTES;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
     req.once('error', reject);
   });
 }

@@ -1,4 +1,5 @@
 import { BadInputError } from '../../errors.js';
+import { cutText } from '../reply/cut-text.js';
 
 /** Longest command line the service reads; longer input gets a clear refusal. */
 export const MAX_INPUT_CHARS = 500;
@@ -32,23 +33,27 @@ export interface ParsedCommand {
   rest: string;
 }
 
-const ALIASES: Record<string, CommandName> = {
-  报告: 'report',
-  比较: 'compare',
-  对比: 'compare',
-  趋势: 'trend',
-  搜索: 'search',
-  查找: 'search',
-  列表: 'list',
-  帮助: 'help',
-  订阅: 'subscribe',
-  退订: 'unsubscribe',
-  取消订阅: 'unsubscribe',
-  我的订阅: 'subscriptions',
-  语言: 'lang',
-  reportsearch: 'search',
-  digest: 'help',
-};
+// A Map: user text is the key, and a plain object would answer `constructor` or `__proto__` from its prototype.
+const ALIASES: ReadonlyMap<string, CommandName> = new Map(
+  Object.entries({
+    报告: 'report',
+    比较: 'compare',
+    对比: 'compare',
+    趋势: 'trend',
+    搜索: 'search',
+    查找: 'search',
+    列表: 'list',
+    帮助: 'help',
+    订阅: 'subscribe',
+    退订: 'unsubscribe',
+    取消订阅: 'unsubscribe',
+    我的订阅: 'subscriptions',
+    语言: 'lang',
+    reportsearch: 'search',
+    digest: 'help',
+  } satisfies Record<string, CommandName>),
+);
+const NAMES: ReadonlySet<string> = new Set(COMMANDS);
 
 /** How to read a line that names no command. */
 export interface ParseOptions {
@@ -68,12 +73,12 @@ export function parseCommand(line: string, options: ParseOptions = {}): ParsedCo
   if (!clean) throw new BadInputError('请输入命令,例如 /report 资阳 2022。发送 /help 查看全部命令。');
   const m = /^[/／]?\s*([A-Za-z]+|[\u4e00-\u9fff]{2,4})(?:@[\w_]+)?(?:\s+|$)([\s\S]*)$/.exec(clean);
   const word = m?.[1]?.toLowerCase();
-  const name = word && ((COMMANDS as readonly string[]).includes(word) ? (word as CommandName) : ALIASES[word]);
+  const name = word === undefined ? undefined : NAMES.has(word) ? (word as CommandName) : ALIASES.get(word);
   if ((!m || !name) && options.plainIsReport && !/^[/／]/.test(clean)) {
     return { name: 'report', args: clean.split(/[\s,,、]+/).filter(Boolean), rest: clean };
   }
   if (!m || !name) {
-    const shown = clean.length > 20 ? clean.slice(0, 20) + '…' : clean;
+    const shown = cutText(clean, 20);
     throw new BadInputError(`无法识别的命令“${shown}”。发送 /help 查看全部命令。`);
   }
   const rest = m[2]!.trim();

@@ -58,3 +58,40 @@ describe('telegram adapter in webhook mode', () => {
     expect(service.handled[0]!.chat).toEqual({ platform: 'telegram', chatId: '902', direct: true });
   });
 });
+
+describe('telegram webhook with hostile bodies', () => {
+  const start = (service: FakeService) =>
+    startPair(service, { webhookUrl: 'https://bot.example.org/tg/hook', webhookSecret: SECRET, port: 0, host: '127.0.0.1' });
+
+  const raw = async (body: string | Buffer): Promise<number> => {
+    const port = pair!.adapter.webhookAddress()!.port;
+    const res = await fetch(`http://127.0.0.1:${port}/tg/hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': SECRET },
+      body,
+    });
+    await res.text();
+    return res.status;
+  };
+
+  it('answers 400 to null, arrays, strings and objects without update_id, and keeps serving', async () => {
+    const service = new FakeService();
+    pair = await start(service);
+    for (const body of ['null', '[]', '"x"', '42', '{}', '{"update_id":"1"}', '{"update_id":-1}', 'not json']) {
+      expect(await raw(body), body).toBe(400);
+    }
+    // The process is alive and still handles a real update.
+    const update = { update_id: 5, ...textMessage('/report 资阳 2022', { chatId: 905 }) };
+    expect(await post('/tg/hook', update, SECRET)).toBe(200);
+    await waitForCalls(pair.standIn, 'sendMessage');
+    expect(service.handled).toHaveLength(1);
+  });
+
+  it('answers 413 to a 3 MB body instead of resetting the connection', async () => {
+    const service = new FakeService();
+    pair = await start(service);
+    const big = JSON.stringify({ update_id: 6, filler: 'x'.repeat(3 * 1024 * 1024) });
+    expect(await raw(big)).toBe(413);
+    expect(service.handled).toHaveLength(0);
+  });
+});
