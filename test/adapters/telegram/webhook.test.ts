@@ -63,7 +63,7 @@ describe('telegram webhook with hostile bodies', () => {
   const start = (service: FakeService) =>
     startPair(service, { webhookUrl: 'https://bot.example.org/tg/hook', webhookSecret: SECRET, port: 0, host: '127.0.0.1' });
 
-  const raw = async (body: string | Buffer): Promise<number> => {
+  const raw = async (body: string): Promise<number> => {
     const port = pair!.adapter.webhookAddress()!.port;
     const res = await fetch(`http://127.0.0.1:${port}/tg/hook`, {
       method: 'POST',
