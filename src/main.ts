@@ -1,6 +1,7 @@
 import { createConsoleAdapter } from '../adapters/console/create-console-adapter.js';
 import { createSlackAdapter } from '../adapters/slack/create-slack-adapter.js';
 import { createTelegramAdapter } from '../adapters/telegram/create-telegram-adapter.js';
+import { createSqliteInbox } from '../adapters/telegram/update-inbox.js';
 import { toCsv } from './charts/csv.js';
 import { renderChartPng } from './charts/render-png.js';
 import { saveReplyFiles } from './charts/save-chart.js';
@@ -22,7 +23,14 @@ interface Running {
 /** Composition root: config → db → seed ingest → service → adapters → scheduler. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const secrets = [
+    config.telegram?.token,
+    config.telegram?.webhookSecret,
+    config.slack?.botToken,
+    config.slack?.appToken,
+    config.slack?.signingSecret,
+  ].filter((s): s is string => !!s);
+  const log = createLogger(config.logLevel, { secrets });
   const dbArg = process.argv.indexOf('--db');
   const db = openDb(dbArg > 0 && process.argv[dbArg + 1] ? process.argv[dbArg + 1]! : config.dbPath);
 
@@ -60,8 +68,11 @@ async function main(): Promise<void> {
       renderChart: renderChartPng,
       encodeCsv: toCsv,
       logger: log.child({ adapter: 'telegram' }),
+      inbox: createSqliteInbox(db),
     });
-    await telegram.start();
+    // Not awaited: while the Bot API is unreachable the adapter logs and backs off, and Slack, the console
+    // and the scheduler must serve meanwhile.
+    void telegram.start().catch((err) => log.error({ err }, 'telegram start failed'));
     running.push(telegram);
     publishers.push(telegram.publisher);
   }

@@ -9,6 +9,7 @@ import { boltLogger } from './bolt-logger.js';
 import { resolveCommandNames, type SlackCommandNames } from './command-names.js';
 import { registerCommands } from './commands.js';
 import { registerMention } from './mention.js';
+import { createReplayGuard } from './replay-guard.js';
 import { createSlackPublisher } from './publisher.js';
 import { runAndRespond, type Handling } from './run-command.js';
 
@@ -70,6 +71,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   // HTTP mode builds its receiver itself so start() can listen on port 0 and report the bound address.
   const receiver =
     mode === 'http' ? new HTTPReceiver({ signingSecret: options.signingSecret!, logger, endpoints: '/slack/events' }) : null;
+  if (receiver) {
+    // Bolt refuses only old timestamps and answers a replay again: the guard runs before it.
+    const guard = createReplayGuard({ logger: log });
+    const inner = receiver.requestListener;
+    receiver.requestListener = (req, res) => (guard(req, res) ? inner(req, res) : undefined);
+  }
   const app = new App({
     token: options.botToken,
     logger,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DigestService } from '../../src/service/ports.js';
 import type { ChartRenderer, CsvEncoder } from './send-reply.js';
+import type { UpdateInbox } from './update-inbox.js';
 
 /** Options of `createTelegramAdapter` (the composition root fills them from `src/config.ts`). */
 export interface TelegramAdapterOptions {
@@ -30,4 +31,8 @@ export interface TelegramAdapterOptions {
   /** Hook for the CSV encoder: when given, `reply.csv` is sent as a document. */
   encodeCsv?: CsvEncoder;
   logger?: Logger;
+  /** Where handled update_ids (and webhook updates before their 200) are kept; default in memory only. */
+  inbox?: UpdateInbox;
+  /** Backoff while the Bot API is unreachable at start; defaults 1 s doubling to 60 s. */
+  startRetry?: { firstDelayMs?: number; maxDelayMs?: number };
 }

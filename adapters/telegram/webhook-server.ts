@@ -17,23 +17,29 @@ export interface WebhookServerOptions {
   port: number;
   host?: string;
   logger: Logger;
-  onUpdate: (update: Update) => Promise<void>;
+  /**
+   * Stores the update durably before it is acknowledged (false: its update_id is known already); a throw
+   * answers 500, so Telegram sends it again.
+   */
+  accept: (update: Update) => boolean;
+  /** Called after an update was accepted and acknowledged: process the stored updates. */
+  onAccepted: () => void;
 }
 
 /** A running webhook listener. */
 export interface WebhookServer {
   server: Server;
-  /** Stops listening and waits for queued updates to finish. */
+  /** Stops listening. */
   close(): Promise<void>;
 }
 
 /**
- * Listens for webhook POSTs: wrong path → 404, wrong secret header → 401, a body that is no update (`null`, bad JSON) → 400, over 1 MB → 413; a good update is
- * answered 200 at once and processed afterwards, one at a time in arrival order. Why: Telegram resends an
- * update whose request is slow, so slow work (uploads, long replies with rate limits) must not hold it.
+ * Listens for webhook POSTs: wrong path → 404, wrong secret header → 401, a body that is no update (`null`,
+ * bad JSON) → 400, over 1 MB → 413. A good update is stored durably (SQLite) and only then answered 200; it
+ * is processed afterwards. Why: Telegram resends an update whose request is slow, so slow work (uploads, long
+ * replies with rate limits) must not hold the answer; and an update answered 200 must survive a `kill -9`.
  */
 export async function startWebhookServer(opts: WebhookServerOptions): Promise<WebhookServer> {
-  let queue: Promise<void> = Promise.resolve();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'POST' || path !== opts.path) {
@@ -56,10 +62,17 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
           res.writeHead(400).end('not an update');
           return;
         }
+        let fresh: boolean;
+        try {
+          fresh = opts.accept(update);
+        } catch (err) {
+          opts.logger.error({ err, updateId: update.update_id }, 'telegram webhook: storing the update failed');
+          res.writeHead(500).end('try again');
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-        queue = queue
-          .then(() => opts.onUpdate(update))
-          .catch((err: unknown) => opts.logger.error({ err, updateId: update.update_id }, 'telegram webhook update failed'));
+        if (fresh) opts.onAccepted();
+        else opts.logger.info({ updateId: update.update_id }, 'telegram webhook: repeated update_id ignored');
       })
       .catch((err: unknown) => {
         opts.logger.warn({ err }, 'telegram webhook: reading the request failed');
@@ -72,10 +85,7 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
   });
   return {
     server,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await queue;
-    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 

@@ -32,6 +32,7 @@ export async function ingestWithWorkers(
     ingested: 0,
     unchanged: 0,
     skipped: [],
+    databaseErrors: 0,
     timings: [],
     storeMs: 0,
     refreshMs: 0,

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Reply } from '../service/reply/reply-model.js';
 import { toCsv } from './csv.js';
+import { expireCharts } from './expire-charts.js';
 import { renderChartPng } from './render-png.js';
 
 /** Where console and `digest ask` put chart files. */
@@ -39,6 +40,8 @@ async function write(
     const data = await bytes();
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, data);
+    // Every distinct question writes a file: old ones go, so the folder stays bounded.
+    expireCharts(dir);
   } catch (error) {
     (
       options.onError ??

@@ -40,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
         const summary = await runIngest(db, positionals.length ? positionals : [config.seedsDir], process.stdout, {
           fetch: { allow: config.fetchAllow },
         });
+        // A file refused by the database was fine: losing it silently would be wrong, so the run fails.
+        if (summary.databaseErrors > 0) return 1;
         return summary.ingested + summary.unchanged > 0 || summary.skipped.length === 0 ? 0 : 1;
       } finally {
         db.$client.close();

@@ -32,6 +32,7 @@ export async function runIngest(
   bar?.stop();
   for (const s of summary.skipped) out.write(`skipped ${s.file}: ${s.reason}\n`);
   out.write(formatSummary(summary) + '\n');
+  if (summary.databaseErrors > 0) out.write(`${summary.databaseErrors} 个文件因数据库错误未保存,请重新导入。\n`);
   return summary;
 }
 

@@ -220,3 +220,15 @@ export const slotRuns = sqliteTable('slot_runs', {
   completedAt: text('completed_at'),
   summary: text('summary'),
 });
+
+/**
+ * Telegram updates seen: webhook updates are stored here before they are acknowledged, and every handled
+ * update_id is recorded, so a redelivery after a crash or a repeated POST is not answered twice.
+ */
+export const telegramUpdates = sqliteTable('telegram_updates', {
+  updateId: integer('update_id').primaryKey(),
+  /** The update JSON until it is handled (then null). */
+  payload: text('payload'),
+  receivedAt: text('received_at').notNull(),
+  handledAt: text('handled_at'),
+});

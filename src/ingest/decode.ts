@@ -5,6 +5,7 @@ import { looksBinary } from './decode/binary.js';
 import { decodeBytes, sniffBom } from './decode/charset.js';
 import { decodeDocx } from './decode/docx-html.js';
 import { decodeHtml, looksLikeHtml } from './decode/html.js';
+import { hasMarkup } from './decode/html-limits.js';
 import { decodePdf } from './decode/pdf-text.js';
 
 /** Document formats decoded asynchronously (by a parser library) rather than as text. */
@@ -32,8 +33,9 @@ export function decodeInput(file: string, bytes: Buffer): DecodedFile {
   // UTF-16 text is full of NUL bytes, so the binary check only runs on BOM-less input.
   if (!sniffBom(bytes) && looksBinary(bytes)) throw new IngestError(file, '二进制文件,无法读取');
   const ext = extname(file).toLowerCase();
-  if (ext === '.html' || ext === '.htm') return decodeHtml(file, bytes);
   const decoded = decodeBytes(bytes);
+  // Plain text saved as .html has no markup to parse: it takes the text path.
+  if ((ext === '.html' || ext === '.htm') && hasMarkup(decoded.text.slice(0, 64 * 1024))) return decodeHtml(file, bytes);
   if (looksLikeHtml(decoded.text.slice(0, 512))) return decodeHtml(file, bytes);
   if (decoded.text.includes('\u0000')) throw new IngestError(file, '二进制文件,无法读取');
   return { file, text: decoded.text, encoding: decoded.encoding, pageTitle: null, pageDate: null };

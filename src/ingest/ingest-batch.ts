@@ -1,20 +1,24 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import type { DigestDb } from '../db/open.js';
 import { reportFiles } from '../db/schema.js';
-import { DigestError } from '../errors.js';
+import { withBusyRetry } from '../db/busy-retry.js';
 import { extractFile } from './extract.js';
 import { extractUrl } from './extract-url.js';
 import { type FetchOptions, isUrl } from './fetch/fetch-url.js';
+import { listInputs } from './list-inputs.js';
 import { refreshKeywords } from './refresh-keywords.js';
+import { isDatabaseError, skipReason } from './skip-reason.js';
 import { storeReport } from './store.js';
 
 /** What one `ingest` call did. */
 export interface IngestSummary {
   ingested: number;
   unchanged: number;
+  /** Every file or entry not stored, with the reason in Chinese (hidden files, pipes and broken links too). */
   skipped: { file: string; reason: string }[];
+  /** Of `skipped`, the files that were fine but not stored for a database reason (busy, full, broken). */
+  databaseErrors: number;
   /** Files stored or re-pointed in this call, with the stage timings of each extraction. */
   timings: Record<string, number>[];
 }
@@ -39,8 +43,9 @@ export async function ingestPaths(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const urls = inputs.filter(isUrl);
-  const files = [...(await expandInputs(inputs.filter((i) => !isUrl(i)))), ...urls];
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, skipped: [], timings: [] };
+  const listing = await listInputs(inputs.filter((i) => !isUrl(i)));
+  const files = [...listing.files, ...urls];
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, skipped: [...listing.skipped], databaseErrors: 0, timings: [] };
   let done = 0;
   for (const file of files) {
     try {
@@ -58,12 +63,16 @@ export async function ingestPaths(
         summary.unchanged++;
       } else {
         const report = await extractFile(file);
-        const outcome = storeReport(db, report, { path: file, size: info.size, mtimeMs: info.mtimeMs });
+        // Another process may hold the write lock past the busy timeout: wait and try again, a few times.
+        const outcome = await withBusyRetry(() =>
+          storeReport(db, report, { path: file, size: info.size, mtimeMs: info.mtimeMs }),
+        );
         summary[outcome]++;
         summary.timings.push(report.timings);
       }
     } catch (error) {
-      summary.skipped.push({ file, reason: reasonOf(error) });
+      if (isDatabaseError(error)) summary.databaseErrors++;
+      summary.skipped.push({ file, reason: skipReason(error) });
     }
     onProgress?.(++done, files.length, file);
   }
@@ -71,26 +80,7 @@ export async function ingestPaths(
   return summary;
 }
 
-/** Turns files and folders into a sorted list of absolute file paths. */
+/** Turns files and folders into a sorted list of absolute file paths (see `listInputs` for what is left out). */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
-  const out = new Set<string>();
-  for (const input of inputs) {
-    const path = resolve(input);
-    const info = await stat(path).catch(() => null);
-    if (info?.isDirectory()) {
-      for (const entry of await readdir(path, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile() && !entry.name.startsWith('.')) out.add(join(entry.parentPath, entry.name));
-      }
-    } else {
-      out.add(path);
-    }
-  }
-  return [...out].sort();
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof DigestError && 'reason' in error) return String((error as { reason: string }).reason);
-  if (error instanceof DigestError) return error.message;
-  if (error && typeof error === 'object' && 'code' in error && (error as { code: string }).code === 'ENOENT') return '文件不存在';
-  return `无法处理: ${error instanceof Error ? error.message : String(error)}`;
+  return (await listInputs(inputs)).files;
 }

@@ -27,27 +27,32 @@ export type StoreOutcome = 'ingested' | 'unchanged';
 export function storeReport(db: DigestDb, report: ExtractedReport, stamp: FileStamp, now = new Date()): StoreOutcome {
   // better-sqlite3 runs everything on one connection, so statements on `db` inside this callback are part
   // of the transaction (the raw FTS statements need the client, which drizzle's `tx` does not expose).
-  return db.transaction(() => {
-    const tx = db;
-    const existing = tx.select({ id: reports.id }).from(reports).where(eq(reports.hash, report.hash)).get();
-    const previous = tx.select().from(reportFiles).where(eq(reportFiles.path, stamp.path)).get();
-    let reportId = existing?.id;
-    let outcome: StoreOutcome = 'unchanged';
-    if (reportId === undefined) {
-      reportId = insertReport(db, report, now);
-      outcome = 'ingested';
-    }
-    tx.insert(reportFiles)
-      .values({ path: stamp.path, reportId, hash: report.hash, size: stamp.size, mtimeMs: stamp.mtimeMs })
-      .onConflictDoUpdate({
-        target: reportFiles.path,
-        set: { reportId, hash: report.hash, size: stamp.size, mtimeMs: stamp.mtimeMs },
-      })
-      .run();
-    const dropped = previous && previous.reportId !== reportId ? dropIfOrphaned(db, previous.reportId) : false;
-    if (outcome === 'ingested' || dropped) markCorpusChanged(db.$client);
-    return outcome;
-  });
+  // Immediate: the transaction reads before it writes, and a deferred one would fail at once (SQLITE_BUSY)
+  // instead of waiting out the busy timeout when another process writes meanwhile.
+  return db.transaction(
+    () => {
+      const tx = db;
+      const existing = tx.select({ id: reports.id }).from(reports).where(eq(reports.hash, report.hash)).get();
+      const previous = tx.select().from(reportFiles).where(eq(reportFiles.path, stamp.path)).get();
+      let reportId = existing?.id;
+      let outcome: StoreOutcome = 'unchanged';
+      if (reportId === undefined) {
+        reportId = insertReport(db, report, now);
+        outcome = 'ingested';
+      }
+      tx.insert(reportFiles)
+        .values({ path: stamp.path, reportId, hash: report.hash, size: stamp.size, mtimeMs: stamp.mtimeMs })
+        .onConflictDoUpdate({
+          target: reportFiles.path,
+          set: { reportId, hash: report.hash, size: stamp.size, mtimeMs: stamp.mtimeMs },
+        })
+        .run();
+      const dropped = previous && previous.reportId !== reportId ? dropIfOrphaned(db, previous.reportId) : false;
+      if (outcome === 'ingested' || dropped) markCorpusChanged(db.$client);
+      return outcome;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** Insert statements of one connection, prepared once: drizzle's query builder costs more than the insert. */

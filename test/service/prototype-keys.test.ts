@@ -30,7 +30,17 @@ describe('command and alias lookups ignore Object.prototype names', () => {
   });
 
   it('fuzz: hostile names as command or argument always yield a Chinese reply, never a throw', () => {
-    const commands = ['', '/report ', '/compare ', '/trend 资阳 ', '/search ', '/subscribe ', '/lang ', '/sections ', '/metrics '];
+    const commands = [
+      '',
+      '/report ',
+      '/compare ',
+      '/trend 资阳 ',
+      '/search ',
+      '/subscribe ',
+      '/lang ',
+      '/sections ',
+      '/metrics ',
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...commands),

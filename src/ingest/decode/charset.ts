@@ -28,10 +28,40 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    // Not valid UTF-8: fall through to legacy CJK encodings.
+    // Not valid UTF-8: almost valid stays UTF-8 below, the rest falls through to legacy CJK encodings.
   }
+  const almost = almostUtf8(bytes);
+  if (almost) return almost;
   const encoding = pickLegacyEncoding(bytes, declared);
   return { text: iconv.decode(Buffer.from(bytes), encoding), encoding };
+}
+
+/** Invalid sequences tolerated per thousand multi-byte characters before the text is taken for another charset. */
+const MAX_INVALID_PER_MILLE = 5;
+
+/**
+ * UTF-8 with a few broken bytes (a truncated copy, a bad sector) decoded as UTF-8 with U+FFFD for each broken
+ * sequence, and the encoding saying so; null when the bytes are not mostly UTF-8. Why: a legacy decoder turns
+ * the whole text into mojibake (宸炴敛…) to explain four bad bytes, which is far worse than four U+FFFD.
+ */
+function almostUtf8(bytes: Uint8Array): DecodedText | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replaced = 0;
+  let multiByte = 0;
+  for (const ch of text) {
+    if (ch === '\ufffd') replaced++;
+    else if (ch.codePointAt(0)! > 0x7f) multiByte++;
+  }
+  // U+FFFD that was really in the file (EF BF BD) is no decoding error.
+  replaced -= countReal(bytes);
+  if (replaced <= 0 || multiByte < 20 || replaced * 1000 > multiByte * MAX_INVALID_PER_MILLE) return null;
+  return { text, encoding: `utf-8(${replaced} 处无效字节已替换为 U+FFFD)` };
+}
+
+function countReal(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i + 2 < bytes.length; i++) if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+  return n;
 }
 
 function pickLegacyEncoding(bytes: Uint8Array, declared: string | null): string {
