@@ -101,6 +101,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   let webhook: WebhookServer | null = null;
   let stopping = false;
   const abort = new AbortController();
+  // grammY types its signal with the abort-controller package; the runtime object is the same.
+  const grammySignal = abort.signal as unknown as Parameters<Bot['init']>[0];
 
   const registerMenu = async () => {
     try {
@@ -168,7 +170,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     publisher: createTelegramPublisher({ ...deps, api: pushApi }),
     webhookAddress: () => (webhook ? (webhook.server.address() as AddressInfo) : null),
     async start() {
-      const ready = await startWithBackoff(() => bot.init(), {
+      // getMe first, under our backoff: bot.init() alone retries an unreachable API forever without a word.
+      const ready = await startWithBackoff(() => bot.api.getMe(grammySignal), {
         logger,
         what: 'telegram API',
         retryIf: isUnreachable,
@@ -176,6 +179,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
         ...(options.startRetry ?? {}),
       });
       if (!ready || stopping) return;
+      await bot.init(grammySignal);
       await registerMenu();
       if (options.webhookUrl) await startWebhook(options.webhookUrl);
       else await startPolling();

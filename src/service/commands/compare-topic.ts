@@ -107,6 +107,13 @@ function topicTable(store: ReportStore, q: CompareQuery, scope: ReportRow[]): To
     }
     perReport.set(h.reportId, entry);
   }
+  // A paragraph the index matched (a prefix like `资*`) in which the words themselves never occur is no
+  // mention: a row saying 提到 0 次 is not a result.
+  for (const [id, entry] of perReport) {
+    if (entry.mentions > 0) continue;
+    perReport.delete(id);
+    inScope.delete(id);
+  }
   const ranked = [...perReport].sort((a, b) => b[1].mentions - a[1].mentions);
   const table = { perReport, inScope, ranked };
   if (!hit && perStore.size >= MAX_TABLES) perStore.delete(perStore.keys().next().value!);

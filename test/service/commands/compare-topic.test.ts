@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPlain } from '../../../src/service/reply/plain-renderer.js';
+import { seededService } from '../../helpers/seeded-service.js';
+
+describe('/compare on a topic lists only reports that mention it', () => {
+  let env: Awaited<ReturnType<typeof seededService>>;
+  beforeAll(async () => {
+    env = await seededService();
+  });
+  afterAll(() => env.cleanup());
+
+  it('/compare 资* has no “提到 0 次” row', () => {
+    for (const line of ['/compare 资*', '/compare 资* 2022', '/compare 协* 四川']) {
+      const text = renderPlain(env.service.handle(line, { platform: 'console', chatId: 'z' }));
+      expect(text, line).not.toContain('提到 0 次');
+      expect(text, line).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('a real topic still ranks the reports that discuss it', () => {
+    const text = renderPlain(env.service.handle('/compare 营商环境', { platform: 'console', chatId: 'z' }));
+    expect(text).toMatch(/提到 [1-9]\d* 次/);
+    expect(text).not.toContain('提到 0 次');
+  });
+});
