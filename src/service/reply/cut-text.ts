@@ -5,6 +5,8 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
  * leave a lone surrogate (half an emoji), which Telegram refuses, so the whole reply would be lost.
  */
 export function cutText(text: string, max: number): string {
+  // Fewer UTF-16 units than the limit means fewer graphemes too: nothing to cut, no segmenting needed.
+  if (text.length <= max) return text;
   let count = 0;
   let end = 0;
   for (const { segment, index } of segmenter.segment(text)) {
