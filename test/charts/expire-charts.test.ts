@@ -30,7 +30,7 @@ describe('chart files in data/charts expire', () => {
     expect(readdirSync(dir).sort()).toEqual(['keep-notes.txt', 'new-0.png', 'new-1.png', 'new-2.png', 'new-3.png']);
   });
 
-  it('saving a chart expires stale ones in the same folder', () => {
+  it('saving a chart expires stale ones in the same folder', async () => {
     dir = mkdtempSync(join(tmpdir(), 'charts-expire-'));
     write('stale.png', 30, Date.now());
     const reply: Reply = {
@@ -41,7 +41,7 @@ describe('chart files in data/charts expire', () => {
       script: 'simplified',
       chart: { kind: 'line', title: 't', unit: '件', points: [{ label: '2022', value: 1 }], source: 's' },
     };
-    expect(saveChart(reply, { dir, render: () => Buffer.from('png') })).not.toBeNull();
+    expect(await saveChart(reply, { dir, render: () => Buffer.from('png') })).not.toBeNull();
     expect(existsSync(join(dir, 'stale.png'))).toBe(false);
     expect(readdirSync(dir)).toHaveLength(1);
   });
