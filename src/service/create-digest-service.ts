@@ -11,7 +11,15 @@ import { listCommand } from './commands/list-command.js';
 import { parseCommand, type ParsedCommand } from './commands/parse-command.js';
 import { reportCommand, reportDigest } from './commands/report-command.js';
 import { searchCommand } from './commands/search-command.js';
-import { langCommand, subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './commands/subscribe-commands.js';
+import {
+  langCommand,
+  pauseCommand,
+  subscribeCommand,
+  subscriptionsCommand,
+  unsubscribeCommand,
+} from './commands/subscribe-commands.js';
+import { adminOnlyReply, changesChat } from './subscriptions/chat-permissions.js';
+import { previewCommand } from '../scheduler/preview.js';
 import { trendCommand } from './commands/trend-command.js';
 import type { DigestService } from './ports.js';
 import { ReportStore } from './query/report-store.js';
@@ -31,6 +39,8 @@ export interface DigestServiceOptions {
   scheduleText?: string;
   /** Limits and SSRF allow-list for `/ingest <url>` (admins); default: public addresses only. */
   fetch?: FetchOptions;
+  /** DIGEST_TZ, for the week /preview shows. Default Asia/Shanghai. */
+  timezone?: string;
 }
 
 /** Creates the transport-free digest service: command line in, reply model out, from SQLite only. */
@@ -44,6 +54,7 @@ export function createDigestService(
 
   const dispatch = (cmd: ParsedCommand, chat: ChatContext): Reply => {
     const args = cmd.args.map(simplifiedForm);
+    if (chat.canManage === false && changesChat(cmd)) return adminOnlyReply(cmd.name);
     switch (cmd.name) {
       case 'report':
         return reportCommand(store, args);
@@ -63,7 +74,12 @@ export function createDigestService(
       case 'unsubscribe':
         return unsubscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest);
       case 'subscriptions':
-        return subscriptionsCommand(subs, chat.platform, chat.chatId);
+        return subscriptionsCommand(subs, chat.platform, chat.chatId, options.scheduleText ?? '每周');
+      case 'pause':
+      case 'resume':
+        return pauseCommand(subs, chat.platform, chat.chatId, cmd.name === 'pause', now());
+      case 'preview':
+        return previewCommand({ store, subscriptions: subs, empty: 'skip' }, chat.platform, chat.chatId, now(), options.timezone);
       case 'lang':
         return langCommand(subs, chat.platform, chat.chatId, cmd.rest);
       case 'sections':

@@ -19,6 +19,9 @@ export const COMMANDS = [
   'sections',
   'metrics',
   'source',
+  'pause',
+  'resume',
+  'preview',
 ] as const;
 
 /** A known command name. */
@@ -46,6 +49,9 @@ const ALIASES: Record<string, CommandName> = {
   取消订阅: 'unsubscribe',
   我的订阅: 'subscriptions',
   语言: 'lang',
+  暂停推送: 'pause',
+  恢复推送: 'resume',
+  预览: 'preview',
   reportsearch: 'search',
   digest: 'help',
 };

@@ -87,4 +87,9 @@ export interface ChatContext {
   chatId: string;
   /** A one-to-one chat (Telegram private chat, the console): plain text without a command word is a `/report`. */
   direct?: boolean;
+  /**
+   * False when the sender may not change the chat's subscriptions, delivery or /lang (a non-admin member of
+   * a Telegram group or channel). Absent means allowed (private chats, console, Slack).
+   */
+  canManage?: boolean;
 }
