@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DigestDb } from '../db/open.js';
 import { ingestPaths } from '../ingest/ingest-batch.js';
-import { BadInputError, IngestError } from '../errors.js';
+import { DigestError, IngestError } from '../errors.js';
 import { compareCommand } from './commands/compare-command.js';
 import { metricsCommand, sectionsCommand, sourceCommand } from './commands/detail-commands.js';
 import { helpCommand } from './commands/help-command.js';
@@ -105,8 +105,9 @@ export function createDigestService(
       try {
         reply = dispatch(parseCommand(String(line ?? ''), { plainIsReport: chat.direct === true }), chat);
       } catch (error) {
-        if (!(error instanceof BadInputError) && !(error as { code?: string })?.code)
-          log.error({ err: error, line: String(line).slice(0, 200) }, 'command failed');
+        // Not a DigestError means a bug or a failing database: log it with its stack (pino's err serializer);
+        // the user gets the INTERNAL answer.
+        if (!(error instanceof DigestError)) log.error({ err: error, line: String(line).slice(0, 200) }, 'command failed');
         reply = errorReply(error, String(line ?? ''));
       }
       return safe(() => inScript(reply, chat, String(line ?? '').slice(0, 500)), reply);
