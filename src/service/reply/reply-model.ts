@@ -37,8 +37,13 @@ export interface ChartData {
   kind: 'bar' | 'line';
   title: string;
   unit: string;
-  /** One point per bar / x position; null value = missing. */
-  points: { label: string; value: number | null }[];
+  /**
+   * One point per bar / x position; null value = missing. `group` (e.g. 省级) puts bars in groups, each on its
+   * own scale; `display` is the figure as the report states it (20余次), shown instead of value + unit.
+   */
+  points: { label: string; value: number | null; group?: string; display?: string }[];
+  /** Rows not drawn (no figure, doubtful, another unit), listed under the chart with the reason. */
+  notDrawn?: string[];
   source: string;
 }
 
