@@ -365,14 +365,18 @@ function csvOf(m: NamedMetric, cmp: Comparison) {
 /** No report has the figure: say so, and name the metrics that do have data in this scope. */
 function noData(store: ReportStore, q: CompareQuery, m: NamedMetric, scope: ReportRow[], built: Built): NotFoundError {
   const ids = new Set(scope.map((r) => r.id));
+  const groups = knownGroups();
+  // One query for every known key (one memo entry), not one per metric.
+  const reportsByKey = new Map<string, Set<number>>();
+  for (const f of store.headlinesForKeys([...new Set(groups.flatMap((g) => g.columns.map((c) => c.key)))])) {
+    if (!ids.has(f.reportId)) continue;
+    let set = reportsByKey.get(f.key);
+    if (!set) reportsByKey.set(f.key, (set = new Set()));
+    set.add(f.reportId);
+  }
   const have: string[] = [];
-  for (const g of knownGroups()) {
-    const n = new Set(
-      store
-        .headlinesForKeys(g.columns.map((c) => c.key))
-        .filter((f) => ids.has(f.reportId))
-        .map((f) => f.reportId),
-    ).size;
+  for (const g of groups) {
+    const n = new Set(g.columns.flatMap((c) => [...(reportsByKey.get(c.key) ?? [])])).size;
     if (n && g.title !== m.group.title) have.push(`${g.title}(${n} 份)`);
   }
   const others = built.otherBodies.size
