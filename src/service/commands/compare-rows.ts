@@ -75,7 +75,8 @@ export interface Comparison {
 export function tierOf(r: Pick<ReportRow, 'regionCode' | 'regionLevel' | 'regionName'>): CompareTier {
   if (r.regionLevel === '国家' || r.regionName === '全国') return '全国';
   const ref = r.regionCode ? regionByCode(r.regionCode) : null;
-  return ref?.tier ?? '级别不详';
+  if (!ref) return '级别不详';
+  return ref.tier === '国家' ? '全国' : ref.tier;
 }
 
 /** The label of a period (届内累计 …), or null for a year. */
