@@ -31,6 +31,8 @@ export const reports = sqliteTable(
     keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull(),
     /** Candidate terms with counts, for corpus-relative keyword weights. */
     terms: text('terms', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    /** Report count when the keywords were last ranked against the corpus (0: not yet); see refresh-keywords. */
+    keywordsTotal: integer('keywords_total').notNull().default(0),
     ingestedAt: text('ingested_at').notNull(),
   },
   (t) => [
@@ -38,6 +40,7 @@ export const reports = sqliteTable(
     index('reports_region_year').on(t.regionCode, t.year),
     index('reports_year').on(t.year),
     index('reports_ingested_at').on(t.ingestedAt),
+    index('reports_keywords_total').on(t.keywordsTotal),
   ],
 );
 

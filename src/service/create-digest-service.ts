@@ -4,6 +4,7 @@ import pino from 'pino';
 import type { DigestDb } from '../db/open.js';
 import { ingestPaths } from '../ingest/ingest-batch.js';
 import { DigestError, IngestError } from '../errors.js';
+import { keywordsDirty, scheduleKeywordRefresh } from '../ingest/refresh-keywords.js';
 import { compareCommand } from './commands/compare-command.js';
 import { metricsCommand, sectionsCommand, sourceCommand } from './commands/detail-commands.js';
 import { helpCommand } from './commands/help-command.js';
@@ -46,11 +47,15 @@ export interface DigestServiceOptions {
 /** Creates the transport-free digest service: command line in, reply model out, from SQLite only. */
 export function createDigestService(
   options: DigestServiceOptions,
-): DigestService & { store: ReportStore; subscriptions: SubscriptionStore } {
+): DigestService & { store: ReportStore; subscriptions: SubscriptionStore; keywordsReady: Promise<void> } {
   const store = new ReportStore(options.db);
   const subs = new SubscriptionStore(options.db);
   const log = options.logger ?? pino({ level: 'silent' });
   const now = options.now ?? (() => new Date());
+  // A previous process committed reports but stopped before re-ranking their keywords: finish that now.
+  const keywordsReady = keywordsDirty(options.db)
+    ? scheduleKeywordRefresh(options.db, (err) => log.error({ err }, 'keyword refresh failed'))
+    : Promise.resolve();
 
   const dispatch = (cmd: ParsedCommand, chat: ChatContext): Reply => {
     const args = cmd.args.map(simplifiedForm);
@@ -100,6 +105,7 @@ export function createDigestService(
   return {
     store,
     subscriptions: subs,
+    keywordsReady,
     handle(line, chat) {
       let reply: Reply;
       try {
@@ -113,7 +119,9 @@ export function createDigestService(
       return safe(() => inScript(reply, chat, String(line ?? '').slice(0, 500)), reply);
     },
     async ingestUpload(path, chat) {
-      const summary = await ingestPaths(options.db, [path], undefined, { fetch: options.fetch });
+      // Keyword re-ranking runs after the reply, in short steps, not on this request.
+      const summary = await ingestPaths(options.db, [path], undefined, { fetch: options.fetch, deferKeywords: true });
+      if (summary.ingested) void scheduleKeywordRefresh(options.db, (err) => log.error({ err }, 'keyword refresh failed'));
       const skipped = summary.skipped[0];
       if (skipped) return errorReply(new IngestError(path.split('/').pop() ?? path, skipped.reason), '');
       const id = (
