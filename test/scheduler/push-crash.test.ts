@@ -14,7 +14,7 @@ const NOW = '2026-11-23T01:00:00Z'; // Monday 09:00 Asia/Shanghai, week 2026-W48
 const RESTART = '2026-11-23T01:20:00Z'; // the same week, 20 minutes later
 const CHATS = ['9001', '9002', '9003', '9004', '9005', '9006'];
 
-let cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
