@@ -1,7 +1,19 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parse as parseDotEnv } from 'dotenv';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { parseAllowList } from './ingest/fetch/ssrf-guard.js';
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const optional = z
   .string()
@@ -12,8 +24,11 @@ const optional = z
 const schema = z.object({
   DIGEST_DB: optional,
   DIGEST_SEEDS: optional,
-  DIGEST_CRON: z.string().default('0 9 * * 1'),
-  DIGEST_TZ: z.string().default('Asia/Shanghai'),
+  DIGEST_CRON: z
+    .string()
+    .default('0 9 * * 1')
+    .refine((v) => cron.validate(v), { message: 'not a cron expression (e.g. "0 9 * * 1": Mondays 09:00)' }),
+  DIGEST_TZ: z.string().default('Asia/Shanghai').refine(isTimeZone, { message: 'unknown IANA time zone (e.g. Asia/Shanghai)' }),
   DIGEST_EMPTY: z.enum(['skip', 'highlight']).default('skip'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TELEGRAM_BOT_TOKEN: optional,
@@ -82,19 +97,32 @@ function toConfig(env: z.infer<typeof schema>, cwd: string) {
   };
 }
 
-/** Reads and validates configuration; a bad variable fails with its name. */
+/**
+ * The environment with `.env` (in `cwd`, if there is one) beneath it: variables already set win, as with
+ * dotenv. Values are not interpreted here; `loadConfig` treats empty ones as unset.
+ */
+export function environment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): NodeJS.ProcessEnv {
+  const file = resolve(cwd, '.env');
+  if (!existsSync(file)) return env;
+  return { ...parseDotEnv(readFileSync(file)), ...env };
+}
+
+/**
+ * Reads and validates configuration: empty values count as unset (so a copied `.env.example` works), and
+ * every problem is reported at once, each with its variable's name.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(variable, issue.message);
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(set);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? 'environment'), message: issue.message }));
+  if (set.SLACK_BOT_TOKEN && !set.SLACK_APP_TOKEN && !set.SLACK_SIGNING_SECRET) {
+    problems.push({
+      variable: 'SLACK_APP_TOKEN',
+      message: 'SLACK_BOT_TOKEN is set: also set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)',
+    });
   }
-  if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-    throw new ConfigError(
-      'SLACK_APP_TOKEN',
-      'SLACK_BOT_TOKEN is set: also set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)',
-    );
-  }
+  if (problems.length || !parsed.success) throw ConfigError.all(problems);
   return toConfig(parsed.data, cwd);
 }

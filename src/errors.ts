@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'INGEST_FAILED'
   | 'CONFIG'
   | 'DELIVERY_PERMANENT'
-  | 'DELIVERY_TEMPORARY';
+  | 'DELIVERY_TEMPORARY'
+  /** Anything that is not a DigestError (a bug, SQLite failing): logged with its stack, answered generically. */
+  | 'INTERNAL';
 
 /** Base error of the project. */
 export class DigestError extends Error {
@@ -59,13 +61,35 @@ export class IngestError extends DigestError {
   }
 }
 
-/** A missing or invalid environment variable. */
+/** One configuration problem: the variable and what is wrong with it. */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+/** A missing or invalid environment variable, or several (`problems`, one line each in the message). */
 export class ConfigError extends DigestError {
+  readonly problems: ConfigProblem[];
   constructor(
     readonly variable: string,
     message: string,
+    problems?: ConfigProblem[],
   ) {
-    super('CONFIG', `${variable}: ${message}`);
+    super('CONFIG', problems?.length ? problems.map((p) => `${p.variable}: ${p.message}`).join('\n') : `${variable}: ${message}`);
+    this.problems = problems?.length ? problems : [{ variable, message }];
+  }
+
+  /** One error reporting every problem at once. */
+  static all(problems: ConfigProblem[]): ConfigError {
+    const first = problems[0] ?? { variable: 'environment', message: 'invalid' };
+    return new ConfigError(first.variable, first.message, problems);
+  }
+}
+
+/** Wraps an error that is not a DigestError, so it carries the `INTERNAL` code (the cause keeps its stack). */
+export class InternalError extends DigestError {
+  constructor(cause: unknown) {
+    super('INTERNAL', cause instanceof Error ? cause.message : String(cause), { cause });
   }
 }
 

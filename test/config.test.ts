@@ -34,4 +34,25 @@ describe('loadConfig', () => {
     expect(c.telegram).toMatchObject({ token: '1:abc', adminIds: ['1', '2'], port: 8080 });
     expect(c.slack).toMatchObject({ botToken: 'xoxb-1', signingSecret: 's', appToken: null, port: 8080 });
   });
+
+  it('validates cron and time zone and reports every problem at once, each with its variable', () => {
+    let error: ConfigError | null = null;
+    try {
+      loadConfig({ DIGEST_CRON: 'bogus', DIGEST_TZ: 'Mars/Olympus', PORT: 'eighty' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.map((p) => p.variable).sort()).toEqual(['DIGEST_CRON', 'DIGEST_TZ', 'PORT']);
+    expect(error!.message.split('\n')).toHaveLength(3);
+  });
+
+  it('treats empty values as unset (a copied .env.example)', () => {
+    const c = loadConfig(
+      { TELEGRAM_BOT_TOKEN: '', TELEGRAM_WEBHOOK_URL: '', TELEGRAM_WEBHOOK_PORT: '', SLACK_API_URL: ' ' },
+      '/app',
+    );
+    expect(c.telegram).toBeNull();
+    expect(c.slack).toBeNull();
+  });
 });

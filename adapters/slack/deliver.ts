@@ -1,3 +1,4 @@
+import type { PublishProgress } from '../../src/service/ports.js';
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Reply } from '../../src/service/reply/reply-model.js';
 import { SLACK_LIMITS } from './limits.js';
@@ -29,8 +30,17 @@ export interface PostTarget {
 const MAX_POSTED_MESSAGES = 10;
 
 /** Posts a reply with chat.postMessage (or chat.postEphemeral), one call per message, in order. */
-export async function postReply(client: webApi.WebClient, target: PostTarget, reply: Reply): Promise<void> {
-  for (const message of splitReply(reply, { maxMessages: MAX_POSTED_MESSAGES })) {
+export async function postReply(
+  client: webApi.WebClient,
+  target: PostTarget,
+  reply: Reply,
+  progress?: PublishProgress,
+): Promise<void> {
+  const messages = splitReply(reply, { maxMessages: MAX_POSTED_MESSAGES });
+  for (const [i, message] of messages.entries()) {
+    // Pushes resume at the part that failed (parts before it were accepted by Slack).
+    if (progress && i < progress.fromPart) continue;
+    progress?.sending(i);
     const common = {
       channel: target.channel,
       blocks: message.blocks,
@@ -39,5 +49,11 @@ export async function postReply(client: webApi.WebClient, target: PostTarget, re
     };
     if (target.ephemeralUser) await client.chat.postEphemeral({ ...common, user: target.ephemeralUser });
     else await client.chat.postMessage({ ...common, unfurl_links: false, unfurl_media: false });
+    progress?.sent(i, messages.length);
   }
+}
+
+/** Messages `postReply` posts for a reply. */
+export function countPostedParts(reply: Reply): number {
+  return splitReply(reply, { maxMessages: MAX_POSTED_MESSAGES }).length;
 }

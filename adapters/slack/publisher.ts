@@ -1,10 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Publisher } from '../../src/service/ports.js';
+import type { PublishProgress, Publisher } from '../../src/service/ports.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';
 import { uploadAttachments, type AttachmentRenderers } from './attachments.js';
 import { DEFAULT_COMMAND_NAMES, type SlackCommandNames, withSlackNames } from './command-names.js';
-import { postReply } from './deliver.js';
+import { countPostedParts, postReply } from './deliver.js';
 import { toDeliveryError } from './errors-map.js';
 
 /**
@@ -19,9 +19,11 @@ export function createSlackPublisher(
 ): Publisher {
   return {
     platform: 'slack',
-    async publish(chatId: string, reply: Reply): Promise<void> {
+    // Attachments (chart, CSV) are uploaded after the messages and are not counted as parts: a digest has none.
+    countParts: (reply) => countPostedParts(withSlackNames(reply, names)),
+    async publish(chatId: string, reply: Reply, progress?: PublishProgress): Promise<void> {
       try {
-        await postReply(client, { channel: chatId }, withSlackNames(reply, names));
+        await postReply(client, { channel: chatId }, withSlackNames(reply, names), progress);
       } catch (error) {
         const mapped = toDeliveryError(error, chatId);
         log.warn({ channel: chatId, code: mapped.code, err: error }, 'slack: push failed');

@@ -1,4 +1,5 @@
-import type { Bot } from 'grammy';
+import type { Api, Bot } from 'grammy';
+import { lineChangesChat } from '../../src/service/subscriptions/chat-permissions.js';
 import { chatContext, deliver, noticeReply, type DeliverDeps } from './deliver.js';
 import { isNotModified } from './errors-map.js';
 import { buildKeyboard } from './keyboard.js';
@@ -17,7 +18,8 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
     if (line === null) return;
     const ingest = ingestArgument(line);
     if (ingest !== null) return handleIngestCommand(deps, ctx.message, ingest);
-    const reply = deps.service.handle(line, chatContext(ctx.chat.id, ctx.chat.type));
+    const canManage = await mayChange(ctx.api, ctx.chat, ctx.from?.id, line);
+    const reply = deps.service.handle(line, { ...chatContext(ctx.chat.id, ctx.chat.type), ...(canManage ? {} : { canManage }) });
     await deliver(deps, targetFor(ctx.message), reply);
   });
 
@@ -31,7 +33,11 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
     });
     const message = ctx.callbackQuery.message;
     if (!command || !message) return;
-    const reply = deps.service.handle(command, chatContext(message.chat.id, message.chat.type));
+    const canManage = await mayChange(ctx.api, message.chat, ctx.callbackQuery.from.id, command);
+    const reply = deps.service.handle(command, {
+      ...chatContext(message.chat.id, message.chat.type),
+      ...(canManage ? {} : { canManage }),
+    });
     const messages = renderMessages(reply);
     // A date of 0 marks an inaccessible (too old) message, which cannot be edited.
     if (messages.length === 1 && !reply.chart && !reply.csv && message.date !== 0) {
@@ -75,4 +81,24 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
     }
     await next();
   });
+}
+
+/**
+ * In groups and channels only admins change the chat's subscriptions and /lang: the sender's getChatMember
+ * status must be creator or administrator. Private chats and read-only commands need no check.
+ */
+async function mayChange(
+  api: Api,
+  chat: { id: number; type: string },
+  userId: number | undefined,
+  line: string,
+): Promise<boolean> {
+  if (chat.type === 'private' || !lineChangesChat(line)) return true;
+  if (userId === undefined) return false;
+  try {
+    const member = await api.getChatMember(chat.id, userId);
+    return member.status === 'creator' || member.status === 'administrator';
+  } catch {
+    return false;
+  }
 }

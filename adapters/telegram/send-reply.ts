@@ -1,5 +1,6 @@
 import { InputFile, type Api } from 'grammy';
 import type { Logger } from 'pino';
+import type { PublishProgress } from '../../src/service/ports.js';
 import type { ChartData, CsvData, Reply } from '../../src/service/reply/reply-model.js';
 import { buildKeyboard, type CallbackStore } from './keyboard.js';
 import { renderSections } from './render-html.js';
@@ -32,17 +33,32 @@ export function renderMessages(reply: Reply): string[] {
   return packSections(renderSections(reply));
 }
 
+/** Parts `sendReply` sends for a reply: each HTML message, then the chart and the CSV when hooks draw them. */
+export function countParts(deps: Pick<SendDeps, 'renderChart' | 'encodeCsv'>, reply: Reply): number {
+  return renderMessages(reply).length + (reply.chart && deps.renderChart ? 1 : 0) + (reply.csv && deps.encodeCsv ? 1 : 0);
+}
+
 /**
  * Sends a reply: its HTML messages (buttons under the last one; only the first quotes the user's message),
  * then the chart as a photo and the CSV as a document when hooks for them are configured.
  * API errors propagate to the caller, which decides between deactivating, migrating and logging.
+ * With `progress` (pushes), parts before `fromPart` are skipped and each part is reported as it goes.
  */
-export async function sendReply(deps: SendDeps, target: ReplyTarget, reply: Reply): Promise<number[]> {
+export async function sendReply(
+  deps: SendDeps,
+  target: ReplyTarget,
+  reply: Reply,
+  progress?: PublishProgress,
+): Promise<number[]> {
   const messages = renderMessages(reply);
   const keyboard = buildKeyboard(reply.actions, deps.callbacks);
   const ids: number[] = [];
   const thread = target.threadId !== undefined ? { message_thread_id: target.threadId } : {};
+  const total = countParts(deps, reply);
+  const from = progress?.fromPart ?? 0;
   for (const [i, html] of messages.entries()) {
+    if (i < from) continue;
+    progress?.sending(i);
     const sent = await deps.api.sendMessage(target.chatId, html, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
@@ -53,12 +69,23 @@ export async function sendReply(deps: SendDeps, target: ReplyTarget, reply: Repl
       ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
     });
     ids.push(sent.message_id);
+    progress?.sent(i, total);
   }
-  if (reply.chart && deps.renderChart) await sendChart(deps, target, reply.chart, thread);
-  if (reply.csv && deps.encodeCsv) {
+  let part = messages.length;
+  if (reply.chart && deps.renderChart) {
+    if (part >= from) {
+      progress?.sending(part);
+      await sendChart(deps, target, reply.chart, thread);
+      progress?.sent(part, total);
+    }
+    part++;
+  }
+  if (reply.csv && deps.encodeCsv && part >= from) {
+    progress?.sending(part);
     const body = deps.encodeCsv(reply.csv);
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     await deps.api.sendDocument(target.chatId, new InputFile(bytes, reply.csv.fileName), thread);
+    progress?.sent(part, total);
   }
   return ids;
 }

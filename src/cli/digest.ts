@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { environment, loadConfig } from '../config.js';
 import { openDb } from '../db/open.js';
 import { runEval } from './eval-command.js';
 import { runAsk } from './ask-command.js';
@@ -31,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     },
     strict: false,
   });
-  const config = loadConfig();
+  const config = loadConfig(environment());
   const dbPath = typeof values.db === 'string' ? values.db : config.dbPath;
   switch (command) {
     case 'ingest': {

@@ -5,7 +5,7 @@ import { ReportStore } from '../service/query/report-store.js';
 import type { Publisher } from '../service/ports.js';
 import { SubscriptionStore } from '../service/subscriptions/subscription-store.js';
 import type { Clock } from '../scheduler/clock.js';
-import { describeFilter } from '../service/commands/subscribe-commands.js';
+import { describeFilter } from '../service/subscriptions/describe-filter.js';
 import { DeliveryLedger } from '../scheduler/ledger.js';
 import { planSlot } from '../scheduler/plan.js';
 import { runSlot, summaryLine } from '../scheduler/run-slot.js';
@@ -57,19 +57,23 @@ export async function runPush(db: DigestDb, options: PushOptions): Promise<numbe
       options.now,
     );
     out.write(`digest push ${slot} (dry run: nothing sent, nothing written)\n`);
-    const subs = new Map(subscriptions.active().map((s) => [s.id, s]));
+    const byChat = new Map<string, string>();
+    for (const s of subscriptions.active()) {
+      const key = `${s.platform}:${s.chatId}`;
+      byChat.set(key, [byChat.get(key), describeFilter(s)].filter(Boolean).join('、'));
+    }
     for (const job of plan.jobs) {
-      const sub = subs.get(job.subscriptionId)!;
+      const what = byChat.get(`${job.platform}:${job.chatId}`) ?? '';
       const titles = job.reportIds
         .map((id) => store.reportById(id))
         .map((r) => `${r?.regionName ?? '?'} ${r?.year ?? ''}`.trim());
       out.write(
-        `→ ${job.platform}:${job.chatId} [${describeFilter(sub)}] ${titles.length ? `${titles.length} 份: ${titles.join('、')}` : '本周无新报告(往期回顾)'}\n`,
+        `→ ${job.platform}:${job.chatId} [${what}] ${titles.length ? `${titles.length} 份: ${titles.join('、')}` : '本周无新报告(往期回顾)'}\n`,
       );
     }
     for (const sub of plan.noPublisher)
       out.write(`· ${sub.platform}:${sub.chatId} [${describeFilter(sub)}] 跳过: 本进程没有 ${sub.platform} 推送通道\n`);
-    const skipped = plan.empty.length + plan.noPublisher.length + plan.alreadyDone;
+    const skipped = plan.empty.length + plan.noPublisher.length + plan.alreadyDone + plan.paused;
     out.write(`would send ${plan.jobs.length}, skipped ${skipped}, failed 0\n`);
     return 0;
   }

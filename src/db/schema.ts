@@ -31,6 +31,8 @@ export const reports = sqliteTable(
     keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull(),
     /** Candidate terms with counts, for corpus-relative keyword weights. */
     terms: text('terms', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    /** Report count when the keywords were last ranked against the corpus (0: not yet); see refresh-keywords. */
+    keywordsTotal: integer('keywords_total').notNull().default(0),
     ingestedAt: text('ingested_at').notNull(),
   },
   (t) => [
@@ -38,6 +40,7 @@ export const reports = sqliteTable(
     index('reports_region_year').on(t.regionCode, t.year),
     index('reports_year').on(t.year),
     index('reports_ingested_at').on(t.ingestedAt),
+    index('reports_keywords_total').on(t.keywordsTotal),
   ],
 );
 
@@ -172,6 +175,11 @@ export const chatSettings = sqliteTable(
     platform: text('platform').notNull(),
     chatId: text('chat_id').notNull(),
     script: text('script'),
+    /** 1 while the chat paused its weekly digest (/pause … /resume). */
+    digestPaused: integer('digest_paused').notNull().default(0),
+    /** ISO weekday 1–7 and hour 0–23 the chat wants its digest (null: DIGEST_CRON's). */
+    digestWeekday: integer('digest_weekday'),
+    digestHour: integer('digest_hour'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
@@ -188,6 +196,9 @@ export const subscriptions = sqliteTable(
     filter: text('filter').notNull(),
     filterKind: text('filter_kind').notNull(),
     filterValue: text('filter_value').notNull(),
+    /** A metric or topic that narrows a region/province filter (`/subscribe 四川 提案`); null when none. */
+    subjectKind: text('subject_kind'),
+    subjectValue: text('subject_value'),
     active: integer('active', { mode: 'boolean' }).notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -211,6 +222,28 @@ export const deliveries = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.subscriptionId, t.slot] })],
+);
+
+/**
+ * Delivery ledger per (chat, slot): ONE merged digest per chat and week. `next_part` counts the parts the
+ * platform accepted; `in_flight` is the part being sent (its outcome is unknown if the process dies then).
+ */
+export const chatDeliveries = sqliteTable(
+  'chat_deliveries',
+  {
+    platform: text('platform').notNull(),
+    chatId: text('chat_id').notNull(),
+    slot: text('slot').notNull(),
+    status: text('status').notNull(),
+    reportIds: text('report_ids', { mode: 'json' }).$type<number[]>().notNull(),
+    partsTotal: integer('parts_total').notNull(),
+    nextPart: integer('next_part').notNull(),
+    inFlight: integer('in_flight'),
+    attempts: integer('attempts').notNull(),
+    error: text('error'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.chatId, t.slot] })],
 );
 
 /** Scheduler runs per slot, so start-up can catch up a missed slot. */

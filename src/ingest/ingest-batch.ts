@@ -30,6 +30,8 @@ export type IngestProgress = (done: number, total: number, file: string) => void
 export interface IngestOptions {
   /** Limits and SSRF allow-list for URL inputs; without it URLs reach public addresses only. */
   fetch?: FetchOptions;
+  /** Leave keyword re-ranking to the caller (uploads run it in the background); `keywords_dirty` covers a crash. */
+  deferKeywords?: boolean;
 }
 
 /**
@@ -76,7 +78,8 @@ export async function ingestPaths(
     }
     onProgress?.(++done, files.length, file);
   }
-  if (summary.ingested > 0) refreshKeywords(db);
+  // Deferred (uploads): the caller re-ranks in the background; `keywords_dirty` covers a crash before that.
+  if (summary.ingested > 0 && !options.deferKeywords) refreshKeywords(db);
   return summary;
 }
 

@@ -7,14 +7,15 @@ import type { DeliveryLedger } from './ledger.js';
 import { DEFAULT_LIMITS, Pacer, PLATFORM_LIMITS, retryDelayMs, type PaceLimits } from './pacing.js';
 import type { Slot } from './slot.js';
 
-/** One digest to deliver. */
+/** One chat's merged digest to deliver. */
 export interface DeliveryJob {
-  subscriptionId: number;
   platform: string;
   chatId: string;
   slot: Slot;
   reportIds: number[];
   reply: Reply;
+  /** True for a row taken over from a crashed run: already claimed, it resumes at its next part. */
+  resume?: boolean;
 }
 
 /** Knobs of the dispatcher (all optional; defaults suit Telegram and Slack). */
@@ -33,13 +34,15 @@ export interface DispatchTuning {
    * here aborts the whole run, exactly like a crash at the worst moment (the row stays `sending`).
    */
   afterPublish?: (job: DeliveryJob) => void;
+  /** Test hook run right after a part was accepted and recorded; throwing here is a crash between parts. */
+  afterPart?: (job: DeliveryJob, part: number) => void;
 }
 
 /** What the dispatcher needs besides the jobs. */
 export interface DispatchDeps extends DispatchTuning {
   publishers: ReadonlyMap<string, Publisher>;
   ledger: DeliveryLedger;
-  /** Called for a permanent failure (the scheduler deactivates the subscription). */
+  /** Called for a permanent failure (the scheduler deactivates the chat's subscriptions). */
   onPermanentFailure: (job: DeliveryJob, reason: string) => void;
   clock: Clock;
   logger: Logger;
@@ -60,9 +63,10 @@ export interface DispatchTally {
 }
 
 /**
- * Delivers jobs at each platform's pace: claims the ledger row, then publishes with retries for temporary
- * failures (honouring retry-after), records permanent failures, and marks the row. Every row is claimed before
- * its send, so a crash or an overlapping run can never send a (subscription, slot) twice.
+ * Delivers jobs at each platform's pace. A chat's row is claimed after the pacing wait, at the moment of its
+ * first send (a crash during the wait leaves no row, so the next run sends it); each part is recorded as it
+ * is accepted, and a retry (429, 5xx, network) resumes at the failed part. A claimed row is never claimed
+ * again, so an overlapping run never sends a (chat, slot) twice.
  */
 export async function dispatch(jobs: DeliveryJob[], deps: DispatchDeps): Promise<DispatchTally> {
   const tally: DispatchTally = { sent: 0, failed: 0, deactivated: 0, alreadyClaimed: 0, notStarted: 0, retries: 0 };
@@ -99,53 +103,72 @@ export async function dispatch(jobs: DeliveryJob[], deps: DispatchDeps): Promise
 
 async function deliver(job: DeliveryJob, pacer: Pacer, deps: DispatchDeps, tally: DispatchTally): Promise<void> {
   const { ledger, clock } = deps;
-  const publisher = deps.publishers.get(job.platform);
-  if (!publisher) throw new Error(`no publisher for ${job.platform}`); // planning filters these out
-  if (!ledger.claim(job.subscriptionId, job.slot, job.reportIds, clock.now())) {
-    tally.alreadyClaimed++;
-    return;
-  }
+  const { platform, chatId, slot } = job;
+  const publisher = deps.publishers.get(platform);
+  if (!publisher) throw new Error(`no publisher for ${platform}`); // planning filters these out
   const maxAttempts = deps.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
-    const at = pacer.reserve(job.chatId, clock.now().getTime());
+    const at = pacer.reserve(chatId, clock.now().getTime());
     const wait = at - clock.now().getTime();
     if (wait > 0) await clock.sleep(wait);
-    ledger.attempt(job.subscriptionId, job.slot, clock.now());
+    if (attempt === 1 && !job.resume && !ledger.claim(platform, chatId, slot, job.reportIds, clock.now())) {
+      tally.alreadyClaimed++;
+      return;
+    }
+    const aware = typeof publisher.countParts === 'function';
+    const total = aware ? publisher.countParts!(job.reply) : 1;
+    ledger.attempt(platform, chatId, slot, total, clock.now());
+    const fromPart = ledger.get(platform, chatId, slot)?.nextPart ?? 0;
+    if (fromPart >= total) {
+      // A resumed row whose last part went out (or was in flight) before the crash: nothing left to send.
+      ledger.finish(platform, chatId, slot, 'sent', null, clock.now());
+      tally.sent++;
+      return;
+    }
     try {
-      await publisher.publish(job.chatId, job.reply);
+      // A publisher that does not report parts is one part: in flight now, accepted when publish returns.
+      if (!aware) ledger.sendingPart(platform, chatId, slot, 0, clock.now());
+      await publisher.publish(chatId, job.reply, {
+        fromPart,
+        sending: (part) => ledger.sendingPart(platform, chatId, slot, part, clock.now()),
+        sent: (part, total) => {
+          ledger.partSent(platform, chatId, slot, part, total, clock.now());
+          deps.afterPart?.(job, part);
+        },
+      });
+      if (!aware) ledger.partSent(platform, chatId, slot, 0, 1, clock.now());
     } catch (error) {
+      if (error instanceof CrashSimulation) throw error;
+      ledger.partFailed(platform, chatId, slot, clock.now());
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof TemporaryDeliveryError && attempt < maxAttempts) {
         tally.retries++;
         if (error.retryAfterMs) pacer.pauseUntil(clock.now().getTime() + error.retryAfterMs);
         const delay = retryDelayMs(attempt, error.retryAfterMs, deps.backoffBaseMs ?? 1000, deps.backoffMaxMs ?? 60_000);
-        deps.logger.debug({ sub: job.subscriptionId, attempt, delay, err: message }, 'digest push: temporary failure, retrying');
+        deps.logger.debug({ platform, chatId, attempt, delay, err: message }, 'digest push: temporary failure, retrying');
         await clock.sleep(delay);
         continue;
       }
       tally.failed++;
       if (error instanceof PermanentDeliveryError) {
-        ledger.finish(job.subscriptionId, job.slot, 'failed', `permanent: ${message}`, clock.now());
+        ledger.finish(platform, chatId, slot, 'failed', `permanent: ${message}`, clock.now());
         deps.onPermanentFailure(job, message);
         tally.deactivated++;
-        deps.logger.warn(
-          { sub: job.subscriptionId, platform: job.platform, chatId: job.chatId, err: message },
-          'digest push: permanent failure, subscription deactivated',
-        );
+        deps.logger.warn({ platform, chatId, err: message }, 'digest push: permanent failure, subscriptions deactivated');
       } else {
         // Temporary past its retries, or an unexpected error (a bug): not retried this slot, not deactivated.
         const kind = error instanceof TemporaryDeliveryError ? `temporary after ${attempt} attempts` : 'unexpected';
-        ledger.finish(job.subscriptionId, job.slot, 'failed', `${kind}: ${message}`, clock.now());
-        deps.logger.error(
-          { sub: job.subscriptionId, platform: job.platform, chatId: job.chatId, err: message },
-          `digest push failed (${kind})`,
-        );
+        ledger.finish(platform, chatId, slot, 'failed', `${kind}: ${message}`, clock.now());
+        deps.logger.error({ platform, chatId, err: message }, `digest push failed (${kind})`);
       }
       return;
     }
     deps.afterPublish?.(job);
-    ledger.finish(job.subscriptionId, job.slot, 'sent', null, clock.now());
+    ledger.finish(platform, chatId, slot, 'sent', null, clock.now());
     tally.sent++;
     return;
   }
 }
+
+/** Thrown by test hooks to stop a run dead, like a crash: the dispatcher records nothing more. */
+export class CrashSimulation extends Error {}

@@ -1,17 +1,32 @@
 import { confirmSql, toGramQuery } from '../db/gram-index.js';
 import { metricGroupFor } from '../service/query/metric-words.js';
 import type { ReportRow, ReportStore } from '../service/query/report-store.js';
-import type { FilterKind } from '../service/subscriptions/subscription-store.js';
+import type { FilterKind, SubjectKind } from '../service/subscriptions/subscription-store.js';
 
-/** A subscription filter as stored (`filter_kind`, `filter_value`). */
+/** A subscription filter as stored (`filter_kind`, `filter_value`, optional `subject_kind`/`subject_value`). */
 export interface DigestFilter {
   kind: FilterKind;
   value: string;
+  subject?: { kind: SubjectKind; value: string } | null;
 }
 
 /** A stable key for caching per distinct filter within a run. */
 export function filterKey(f: DigestFilter): string {
-  return `${f.kind}:${f.value}`;
+  return f.subject ? `${f.kind}:${f.value}+${f.subject.kind}:${f.subject.value}` : `${f.kind}:${f.value}`;
+}
+
+/** The filter of a stored subscription. */
+export function filterOf(s: {
+  filterKind: FilterKind;
+  filterValue: string;
+  subjectKind?: SubjectKind | null;
+  subjectValue?: string | null;
+}): DigestFilter {
+  return {
+    kind: s.filterKind,
+    value: s.filterValue,
+    subject: s.subjectKind && s.subjectValue ? { kind: s.subjectKind, value: s.subjectValue } : null,
+  };
 }
 
 /** Metric keys a metric filter selects on (the metric group's columns), or null when the word is no metric now. */
@@ -30,6 +45,13 @@ export function metricKeys(store: ReportStore, word: string): string[] | null {
  * - topic: reports with a paragraph containing every word (the full-text index, like /search).
  */
 export function selectReports(store: ReportStore, filter: DigestFilter, candidates: ReportRow[]): ReportRow[] {
+  if (!candidates.length) return [];
+  const placed = selectOne(store, { kind: filter.kind, value: filter.value }, candidates);
+  // A combined filter (四川 + 提案) is the intersection: the subject narrows the place's reports.
+  return filter.subject ? selectOne(store, filter.subject, placed) : placed;
+}
+
+function selectOne(store: ReportStore, filter: { kind: FilterKind; value: string }, candidates: ReportRow[]): ReportRow[] {
   if (!candidates.length) return [];
   switch (filter.kind) {
     case 'all':

@@ -3,20 +3,30 @@ import { replyToTraditional } from '../service/query/script.js';
 import type { Reply } from '../service/reply/reply-model.js';
 import type { Subscription, SubscriptionStore } from '../service/subscriptions/subscription-store.js';
 import type { DeliveryJob } from './dispatcher.js';
-import { filterKey, selectReports } from './filters.js';
-import type { DeliveryLedger } from './ledger.js';
+import { filterKey, filterOf, selectReports } from './filters.js';
+import { chatKey, type DeliveryLedger } from './ledger.js';
 import type { Slot } from './slot.js';
 import { buildWeeklyDigest, type EmptyDigest } from './weekly-digest.js';
 
+/** One chat and its active subscriptions. */
+export interface ChatSubs {
+  platform: string;
+  chatId: string;
+  subs: Subscription[];
+}
+
 /** What a slot run will do, before anything is sent. */
 export interface SlotPlan {
+  /** One job per chat: its merged digest. */
   jobs: DeliveryJob[];
-  /** Subscriptions with nothing to send (DIGEST_EMPTY=skip). */
-  empty: Subscription[];
+  /** Chats with nothing to send (DIGEST_EMPTY=skip). */
+  empty: ChatSubs[];
   /** Subscriptions whose platform has no publisher in this process (no ledger row: another process may send). */
   noPublisher: Subscription[];
-  /** Subscriptions that already have a row for this slot. */
+  /** Chats that already have a row for this slot. */
   alreadyDone: number;
+  /** Chats that paused their digest (/pause). */
+  paused: number;
 }
 
 /** Inputs of planning. */
@@ -28,65 +38,96 @@ export interface PlanDeps {
   empty: EmptyDigest;
 }
 
+/** Active subscriptions grouped by chat, in subscription order. */
+export function activeByChat(subscriptions: SubscriptionStore): ChatSubs[] {
+  const chats = new Map<string, ChatSubs>();
+  for (const sub of subscriptions.active()) {
+    const key = chatKey(sub.platform, sub.chatId);
+    let chat = chats.get(key);
+    if (!chat) chats.set(key, (chat = { platform: sub.platform, chatId: sub.chatId, subs: [] }));
+    chat.subs.push(sub);
+  }
+  return [...chats.values()];
+}
+
 /**
- * Decides, for every active subscription without a row for `slot`, which reports it gets: reports ingested
- * after the subscription was created and up to `cutoff`, matching its filter, minus every report an earlier
- * slot already (maybe) delivered to it. Digests are built once per distinct (filter, reports, script).
+ * Decides, for every chat with active subscriptions and no row for `slot`, which reports its ONE digest
+ * carries: reports ingested up to `cutoff` matching any of its filters (after that subscription was created),
+ * each once, minus every report an earlier slot already (maybe) delivered to the chat. Paused chats wait.
  */
 export function planSlot(deps: PlanDeps, slot: Slot, cutoff: Date): SlotPlan {
   const done = deps.ledger.statusesForSlot(slot);
-  const pending = deps.subscriptions.active().filter((s) => !done.has(s.id));
-  const plan: SlotPlan = { jobs: [], empty: [], noPublisher: [], alreadyDone: done.size };
+  const plan: SlotPlan = { jobs: [], empty: [], noPublisher: [], alreadyDone: 0, paused: 0 };
+  const pending: ChatSubs[] = [];
+  for (const chat of activeByChat(deps.subscriptions)) {
+    if (done.has(chatKey(chat.platform, chat.chatId))) plan.alreadyDone++;
+    else if (!deps.platforms.has(chat.platform)) plan.noPublisher.push(...chat.subs);
+    else if (deps.subscriptions.chatDelivery(chat.platform, chat.chatId).paused) plan.paused++;
+    else pending.push(chat);
+  }
   if (!pending.length) return plan;
-
-  const since = pending.reduce((min, s) => (s.createdAt < min ? s.createdAt : min), pending[0]!.createdAt);
-  const candidates = deps.store.reportsIngestedBetween(since, cutoff.toISOString());
+  const candidates = candidatesFor(
+    deps.store,
+    pending.flatMap((c) => c.subs),
+    cutoff,
+  );
   const delivered = deps.ledger.deliveredReportIds();
   const matched = new Map<string, ReportRow[]>();
-  const replies = new Map<string, Reply | null>();
-
-  for (const sub of pending) {
-    if (!deps.platforms.has(sub.platform)) {
-      plan.noPublisher.push(sub);
-      continue;
-    }
-    const key = filterKey({ kind: sub.filterKind, value: sub.filterValue });
-    let forFilter = matched.get(key);
-    if (!forFilter)
-      matched.set(key, (forFilter = selectReports(deps.store, { kind: sub.filterKind, value: sub.filterValue }, candidates)));
-    const seen = delivered.get(sub.id);
-    const reports = forFilter.filter((r) => r.ingestedAt > sub.createdAt && !seen?.has(r.id));
-    const script = deps.subscriptions.chatScript(sub.platform, sub.chatId) ?? 'simplified';
-    const replyKey = `${key}|${script}|${reports.map((r) => r.id).join(',')}`;
-    let reply = replies.get(replyKey);
-    if (reply === undefined) {
-      reply = buildWeeklyDigest({ store: deps.store, sub, slot, reports, empty: deps.empty });
-      if (reply && script === 'traditional') reply = replyToTraditional(reply);
-      replies.set(replyKey, reply);
-    }
-    if (!reply) plan.empty.push(sub);
-    else
-      plan.jobs.push({
-        subscriptionId: sub.id,
-        platform: sub.platform,
-        chatId: sub.chatId,
-        slot,
-        reportIds: reports.map((r) => r.id),
-        reply,
-      });
+  for (const chat of pending) {
+    const reports = chatReports(deps.store, chat.subs, candidates, delivered.get(chatKey(chat.platform, chat.chatId)), matched);
+    const reply = chatDigest(deps, chat, slot, reports);
+    if (!reply) plan.empty.push(chat);
+    else plan.jobs.push({ platform: chat.platform, chatId: chat.chatId, slot, reportIds: reports.map((r) => r.id), reply });
   }
-  plan.jobs = spreadByChat(plan.jobs);
   return plan;
 }
 
-/** Orders jobs so a chat's second digest (another filter) comes after every chat's first: per-chat waits overlap. */
-function spreadByChat(jobs: DeliveryJob[]): DeliveryJob[] {
-  const seen = new Map<string, number>();
-  const ranked = jobs.map((job, i) => {
-    const chat = `${job.platform}:${job.chatId}`;
-    const nth = seen.get(chat) ?? 0;
-    seen.set(chat, nth + 1);
-    return { job, nth, i };
-  });
-  return ranked.sort((a, b) => a.nth - b.nth || a.i - b.i).map((r) => r.job);
+/** Reports ingested after the oldest of `subs` was created, up to `cutoff`. */
+export function candidatesFor(store: ReportStore, subs: Subscription[], cutoff: Date): ReportRow[] {
+  if (!subs.length) return [];
+  const since = subs.reduce((min, s) => (s.createdAt < min ? s.createdAt : min), subs[0]!.createdAt);
+  return store.reportsIngestedBetween(since, cutoff.toISOString());
+}
+
+/** The union of what a chat's filters select (each report once, in candidate order), minus `seen`. */
+export function chatReports(
+  store: ReportStore,
+  subs: Subscription[],
+  candidates: ReportRow[],
+  seen: ReadonlySet<number> | undefined,
+  cache = new Map<string, ReportRow[]>(),
+): ReportRow[] {
+  const ids = new Set<number>();
+  for (const sub of subs) {
+    const filter = filterOf(sub);
+    const key = filterKey(filter);
+    let forFilter = cache.get(key);
+    if (!forFilter) cache.set(key, (forFilter = selectReports(store, filter, candidates)));
+    for (const r of forFilter) if (r.ingestedAt > sub.createdAt && !seen?.has(r.id)) ids.add(r.id);
+  }
+  return candidates.filter((r) => ids.has(r.id));
+}
+
+/** A chat's digest in its script, or null when there is nothing to send. */
+export function chatDigest(
+  deps: Pick<PlanDeps, 'store' | 'subscriptions' | 'empty'>,
+  chat: ChatSubs,
+  slot: Slot,
+  reports: ReportRow[],
+): Reply | null {
+  const reply = buildWeeklyDigest({ store: deps.store, subs: chat.subs, slot, reports, empty: deps.empty });
+  const script = deps.subscriptions.chatScript(chat.platform, chat.chatId) ?? 'simplified';
+  return reply && script === 'traditional' ? replyToTraditional(reply) : reply;
+}
+
+/** The job that resumes a row of a crashed run: the same reports, the same rendering, from its next part. */
+export function resumeJob(
+  deps: Pick<PlanDeps, 'store' | 'subscriptions' | 'empty'>,
+  chat: ChatSubs,
+  slot: Slot,
+  reportIds: number[],
+): DeliveryJob | null {
+  const reports = reportIds.map((id) => deps.store.reportById(id)).filter((r): r is ReportRow => r !== undefined && r !== null);
+  const reply = chatDigest({ ...deps, empty: 'skip' }, chat, slot, reports);
+  return reply ? { platform: chat.platform, chatId: chat.chatId, slot, reportIds, reply, resume: true } : null;
 }

@@ -5,7 +5,8 @@ import type { SubscriptionStore } from '../service/subscriptions/subscription-st
 import type { Clock } from './clock.js';
 import { dispatch, type DispatchTuning } from './dispatcher.js';
 import type { DeliveryLedger } from './ledger.js';
-import { planSlot, type SlotPlan } from './plan.js';
+import { activeByChat, planSlot, resumeJob, type SlotPlan } from './plan.js';
+import { chatKey } from './ledger.js';
 import type { Slot } from './slot.js';
 import type { SlotRuns } from './slot-runs.js';
 import type { EmptyDigest } from './weekly-digest.js';
@@ -20,7 +21,7 @@ export interface SlotRunDeps extends DispatchTuning {
   empty: EmptyDigest;
   clock: Clock;
   logger: Logger;
-  /** A `sending` row untouched this long belongs to a dead run and becomes `unknown`. Default 10 minutes. */
+  /** A `sending` row untouched this long belongs to a dead run and is resumed. Default 10 minutes. */
   staleAfterMs?: number;
   stopRequested?: () => boolean;
 }
@@ -34,8 +35,10 @@ export interface SlotSummary {
   failed: number;
   deactivated: number;
   retries: number;
-  /** Rows of this slot whose outcome is unknown (a crashed run was sending them). */
-  unknown: number;
+  /** Rows of a crashed run resumed by this run (at their next part). */
+  resumed: number;
+  /** Chats that paused their digest. */
+  paused: number;
   empty: number;
   noPublisher: number;
   alreadyDone: number;
@@ -44,34 +47,43 @@ export interface SlotSummary {
 }
 
 /**
- * Runs one slot: recovers rows of crashed runs, plans every subscription's digest, records the empty ones,
- * dispatches the rest, and marks the slot complete when no subscription was left for another process.
+ * Runs one slot: resumes rows of crashed runs at their next part, plans every chat's merged digest, records
+ * the empty ones, dispatches the rest, and marks the slot complete when no chat was left for another process.
  * `cutoff` is the newest ingest time a digest may include (normally now).
  */
 export async function runSlot(deps: SlotRunDeps, slot: Slot, cutoff: Date): Promise<SlotSummary> {
   const { clock, logger } = deps;
   deps.slotRuns.begin(slot, clock.now());
-  const stale = deps.ledger.markInterrupted(new Date(clock.now().getTime() - (deps.staleAfterMs ?? 10 * 60_000)), clock.now());
-  if (stale) logger.warn({ rows: stale }, 'digest: rows of an interrupted run marked unknown (maybe delivered; not resent)');
+  const staleBefore = new Date(clock.now().getTime() - (deps.staleAfterMs ?? 10 * 60_000));
+  const chats = new Map(activeByChat(deps.subscriptions).map((c) => [chatKey(c.platform, c.chatId), c]));
+  const resumed = [];
+  for (const row of deps.ledger.takeOverInterrupted(slot, staleBefore, clock.now())) {
+    const chat = chats.get(chatKey(row.platform, row.chatId));
+    const job = chat && deps.publishers.has(row.platform) ? resumeJob(deps, chat, slot, row.reportIds) : null;
+    if (job) resumed.push(job);
+    else deps.ledger.finish(row.platform, row.chatId, slot, 'failed', 'interrupted; chat no longer subscribed', clock.now());
+  }
+  if (resumed.length) logger.warn({ rows: resumed.length }, 'digest: resuming rows of an interrupted run at their next part');
 
   const plan = planSlot({ ...deps, platforms: new Set(deps.publishers.keys()) }, slot, cutoff);
-  for (const sub of plan.empty) deps.ledger.skip(sub.id, slot, 'no new reports', clock.now());
+  for (const chat of plan.empty) deps.ledger.skip(chat.platform, chat.chatId, slot, 'no new reports', clock.now());
   logNoPublisher(plan, logger);
 
-  const tally = await dispatch(plan.jobs, {
+  const tally = await dispatch([...resumed, ...plan.jobs], {
     ...deps,
     onPermanentFailure: (job, reason) =>
-      deps.subscriptions.deactivate(job.subscriptionId, `delivery failed: ${reason}`, clock.now()),
+      deps.subscriptions.deactivateChat(job.platform, job.chatId, `delivery failed: ${reason}`, clock.now()),
   });
-  const unknown = deps.ledger.countsForSlot(slot).unknown;
   const summary: SlotSummary = {
     slot,
     sent: tally.sent,
-    skipped: plan.empty.length + plan.noPublisher.length + plan.alreadyDone + tally.alreadyClaimed + tally.notStarted,
+    skipped:
+      plan.empty.length + plan.noPublisher.length + plan.alreadyDone + plan.paused + tally.alreadyClaimed + tally.notStarted,
     failed: tally.failed,
     deactivated: tally.deactivated,
     retries: tally.retries,
-    unknown,
+    resumed: resumed.length,
+    paused: plan.paused,
     empty: plan.empty.length,
     noPublisher: plan.noPublisher.length,
     alreadyDone: plan.alreadyDone,
@@ -82,9 +94,9 @@ export async function runSlot(deps: SlotRunDeps, slot: Slot, cutoff: Date): Prom
   return summary;
 }
 
-/** `sent N, skipped M, failed K` (plus unknown rows when there are any). */
-export function summaryLine(s: Pick<SlotSummary, 'sent' | 'skipped' | 'failed' | 'unknown'>): string {
-  return `sent ${s.sent}, skipped ${s.skipped}, failed ${s.failed}${s.unknown ? `, unknown ${s.unknown}` : ''}`;
+/** `sent N, skipped M, failed K` (plus resumed rows when there are any). */
+export function summaryLine(s: Pick<SlotSummary, 'sent' | 'skipped' | 'failed'> & { resumed?: number }): string {
+  return `sent ${s.sent}, skipped ${s.skipped}, failed ${s.failed}${s.resumed ? `, resumed ${s.resumed}` : ''}`;
 }
 
 function logNoPublisher(plan: SlotPlan, logger: Logger): void {

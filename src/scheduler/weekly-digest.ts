@@ -1,10 +1,10 @@
-import { describeFilter } from '../service/commands/subscribe-commands.js';
+import { describeFilter } from '../service/subscriptions/describe-filter.js';
 import type { ReportRow, ReportStore } from '../service/query/report-store.js';
 import { regionLabel } from '../service/reply/format.js';
 import type { Reply, ReplyAction, ReplySection } from '../service/reply/reply-model.js';
 import type { Subscription } from '../service/subscriptions/subscription-store.js';
 import { digestEntry } from './digest-entry.js';
-import { metricKeys, selectReports } from './filters.js';
+import { filterOf, metricKeys, selectReports } from './filters.js';
 import { metricStanding } from './metric-standing.js';
 import type { Slot } from './slot.js';
 
@@ -14,21 +14,38 @@ export type EmptyDigest = 'skip' | 'highlight';
 /** Reports shown in full in one digest; the rest are listed by name (messages stay readable). */
 const MAX_ENTRIES = 8;
 
-/** What one subscription's weekly digest is built from. */
+/** The fields of a subscription a digest reads. */
+export type DigestSub = Pick<Subscription, 'filter' | 'filterKind' | 'filterValue'> &
+  Partial<Pick<Subscription, 'subjectKind' | 'subjectValue'>>;
+
+/** What one chat's weekly digest is built from: all its filters, merged. */
 export interface WeeklyDigestInput {
   store: ReportStore;
-  sub: Pick<Subscription, 'filter' | 'filterKind' | 'filterValue'>;
+  subs: DigestSub[];
   slot: Slot;
-  /** The new reports for this subscription (already filtered, oldest first). */
+  /** The new reports for this chat (matching any of its filters, each once, oldest first). */
   reports: ReportRow[];
   empty: EmptyDigest;
 }
 
-/** The weekly digest reply for one subscription, or null when there is nothing to send. */
+/** Buttons every digest ends with: manage the subscriptions, pause, or stop them. */
+export const MANAGE_ACTIONS: ReplyAction[] = [
+  { label: '管理订阅', command: '/subscriptions' },
+  { label: '暂停推送', command: '/pause' },
+  { label: '退订', command: '/unsubscribe' },
+];
+
+/** The metric word a subscription selects on, if any (a metric filter or a place narrowed by a metric). */
+function metricWord(sub: DigestSub): string | null {
+  if (sub.filterKind === 'metric') return sub.filterValue;
+  return sub.subjectKind === 'metric' && sub.subjectValue ? sub.subjectValue : null;
+}
+
+/** One chat's weekly digest reply (all its filters merged), or null when there is nothing to send. */
 export function buildWeeklyDigest(input: WeeklyDigestInput): Reply | null {
-  const { store, sub, slot, reports } = input;
+  const { store, subs, slot, reports } = input;
   if (!reports.length) return input.empty === 'highlight' ? emptyWithHighlight(input) : null;
-  const what = describeFilter(sub);
+  const what = subs.map(describeFilter).join('、');
   const title = `每周报告摘要 · ${slot}`;
   const shown = reports.slice(0, MAX_ENTRIES);
   const sections: ReplySection[] = [
@@ -51,28 +68,34 @@ export function buildWeeklyDigest(input: WeeklyDigestInput): Reply | null {
       ],
     });
   }
-  const keys = sub.filterKind === 'metric' ? metricKeys(store, sub.filterValue) : null;
-  const standing = keys ? metricStanding(store, keys, reports) : [];
-  if (standing.length) {
-    sections.push({
-      blocks: [
-        { type: 'heading', text: `与其他报告相比(${sub.filter})` },
-        { type: 'list', items: standing.map((text) => ({ text })) },
-      ],
-    });
-  }
   const actions: ReplyAction[] = shown
     .slice(0, 5)
     .map((r) => ({ label: `${r.regionName ?? '报告'} ${r.year ?? ''}`.trim(), command: `/report #${r.id}` }));
-  if (keys) actions.push({ label: `比较${sub.filter}`, command: `/compare ${sub.filter}` });
-  actions.push({ label: '我的订阅', command: '/subscriptions' });
+  const words = [...new Set(subs.map(metricWord).filter((w): w is string => w !== null))];
+  for (const word of words) {
+    const keys = metricKeys(store, word);
+    if (!keys) continue;
+    const standing = metricStanding(store, keys, reports);
+    if (standing.length)
+      sections.push({
+        blocks: [
+          { type: 'heading', text: `与其他报告相比(${word})` },
+          { type: 'list', items: standing.map((text) => ({ text })) },
+        ],
+      });
+    actions.push({ label: `比较${word}`, command: `/compare ${word}` });
+  }
+  actions.push(...MANAGE_ACTIONS);
   return { kind: 'digest', title, sections, actions, script: 'simplified' };
 }
 
-/** “本周无新报告” plus one report from the corpus (matching the filter when any does), rotating by slot. */
-function emptyWithHighlight({ store, sub, slot }: WeeklyDigestInput): Reply | null {
+/** “本周无新报告” plus one report from the corpus (matching a filter when any does), rotating by slot. */
+function emptyWithHighlight({ store, subs, slot }: WeeklyDigestInput): Reply | null {
   const all = store.allReports();
-  const matching = sub.filterKind === 'all' ? all : selectReports(store, { kind: sub.filterKind, value: sub.filterValue }, all);
+  const ids = new Set(
+    subs.flatMap((sub) => (sub.filterKind === 'all' ? all : selectReports(store, filterOf(sub), all)).map((r) => r.id)),
+  );
+  const matching = all.filter((r) => ids.has(r.id));
   const pool = matching.length ? matching : all;
   if (!pool.length) return null;
   const pick = pool[hash(slot) % pool.length]!;
@@ -84,14 +107,14 @@ function emptyWithHighlight({ store, sub, slot }: WeeklyDigestInput): Reply | nu
       {
         blocks: [
           { type: 'heading', text: title },
-          { type: 'paragraph', text: `订阅:${describeFilter(sub)}。本周无新报告。往期回顾:` },
+          { type: 'paragraph', text: `订阅:${subs.map(describeFilter).join('、')}。本周无新报告。往期回顾:` },
         ],
       },
       digestEntry(store, pick, null),
     ],
     actions: [
       { label: `${pick.regionName ?? '报告'} ${pick.year ?? ''}`.trim(), command: `/report #${pick.id}` },
-      { label: '我的订阅', command: '/subscriptions' },
+      ...MANAGE_ACTIONS,
     ],
     script: 'simplified',
   };

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DigestDb } from '../db/open.js';
 import { ingestPaths } from '../ingest/ingest-batch.js';
-import { BadInputError, IngestError } from '../errors.js';
+import { DigestError, IngestError } from '../errors.js';
+import { keywordsDirty, scheduleKeywordRefresh } from '../ingest/refresh-keywords.js';
 import { compareCommand } from './commands/compare-command.js';
 import { metricsCommand, sectionsCommand, sourceCommand } from './commands/detail-commands.js';
 import { helpCommand } from './commands/help-command.js';
@@ -11,7 +12,15 @@ import { listCommand } from './commands/list-command.js';
 import { parseCommand, type ParsedCommand } from './commands/parse-command.js';
 import { reportCommand, reportDigest } from './commands/report-command.js';
 import { searchCommand } from './commands/search-command.js';
-import { langCommand, subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './commands/subscribe-commands.js';
+import {
+  langCommand,
+  pauseCommand,
+  subscribeCommand,
+  subscriptionsCommand,
+  unsubscribeCommand,
+} from './commands/subscribe-commands.js';
+import { adminOnlyReply, changesChat } from './subscriptions/chat-permissions.js';
+import { previewCommand } from '../scheduler/preview.js';
 import { trendCommand } from './commands/trend-command.js';
 import type { DigestService } from './ports.js';
 import { ReportStore } from './query/report-store.js';
@@ -31,19 +40,26 @@ export interface DigestServiceOptions {
   scheduleText?: string;
   /** Limits and SSRF allow-list for `/ingest <url>` (admins); default: public addresses only. */
   fetch?: FetchOptions;
+  /** DIGEST_TZ, for the week /preview shows. Default Asia/Shanghai. */
+  timezone?: string;
 }
 
 /** Creates the transport-free digest service: command line in, reply model out, from SQLite only. */
 export function createDigestService(
   options: DigestServiceOptions,
-): DigestService & { store: ReportStore; subscriptions: SubscriptionStore } {
+): DigestService & { store: ReportStore; subscriptions: SubscriptionStore; keywordsReady: Promise<void> } {
   const store = new ReportStore(options.db);
   const subs = new SubscriptionStore(options.db);
   const log = options.logger ?? pino({ level: 'silent' });
   const now = options.now ?? (() => new Date());
+  // A previous process committed reports but stopped before re-ranking their keywords: finish that now.
+  const keywordsReady = keywordsDirty(options.db)
+    ? scheduleKeywordRefresh(options.db, (err) => log.error({ err }, 'keyword refresh failed'))
+    : Promise.resolve();
 
   const dispatch = (cmd: ParsedCommand, chat: ChatContext): Reply => {
     const args = cmd.args.map(simplifiedForm);
+    if (chat.canManage === false && changesChat(cmd)) return adminOnlyReply(cmd.name);
     switch (cmd.name) {
       case 'report':
         return reportCommand(store, args);
@@ -63,7 +79,12 @@ export function createDigestService(
       case 'unsubscribe':
         return unsubscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest);
       case 'subscriptions':
-        return subscriptionsCommand(subs, chat.platform, chat.chatId);
+        return subscriptionsCommand(subs, chat.platform, chat.chatId, options.scheduleText ?? '每周');
+      case 'pause':
+      case 'resume':
+        return pauseCommand(subs, chat.platform, chat.chatId, cmd.name === 'pause', now());
+      case 'preview':
+        return previewCommand({ store, subscriptions: subs, empty: 'skip' }, chat.platform, chat.chatId, now(), options.timezone);
       case 'lang':
         return langCommand(subs, chat.platform, chat.chatId, cmd.rest);
       case 'sections':
@@ -84,19 +105,23 @@ export function createDigestService(
   return {
     store,
     subscriptions: subs,
+    keywordsReady,
     handle(line, chat) {
       let reply: Reply;
       try {
         reply = dispatch(parseCommand(String(line ?? ''), { plainIsReport: chat.direct === true }), chat);
       } catch (error) {
-        if (!(error instanceof BadInputError) && !(error as { code?: string })?.code)
-          log.error({ err: error, line: String(line).slice(0, 200) }, 'command failed');
+        // Not a DigestError means a bug or a failing database: log it with its stack (pino's err serializer);
+        // the user gets the INTERNAL answer.
+        if (!(error instanceof DigestError)) log.error({ err: error, line: String(line).slice(0, 200) }, 'command failed');
         reply = errorReply(error, String(line ?? ''));
       }
       return safe(() => inScript(reply, chat, String(line ?? '').slice(0, 500)), reply);
     },
     async ingestUpload(path, chat) {
-      const summary = await ingestPaths(options.db, [path], undefined, { fetch: options.fetch });
+      // Keyword re-ranking runs after the reply, in short steps, not on this request.
+      const summary = await ingestPaths(options.db, [path], undefined, { fetch: options.fetch, deferKeywords: true });
+      if (summary.ingested) void scheduleKeywordRefresh(options.db, (err) => log.error({ err }, 'keyword refresh failed'));
       const skipped = summary.skipped[0];
       if (skipped) return errorReply(new IngestError(path.split('/').pop() ?? path, skipped.reason), '');
       const id = (

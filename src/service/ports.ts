@@ -20,5 +20,24 @@ export interface Publisher {
    * Sends a rendered reply to a chat. Throws `PermanentDeliveryError` when the chat can never be reached
    * (blocked, gone, not in channel) and `TemporaryDeliveryError` when a retry may succeed.
    */
-  publish(chatId: string, reply: Reply): Promise<void>;
+  publish(chatId: string, reply: Reply, progress?: PublishProgress): Promise<void>;
+  /**
+   * How many parts (messages, files) `publish` sends for this reply. A publisher with this method reports
+   * each part through `progress` and starts at `progress.fromPart`; one without it is one part.
+   */
+  countParts?(reply: Reply): number;
+}
+
+/**
+ * Per-part progress of a push (a long digest is several messages): the publisher starts at `fromPart` and
+ * reports each part before and after the platform accepts it, so a retry or a restart resumes at the failed
+ * part instead of sending the earlier ones again. Parts must be rendered deterministically from the reply.
+ */
+export interface PublishProgress {
+  /** Index of the first part to send; parts before it were accepted earlier. */
+  fromPart: number;
+  /** Called right before part `part` is sent. */
+  sending(part: number): void;
+  /** Called once the platform accepted part `part` of `total`. */
+  sent(part: number, total: number): void;
 }

@@ -31,18 +31,41 @@ describe('bar chart SVG', () => {
     { label: '资阳市 2022', value: 196 },
   ];
 
-  it('sorts bars descending and puts missing values last', () => {
+  it('sorts bars descending and lists missing values under the chart instead of drawing them', () => {
     expect(sortForBars(points).map((p) => p.label)).toEqual(['资阳市 2022', '安宁市 2020', '鹤岗市 2023']);
     const svg = chartSvg(bar(points));
-    expect(texts(svg, 'label')).toEqual(['资阳市 2022', '安宁市 2020', '鹤岗市 2023']);
-    expect(texts(svg, 'value')).toEqual(['196件', '153件', '无数据']);
+    expect(texts(svg, 'label')).toEqual(['资阳市 2022', '安宁市 2020']);
+    expect(texts(svg, 'value')).toEqual(['196件', '153件']);
+    expect(texts(svg, 'not-drawn').join('')).toContain('鹤岗市 2023(无数据)');
   });
 
-  it('draws a hatched slot, not a bar, for a missing value', () => {
+  it('draws no bar, slot or hatch for a missing value', () => {
     const svg = chartSvg(bar(points));
     expect(svg.match(/data-role="bar"/g)).toHaveLength(2);
-    expect(svg.match(/data-role="missing"/g)).toHaveLength(1);
-    expect(svg).toContain('fill="url(#hatch)"');
+    expect(svg).not.toContain('data-role="missing"');
+    expect(svg).not.toContain('hatch');
+  });
+
+  it('gives each group its own scale and heading', () => {
+    const svg = chartSvg(
+      bar([
+        { label: '陕西省 2022', value: 1000, group: '省级' },
+        { label: '资阳市 2022', value: 196, group: '地级' },
+        { label: '开化县 2020', value: 138, group: '县级' },
+        { label: '陆良县 2014', value: 69, group: '县级' },
+      ]),
+    );
+    expect(texts(svg, 'group')).toEqual(['省级', '地级', '县级']);
+    const widths = [...svg.matchAll(/width="([\d.]+)"[^>]*data-role="bar"/g)].map((m) => Number(m[1]));
+    // The largest bar of every group spans the plot; a county is not drawn against a province's scale.
+    expect(widths[0]).toBe(widths[1]);
+    expect(widths[1]).toBe(widths[2]);
+    expect(widths[3]! / widths[2]!).toBeCloseTo(69 / 138, 2);
+  });
+
+  it('labels a bar with the figure as the report states it', () => {
+    const svg = chartSvg({ ...bar([{ label: '延边州', value: 20, display: '20余次' }]), unit: '次' });
+    expect(texts(svg, 'value')).toEqual(['20余次']);
   });
 
   it('scales bar lengths to the largest value', () => {

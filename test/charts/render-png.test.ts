@@ -65,12 +65,14 @@ describe('renderChartPng on the seeds', () => {
   afterAll(() => cleanup?.());
 
   it('renders the /compare 提案 chart as a PNG of the expected size', async () => {
-    expect(chart.points).toHaveLength(5);
+    // Annual, trusted figures only: the seeds' term total (安宁) and missing 立案 (鹤岗) are listed, not drawn.
+    expect(chart.points.length).toBeGreaterThanOrEqual(3);
+    expect(chart.notDrawn?.length).toBeGreaterThan(0);
     const png = decode(await renderChartPng(chart));
     const svgHeight = Number(/height="(\d+)"/.exec(chartSvg(chart))![1]);
     expect(png.width).toBe(1080);
     expect(png.height).toBe(svgHeight);
-    expect(png.height).toBeGreaterThan(5 * 60);
+    expect(png.height).toBeGreaterThan(chart.points.length * 60);
     expect(png.height).toBeLessThan(800);
   });
 
@@ -79,7 +81,7 @@ describe('renderChartPng on the seeds', () => {
     const svg = chartSvg(chart, font.family);
     const box = labelBox(svg);
     const withLabels = decode(await svgToPng(svg, font));
-    const without = decode(await svgToPng(svg.replace(/<text [^>]*data-role="label"[^>]*>[^<]*<\/text>/g, ''), font));
+    const without = decode(await svgToPng(svg.replace(/<text [^>]*data-role="(?:label|group)"[^>]*>[^<]*<\/text>/g, ''), font));
     expect(ink(withLabels, box)).toBeGreaterThan(0.04);
     expect(ink(without, box)).toBe(0);
   });

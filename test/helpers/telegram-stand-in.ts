@@ -44,6 +44,8 @@ interface Scripted {
   method: string;
   failure: ApiFailure;
   times: number;
+  /** Calls of `method` to let through before failing. */
+  skip: number;
 }
 
 interface Waiter {
@@ -63,11 +65,13 @@ export class TelegramStandIn {
   readonly token = '123456:TEST-token';
   readonly calls: RecordedCall[] = [];
   readonly downloads: string[] = [];
+  /** getChatMember status by user id (default `member`): set `administrator` to make a group admin. */
+  readonly memberStatus = new Map<number, string>();
   private readonly updates: Update[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly scripted: Scripted[] = [];
   private readonly files = new Map<string, { path: string; content: Buffer; size: number }>();
-  private readonly gates: { method: string; gate: Promise<void> }[] = [];
+  private readonly gates: { method: string; gate: Promise<void>; skip: number }[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1;
 
@@ -98,16 +102,19 @@ export class TelegramStandIn {
     return update.update_id;
   }
 
-  /** Makes the next `times` calls of `method` fail with `failure`. */
-  failNext(method: string, failure: ApiFailure, times = 1): void {
-    this.scripted.push({ method, failure, times });
+  /** Makes the next `times` calls of `method` fail with `failure` (after letting `skip` calls through). */
+  failNext(method: string, failure: ApiFailure, times = 1, skip = 0): void {
+    this.scripted.push({ method, failure, times, skip });
   }
 
-  /** Holds the next call of `method` until the returned function is called (to observe work in flight). */
-  hold(method: string): () => void {
+  /**
+   * Holds the next call of `method` (after letting `skip` through) until the returned function is called,
+   * to observe work in flight. The held call is recorded (and counts as received) when it arrives.
+   */
+  hold(method: string, skip = 0): () => void {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    this.gates.push({ method, gate });
+    this.gates.push({ method, gate, skip });
     return release;
   }
 
@@ -147,7 +154,8 @@ export class TelegramStandIn {
     const call: RecordedCall = { method, payload, files, uploads, ok: true };
     this.calls.push(call);
     const gateAt = this.gates.findIndex((g) => g.method === method);
-    if (gateAt >= 0) await this.gates.splice(gateAt, 1)[0]!.gate;
+    if (gateAt >= 0 && this.gates[gateAt]!.skip > 0) this.gates[gateAt]!.skip--;
+    else if (gateAt >= 0) await this.gates.splice(gateAt, 1)[0]!.gate;
     const failure = this.takeScripted(method) ?? validate(method, payload);
     if (failure) {
       call.ok = false;
@@ -174,6 +182,13 @@ export class TelegramStandIn {
         return this.message(p);
       case 'editMessageText':
         return { ...this.message(p), message_id: Number(p.message_id) };
+      case 'getChatMember': {
+        const userId = Number(p.user_id);
+        return {
+          status: this.memberStatus.get(userId) ?? 'member',
+          user: { id: userId, is_bot: false, first_name: `user${userId}` },
+        };
+      }
       case 'getFile': {
         const f = this.files.get(String(p.file_id));
         return f ? { file_id: p.file_id, file_unique_id: `u-${p.file_id}`, file_size: f.size, file_path: f.path } : null;
@@ -197,6 +212,10 @@ export class TelegramStandIn {
   private takeScripted(method: string): ApiFailure | null {
     const s = this.scripted.find((x) => x.method === method && x.times > 0);
     if (!s) return null;
+    if (s.skip > 0) {
+      s.skip--;
+      return null;
+    }
     s.times--;
     return s.failure;
   }

@@ -12,7 +12,6 @@ import {
   seededDb,
   setIngestedAt,
   slotDeps,
-  subId,
   subscribe,
   type Push,
 } from './harness.js';
@@ -24,7 +23,7 @@ let pushes: Push[];
 
 const idsOf = (sql: string, ...args: unknown[]) =>
   (db.$client.prepare(sql).all(...args) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
-const delivered = (chat: string) => [...(rows(db, W48).get(subId(db, 'console', chat))?.reportIds ?? [])].sort((a, b) => a - b);
+const delivered = (chat: string) => [...(rows(db, W48).get(chat)?.reportIds ?? [])].sort((a, b) => a - b);
 const pushTo = (chat: string) => pushes.find((p) => p.chatId === chat)!;
 
 beforeAll(async () => {
@@ -104,7 +103,7 @@ describe('subscription filters select the right reports', () => {
   });
 
   it('a topic no report mentions: nothing sent, a skipped row', () => {
-    expect(rows(db, W48).get(subId(db, 'console', 'nothing'))?.status).toBe('skipped');
+    expect(rows(db, W48).get('nothing')?.status).toBe('skipped');
     expect(pushes.some((p) => p.chatId === 'nothing')).toBe(false);
   });
 });
@@ -115,7 +114,7 @@ describe('weekly digest content', () => {
     const r = store.reportById(reportId(db, '资阳市'))!;
     const reply = buildWeeklyDigest({
       store,
-      sub: { filter: '四川省', filterKind: 'province', filterValue: '四川省' },
+      subs: [{ filter: '四川省', filterKind: 'province', filterValue: '四川省' }],
       slot: W48,
       reports: [r],
       empty: 'skip',
@@ -136,7 +135,7 @@ describe('weekly digest content', () => {
     expect(
       buildWeeklyDigest({
         store,
-        sub: { filter: '', filterKind: 'all', filterValue: '' },
+        subs: [{ filter: '', filterKind: 'all', filterValue: '' }],
         slot: W48,
         reports: [],
         empty: 'skip',

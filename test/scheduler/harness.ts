@@ -221,30 +221,17 @@ export function slotDeps(db: DigestDb, clock: Clock, publishers: Publisher[], ex
   };
 }
 
-/** Ledger rows of a slot by subscription id. */
+/** Ledger rows of a slot by chat id (one row per chat and slot). */
 export function rows(
   db: DigestDb,
   slot: string,
-): Map<number, { status: string; reportIds: number[]; attempts: number; error: string | null }> {
-  const list = db.$client
-    .prepare('SELECT subscription_id AS id, status, report_ids AS ids, attempts, error FROM deliveries WHERE slot = ?')
-    .all(slot) as {
-    id: number;
-    status: string;
-    ids: string;
-    attempts: number;
-    error: string | null;
-  }[];
+): Map<string, { status: string; reportIds: number[]; attempts: number; error: string | null; nextPart: number }> {
   return new Map(
-    list.map((r) => [r.id, { status: r.status, reportIds: JSON.parse(r.ids) as number[], attempts: r.attempts, error: r.error }]),
+    new DeliveryLedger(db)
+      .rowsForSlot(slot)
+      .map((r) => [
+        r.chatId,
+        { status: r.status, reportIds: r.reportIds, attempts: r.attempts, error: r.error, nextPart: r.nextPart },
+      ]),
   );
-}
-
-/** Subscription id of a chat (first one). */
-export function subId(db: DigestDb, platform: string, chatId: string): number {
-  return (
-    db.$client.prepare('SELECT id FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id').get(platform, chatId) as {
-      id: number;
-    }
-  ).id;
 }

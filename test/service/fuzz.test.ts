@@ -85,7 +85,8 @@ describe('fuzz: hostile command lines', () => {
       { numRuns: 10_000, seed: 42 },
     );
     expect(errors).toBeGreaterThan(0);
-  }, 180_000);
+    // Bounded by its 10,000 runs, not by time: on the shared 2-core machine under load it takes 60–90 s.
+  }, 240_000);
 
   it('a 100 kB argument gets a clear answer', () => {
     const reply = env.service.handle('/search ' + '协商'.repeat(50_000), { platform: 'console', chatId: 'x' });

@@ -175,6 +175,10 @@ function crossCheck(headline: Record<string, MetricFact>, ranked: Map<string, Ca
     const n = headline[num];
     const d = headline[den];
     if (!r || !n || !d || r.derived || d.value <= 0 || n.unit !== d.unit) continue;
-    if (Math.abs((100 * n.value) / d.value - r.value) > 1) fail(headline, rate, '比率与件数不符');
+    // Any stated reading may be the one the rate was computed from (立案78件 gross, 实际立案72件 net).
+    const ns = (ranked.get(num) ?? []).map((c) => c.fact).filter((f) => f.unit === d.unit);
+    const ds = (ranked.get(den) ?? []).map((c) => c.fact).filter((f) => f.unit === n.unit);
+    const fits = ns.some((x) => ds.some((y) => y.value > 0 && Math.abs((100 * x.value) / y.value - r.value) <= 1));
+    if (!fits) fail(headline, rate, '比率与件数不符');
   }
 }

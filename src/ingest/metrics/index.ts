@@ -143,8 +143,10 @@ function settle(c: Candidate): void {
  */
 function foreignPattern(meta: ReportMeta): RegExp {
   if (meta.body === '政府') return /全国(政协|人大)/;
-  const higher = meta.region?.tier === '省级' ? '全国政协' : '全国政协|省政协|自治区政协';
   const others = meta.body === '人大' ? '政协' : '人大常委会|[省市县区]人大';
+  // A national report has no higher body: its own 全国政协 figures are its headline.
+  if (meta.region?.level === '国家') return new RegExp(others);
+  const higher = meta.region?.tier === '省级' ? '全国政协' : '全国政协|省政协|自治区政协';
   return new RegExp(`${higher}|${others}`);
 }
 

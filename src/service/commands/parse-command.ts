@@ -20,6 +20,9 @@ export const COMMANDS = [
   'sections',
   'metrics',
   'source',
+  'pause',
+  'resume',
+  'preview',
 ] as const;
 
 /** A known command name. */
@@ -49,6 +52,9 @@ const ALIASES: ReadonlyMap<string, CommandName> = new Map(
     取消订阅: 'unsubscribe',
     我的订阅: 'subscriptions',
     语言: 'lang',
+    暂停推送: 'pause',
+    恢复推送: 'resume',
+    预览: 'preview',
     reportsearch: 'search',
     digest: 'help',
   } satisfies Record<string, CommandName>),

@@ -1,55 +1,27 @@
-import { AmbiguousRegionError } from '../../errors.js';
-import { lookupRegion } from '../../gazetteer/gazetteer.js';
-import { metricGroupFor } from '../query/metric-words.js';
+import { NotFoundError } from '../../errors.js';
 import type { ReportStore } from '../query/report-store.js';
-import { simplifiedForm } from '../../script/chinese-script.js';
-import type { Reply } from '../reply/reply-model.js';
-import type { FilterKind, Subscription, SubscriptionStore } from '../subscriptions/subscription-store.js';
+import type { Reply, ReplyAction } from '../reply/reply-model.js';
+import { describeFilter } from '../subscriptions/describe-filter.js';
+import { parseFilter } from '../subscriptions/parse-filter.js';
+import type { SubscriptionStore } from '../subscriptions/subscription-store.js';
 
-/** Understands a subscription filter: nothing, a province, a region, a metric word, or else a topic. */
-export function parseFilter(store: ReportStore, text: string): { filter: string; kind: FilterKind; value: string } {
-  const t = simplifiedForm(text.trim()).replace(/\s+/g, ' ');
-  if (!t) return { filter: '', kind: 'all', value: '' };
-  const places = lookupRegion(t.replace(/\s+/g, ''));
-  const province = places.find((p) => p.tier === '省级');
-  if (province) return { filter: province.name, kind: 'province', value: province.name };
-  if (places.length > 1)
-    throw new AmbiguousRegionError(
-      t,
-      places.map((p) => ({ name: p.name, province: p.province, code: p.code })),
-    );
-  if (places.length === 1) return { filter: places[0]!.name, kind: 'region', value: places[0]!.code };
-  if (metricGroupFor(t, store)) return { filter: t, kind: 'metric', value: t };
-  return { filter: t, kind: 'topic', value: t };
-}
+export { describeFilter } from '../subscriptions/describe-filter.js';
+export { parseFilter } from '../subscriptions/parse-filter.js';
 
-/** How a filter reads in a reply. */
-export function describeFilter(s: Pick<Subscription, 'filter' | 'filterKind'>): string {
-  switch (s.filterKind) {
-    case 'all':
-      return '全部新报告';
-    case 'province':
-      return `${s.filter}的报告`;
-    case 'region':
-      return `${s.filter}的报告`;
-    case 'metric':
-      return `指标“${s.filter}”`;
-    case 'topic':
-      return `话题“${s.filter}”`;
-  }
-}
+/** The word that confirms removing every subscription of a chat (`/unsubscribe 确认全部`). */
+export const CONFIRM_ALL = '确认全部';
 
-function info(kind: Reply['kind'], title: string, text: string): Reply {
+function info(kind: Reply['kind'], title: string, text: string, actions?: ReplyAction[]): Reply {
   return {
     kind,
     title,
     sections: [{ blocks: [{ type: 'paragraph', text }] }],
-    actions: [{ label: '我的订阅', command: '/subscriptions' }],
+    actions: actions ?? [{ label: '我的订阅', command: '/subscriptions' }],
     script: 'simplified',
   };
 }
 
-/** `/subscribe [filter]`. */
+/** `/subscribe [filter]`: a region, province, metric, topic, or a place narrowed by a metric/topic. */
 export function subscribeCommand(
   store: ReportStore,
   subs: SubscriptionStore,
@@ -59,8 +31,14 @@ export function subscribeCommand(
   now: Date,
   schedule: string,
 ): Reply {
-  const f = parseFilter(store, rest);
-  const { sub, existed } = subs.subscribe(platform, chatId, f.filter, f.kind, f.value, now);
+  let f: ReturnType<typeof parseFilter>;
+  try {
+    f = parseFilter(store, rest);
+  } catch (error) {
+    if (error instanceof NotFoundError) return typoReply(error, rest.trim());
+    throw error;
+  }
+  const { sub, existed } = subs.subscribe(platform, chatId, f, now);
   const what = describeFilter(sub);
   return info(
     'subscriptions',
@@ -69,7 +47,18 @@ export function subscribeCommand(
   );
 }
 
-/** `/unsubscribe [filter]` (no filter: all of this chat's subscriptions). */
+/** A misspelt place: /report's suggestions, each a button that subscribes to it, plus “as a topic”. */
+function typoReply(error: NotFoundError, word: string): Reply {
+  const actions: ReplyAction[] = error.suggestions.slice(0, 3).map((s) => {
+    const m = /^(.+)\((.+)\)$/.exec(s);
+    return { label: `订阅${s}`, command: m ? `/subscribe ${m[1]} ${m[2]}` : `/subscribe ${s}` };
+  });
+  actions.push({ label: `按话题订阅“${word}”`, command: `/subscribe 话题 ${word}` });
+  const text = error.suggestions.length ? `${error.message}您是否要找:${error.suggestions.join('、')}?` : error.message;
+  return { ...info('error', '未找到', text, actions), errorCode: error.code };
+}
+
+/** `/unsubscribe [filter | #id | 确认全部]`; bare asks for confirmation before removing everything. */
 export function unsubscribeCommand(
   store: ReportStore,
   subs: SubscriptionStore,
@@ -77,26 +66,50 @@ export function unsubscribeCommand(
   chatId: string,
   rest: string,
 ): Reply {
-  if (!rest.trim()) {
-    const n = subs.unsubscribe(platform, chatId, null);
-    return info('subscriptions', '已退订', n ? `已取消本聊天的全部 ${n} 个订阅。` : '本聊天没有订阅。');
+  const arg = rest.trim();
+  if (!arg) {
+    const n = subs.forChat(platform, chatId).length;
+    if (!n) return info('subscriptions', '退订', '本聊天没有订阅。');
+    return info('subscriptions', '确认退订', `确定取消本聊天的全部 ${n} 个订阅吗?`, [
+      { label: `确认退订全部 ${n} 个`, command: `/unsubscribe ${CONFIRM_ALL}` },
+      { label: '我的订阅', command: '/subscriptions' },
+    ]);
   }
-  const f = parseFilter(store, rest);
+  if (arg === CONFIRM_ALL) {
+    const n = subs.unsubscribe(platform, chatId, null);
+    return info('subscriptions', '已退订', n ? `已取消本聊天的全部 ${n} 个订阅。` : '本聊天没有订阅。', [
+      { label: '重新订阅全部', command: '/subscribe' },
+    ]);
+  }
+  const byId = /^#(\d{1,9})$/.exec(arg);
+  if (byId) {
+    const target = subs.forChat(platform, chatId).find((s) => s.id === Number(byId[1]));
+    const n = target ? subs.unsubscribeId(platform, chatId, target.id) : 0;
+    return info('subscriptions', '已退订', n && target ? `已取消订阅${describeFilter(target)}。` : '这个订阅已不存在。');
+  }
+  const f = parseFilter(store, arg);
   const n = subs.unsubscribe(platform, chatId, f.filter);
   return info(
     'subscriptions',
     '已退订',
     n
-      ? `已取消订阅${describeFilter({ filter: f.filter, filterKind: f.kind })}。`
-      : `没有找到“${rest.trim()}”的订阅。发送 /subscriptions 查看现有订阅。`,
+      ? `已取消订阅${describeFilter({ filter: f.filter, filterKind: f.kind, subjectKind: f.subject?.kind ?? null, subjectValue: f.subject?.value ?? null })}。`
+      : `没有找到“${arg}”的订阅。发送 /subscriptions 查看现有订阅。`,
   );
 }
 
-/** `/subscriptions`. */
-export function subscriptionsCommand(subs: SubscriptionStore, platform: string, chatId: string): Reply {
+/** `/subscriptions`: a numbered list with an unsubscribe button each, and the chat's delivery settings. */
+export function subscriptionsCommand(subs: SubscriptionStore, platform: string, chatId: string, schedule: string): Reply {
   const list = subs.forChat(platform, chatId);
   if (!list.length)
-    return info('subscriptions', '我的订阅', '本聊天还没有订阅。发送 /subscribe 订阅全部新报告,或 /subscribe 四川 只看四川。');
+    return info(
+      'subscriptions',
+      '我的订阅',
+      '本聊天还没有订阅。发送 /subscribe 订阅全部新报告,或 /subscribe 四川 只看四川。',
+      [],
+    );
+  const delivery = subs.chatDelivery(platform, chatId);
+  const when = delivery.paused ? '已暂停推送(发送 /resume 恢复)' : `推送时间:${schedule}`;
   return {
     kind: 'subscriptions',
     title: `我的订阅(${list.length})`,
@@ -106,16 +119,32 @@ export function subscriptionsCommand(subs: SubscriptionStore, platform: string, 
           { type: 'heading', text: `我的订阅(${list.length})` },
           {
             type: 'list',
-            items: list.map((s) => ({
-              text: `${describeFilter(s)}${s.active ? '' : '(已停用)'} · 订阅于 ${s.createdAt.slice(0, 10)}`,
+            items: list.map((s, i) => ({
+              text: `${i + 1}. ${describeFilter(s)}${s.active ? '' : '(已停用)'} · 订阅于 ${s.createdAt.slice(0, 10)}`,
             })),
           },
+          { type: 'paragraph', text: `所有订阅合并为每周一条摘要。${when}。` },
         ],
       },
     ],
-    actions: [],
+    actions: [
+      ...list.slice(0, 20).map((s, i) => ({ label: `退订 ${i + 1}`, command: `/unsubscribe #${s.id}` })),
+      { label: '预览本周摘要', command: '/preview' },
+      delivery.paused ? { label: '恢复推送', command: '/resume' } : { label: '暂停推送', command: '/pause' },
+      { label: '全部退订', command: '/unsubscribe' },
+    ],
     script: 'simplified',
   };
+}
+
+/** `/pause` and `/resume`: stop or restart this chat's weekly digest without touching its subscriptions. */
+export function pauseCommand(subs: SubscriptionStore, platform: string, chatId: string, paused: boolean, now: Date): Reply {
+  subs.setPaused(platform, chatId, paused, now);
+  return paused
+    ? info('subscriptions', '已暂停', '已暂停本聊天的每周推送,订阅保留。发送 /resume 恢复。', [
+        { label: '恢复推送', command: '/resume' },
+      ])
+    : info('subscriptions', '已恢复', '已恢复本聊天的每周推送。');
 }
 
 /** `/lang 简|繁`. */

@@ -1,20 +1,30 @@
 import { simplifiedForm } from '../../script/chinese-script.js';
+import type { ReportBody } from '../../domain/report.js';
 import type { ReportStore } from './report-store.js';
 
 /** A metric a user can name, with the columns a comparison shows (the first is the sort key). */
 export interface MetricGroup {
   title: string;
   columns: { key: string; label: string }[];
+  /** The body whose reports a comparison shows unless the user names another (提案 are 政协's). */
+  body?: ReportBody;
 }
 
 /** Words people use for the figures reports carry. Order matters: longer, more specific words first. */
 const GROUPS: { words: string[]; group: MetricGroup }[] = [
-  { words: ['重点提案'], group: { title: '重点提案', columns: [{ key: 'proposals.key', label: '重点提案' }] } },
-  { words: ['办复率', '办结率'], group: { title: '提案办复率', columns: [{ key: 'proposals.answer_rate', label: '办复率' }] } },
-  { words: ['立案率'], group: { title: '提案立案率', columns: [{ key: 'proposals.filing_rate', label: '立案率' }] } },
+  { words: ['重点提案'], group: { body: '政协', title: '重点提案', columns: [{ key: 'proposals.key', label: '重点提案' }] } },
+  {
+    words: ['办复率', '办结率'],
+    group: { body: '政协', title: '提案办复率', columns: [{ key: 'proposals.answer_rate', label: '办复率' }] },
+  },
+  {
+    words: ['立案率'],
+    group: { body: '政协', title: '提案立案率', columns: [{ key: 'proposals.filing_rate', label: '立案率' }] },
+  },
   {
     words: ['提案', '提案办理', 'proposals', 'proposal'],
     group: {
+      body: '政协',
       title: '提案',
       columns: [
         { key: 'proposals.filed', label: '立案' },
@@ -27,6 +37,7 @@ const GROUPS: { words: string[]; group: MetricGroup }[] = [
   {
     words: ['协商', '协商活动', '专题协商', '请你来协商', '微协商', 'consultations'],
     group: {
+      body: '政协',
       title: '协商活动',
       columns: [
         { key: 'consultations.events', label: '协商活动' },
@@ -38,17 +49,24 @@ const GROUPS: { words: string[]; group: MetricGroup }[] = [
   },
   {
     words: ['调研报告', '调研', '研究报告', 'research'],
-    group: { title: '调研报告', columns: [{ key: 'research.reports', label: '调研报告' }] },
+    group: { body: '政协', title: '调研报告', columns: [{ key: 'research.reports', label: '调研报告' }] },
   },
   {
     words: ['社情民意', '社情民意信息', '信息'],
-    group: { title: '社情民意信息', columns: [{ key: 'social_info.items', label: '社情民意信息' }] },
+    group: { body: '政协', title: '社情民意信息', columns: [{ key: 'social_info.items', label: '社情民意信息' }] },
   },
-  { words: ['批示', '签批', '领导批示'], group: { title: '领导批示', columns: [{ key: 'instructions.count', label: '批示' }] } },
-  { words: ['视察', '视察活动'], group: { title: '视察', columns: [{ key: 'inspections.events', label: '视察' }] } },
+  {
+    words: ['批示', '签批', '领导批示'],
+    group: { body: '政协', title: '领导批示', columns: [{ key: 'instructions.count', label: '批示' }] },
+  },
+  {
+    words: ['视察', '视察活动'],
+    group: { body: '政协', title: '视察', columns: [{ key: 'inspections.events', label: '视察' }] },
+  },
   {
     words: ['建议', '意见建议', '建议案'],
     group: {
+      body: '政协',
       title: '意见建议',
       columns: [
         { key: 'suggestions.items', label: '意见建议' },
@@ -56,12 +74,18 @@ const GROUPS: { words: string[]; group: MetricGroup }[] = [
       ],
     },
   },
-  { words: ['培训', '学习培训'], group: { title: '培训', columns: [{ key: 'training.person_times', label: '培训人次' }] } },
+  {
+    words: ['培训', '学习培训'],
+    group: { body: '政协', title: '培训', columns: [{ key: 'training.person_times', label: '培训人次' }] },
+  },
   {
     words: ['宣传', '报道', '媒体', '宣传报道'],
-    group: { title: '宣传报道', columns: [{ key: 'media.reports', label: '宣传报道' }] },
+    group: { body: '政协', title: '宣传报道', columns: [{ key: 'media.reports', label: '宣传报道' }] },
   },
-  { words: ['大会发言', '发言'], group: { title: '大会发言', columns: [{ key: 'plenary.speeches', label: '大会发言' }] } },
+  {
+    words: ['大会发言', '发言'],
+    group: { body: '政协', title: '大会发言', columns: [{ key: 'plenary.speeches', label: '大会发言' }] },
+  },
   {
     words: ['gdp', '生产总值', '地区生产总值', '经济'],
     group: {
@@ -108,6 +132,11 @@ const GROUPS: { words: string[]; group: MetricGroup }[] = [
     group: { title: '捐款捐物', columns: [{ key: 'donations.amount', label: '捐款捐物' }] },
   },
 ];
+
+/** Every named metric group, in the order users compare them most (for “which metrics have data”). */
+export function knownGroups(): MetricGroup[] {
+  return GROUPS.map((g) => g.group);
+}
 
 /**
  * Understands a metric word: a known word (提案, 协商, 社情民意 …), a canonical key (proposals.filed), or a

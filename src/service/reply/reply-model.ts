@@ -37,8 +37,13 @@ export interface ChartData {
   kind: 'bar' | 'line';
   title: string;
   unit: string;
-  /** One point per bar / x position; null value = missing. */
-  points: { label: string; value: number | null }[];
+  /**
+   * One point per bar / x position; null value = missing. `group` (e.g. 省级) puts bars in groups, each on its
+   * own scale; `display` is the figure as the report states it (20余次), shown instead of value + unit.
+   */
+  points: { label: string; value: number | null; group?: string; display?: string }[];
+  /** Rows not drawn (no figure, doubtful, another unit), listed under the chart with the reason. */
+  notDrawn?: string[];
   source: string;
 }
 
@@ -87,4 +92,9 @@ export interface ChatContext {
   chatId: string;
   /** A one-to-one chat (Telegram private chat, the console): plain text without a command word is a `/report`. */
   direct?: boolean;
+  /**
+   * False when the sender may not change the chat's subscriptions, delivery or /lang (a non-admin member of
+   * a Telegram group or channel). Absent means allowed (private chats, console, Slack).
+   */
+  canManage?: boolean;
 }

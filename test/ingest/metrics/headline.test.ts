@@ -21,6 +21,8 @@ describe('headline choice', () => {
     const { headline } = run('大会共收到提案110件,经审查,立案78件、并案6件,实际立案72件,立案率70.9%。');
     expect(headline['proposals.filed'].value).toBe(72);
     expect(headline['proposals.received'].value).toBe(110);
+    // 78 / 110 = 70.9%: the rate matches the gross reading, so it passes the ratio check.
+    expect(headline['proposals.filing_rate'].value).toBe(70.9);
   });
 
   it('prefers the reading consistent with the stated ratio', () => {

@@ -1,0 +1,293 @@
+import { regionByCode } from '../../gazetteer/gazetteer.js';
+import type { MetricRow, ReportRow } from '../query/report-store.js';
+import { formatNumber, formatValue, median } from '../reply/format.js';
+
+/** The tiers a comparison groups by: a province is never ranked on one scale with a county. */
+export type CompareTier = '全国' | '省级' | '地级' | '县级' | '级别不详';
+
+/** Display order of the tier groups. */
+export const TIER_ORDER: readonly CompareTier[] = ['全国', '省级', '地级', '县级', '级别不详'];
+
+/** How a non-annual period is named next to a figure. */
+const PERIOD_LABELS = new Map<string, string>([
+  ['session', '会议期间'],
+  ['term', '届内累计'],
+  ['cumulative', '历年累计'],
+  ['partial', '部分时段'],
+  ['unknown', '期间不详'],
+  ['aggregate', '多级合计'],
+]);
+
+/** A figure in a comparison row, with what a reader must know before trusting it. */
+export interface CompareCell {
+  fact: MetricRow;
+  /** The figure as the report states it, unit untouched (9次 stays 9次). */
+  text: string;
+  /** Why the figure is doubtful (failed checks); empty when it passed them. */
+  doubts: string[];
+  /** How the value was derived (全部办复 → 100%), null when the text states it. */
+  derived: string | null;
+  /** `year`, or the non-annual period (`term`, `session`, …; `aggregate` for 两级/三级 totals). */
+  period: string;
+}
+
+/** One report's row. */
+export interface CompareRow {
+  report: ReportRow;
+  tier: CompareTier;
+  cells: (CompareCell | null)[];
+}
+
+/** Median, highest and lowest of the rows that count (annual, trusted, in the comparison's unit). */
+export interface CompareStats {
+  count: number;
+  median: string;
+  highest: CompareRow;
+  lowest: CompareRow;
+}
+
+/** Annual rows of one tier: counted rows largest first, then rows that are shown but not counted. */
+export interface TierGroup {
+  tier: CompareTier;
+  rows: CompareRow[];
+  stats: CompareStats | null;
+}
+
+/** A computed comparison of one column. */
+export interface Comparison {
+  /** Index of the compared column. */
+  column: number;
+  /** The unit the stats and chart use (rows in other units are shown in the table only). */
+  unit: string;
+  /** Annual rows by tier, in TIER_ORDER. */
+  groups: TierGroup[];
+  /** Rows whose compared figure is not annual (届内累计, 会议期间 …), ranked separately, never in the stats. */
+  nonAnnual: CompareRow[];
+  /** Rows without the compared figure (they have another column; also at the end of their tier group). */
+  missing: CompareRow[];
+  /** Count of non-annual rows per period label (另有 3 份报告只有届内累计数). */
+  periodCounts: Map<string, number>;
+  doubtfulCount: number;
+  otherUnitCount: number;
+}
+
+/** Tier of a report's region: from its admin code (level words like 市 do not say 地级 vs 县级). */
+export function tierOf(r: Pick<ReportRow, 'regionCode' | 'regionLevel' | 'regionName'>): CompareTier {
+  if (r.regionLevel === '国家' || r.regionName === '全国') return '全国';
+  const ref = r.regionCode ? regionByCode(r.regionCode) : null;
+  if (!ref) return '级别不详';
+  return ref.tier === '国家' ? '全国' : ref.tier;
+}
+
+/** The label of a period (届内累计 …), or null for a year. */
+export function periodLabel(period: string): string | null {
+  return period === 'year' ? null : (PERIOD_LABELS.get(period) ?? '期间不详');
+}
+
+/** Flags stored with a fact (JSON array or `;`-separated text), as a list. */
+export function factFlags(f: MetricRow): string[] {
+  const raw = f.flags;
+  if (!raw) return [];
+  if (Array.isArray(raw)) return raw.map(String);
+  if (raw.startsWith('[')) {
+    try {
+      const list = JSON.parse(raw) as unknown;
+      return Array.isArray(list) ? list.map(String) : [];
+    } catch {
+      return [raw];
+    }
+  }
+  return raw
+    .split(/[;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Cues in the evidence line of a figure that make it a term or running total whatever the stored period says. */
+const TERM_CUE = /五年来|本届以来|本届政协以来|届内/;
+const CUMULATIVE_CUE = /累计|历年来共|成立以来/;
+
+/**
+ * The period a comparison files a fact under. A safety net over the stored period: a fact merged from several
+ * sentences may say `year` while the line stating its number says 五年来, and a term total must never be ranked
+ * among annual figures.
+ */
+export function comparePeriod(f: MetricRow): string {
+  const stored = f.bodyScope === 'aggregate' ? 'aggregate' : f.period || 'unknown';
+  if (stored !== 'year' && stored !== 'unknown') return stored;
+  const needle = String(f.value);
+  const lines = f.evidence.split('\n').filter((l) => l.includes(needle));
+  if (lines.some((l) => TERM_CUE.test(l))) return 'term';
+  if (lines.some((l) => CUMULATIVE_CUE.test(l))) return 'cumulative';
+  return stored;
+}
+
+/** A cell from a stored fact; another body's figure (省政协 in a city report) is no cell at all. */
+export function cellOf(f: MetricRow): CompareCell | null {
+  if (f.bodyScope === 'other') return null;
+  const doubts = factFlags(f);
+  if (f.confidence === 'low' && !doubts.length) doubts.push('把握不大');
+  const period = comparePeriod(f);
+  return { fact: f, text: formatValue(f), doubts, derived: f.derived ?? null, period };
+}
+
+/**
+ * Checks between the figures of one row that a single fact cannot see: received below filed, answered above
+ * filed, a rate above 100 %. Marks both sides, since the text alone does not say which one is wrong.
+ */
+export function crossCheck(keys: string[], cells: (CompareCell | null)[]): void {
+  const at = (k: string) => {
+    const i = keys.indexOf(k);
+    return i < 0 ? null : (cells[i] ?? null);
+  };
+  const both = (a: CompareCell | null, b: CompareCell | null, why: string) => {
+    if (!a || !b || a.period !== b.period) return;
+    for (const c of [a, b]) if (!c.doubts.includes(why)) c.doubts.push(why);
+  };
+  const filed = at('proposals.filed');
+  const received = at('proposals.received');
+  const answered = at('proposals.answered');
+  if (filed && received && received.fact.normalized < filed.fact.normalized) both(received, filed, '收到少于立案');
+  if (filed && answered && answered.fact.normalized > filed.fact.normalized) both(answered, filed, '办复多于立案');
+  for (const c of cells)
+    if (c && c.fact.unit === '%' && c.fact.value > 100 && !c.doubts.includes('比率超过100%')) c.doubts.push('比率超过100%');
+}
+
+/** 万元 → 元, 亿元 → 元, 万人次 → 人次: the unit `normalized` values are in. */
+export function baseUnit(unit: string): string {
+  return unit.replace(/^(万亿|亿|万)(?=.)/, '');
+}
+
+/** Builds a comparison of `columns[column]` over the reports that have any of `columns`. */
+export function buildComparison(
+  reports: ReportRow[],
+  facts: MetricRow[],
+  keys: string[],
+  column: number,
+  opts: { includeDoubtful: boolean },
+): Comparison {
+  const byReport = new Map<number, Map<string, MetricRow>>();
+  for (const f of facts) {
+    let m = byReport.get(f.reportId);
+    if (!m) byReport.set(f.reportId, (m = new Map()));
+    if (!m.has(f.key)) m.set(f.key, f);
+  }
+  const rows: CompareRow[] = [];
+  for (const report of reports) {
+    const m = byReport.get(report.id);
+    if (!m) continue;
+    const cells = keys.map((k) => {
+      const f = m.get(k);
+      return f ? cellOf(f) : null;
+    });
+    if (cells.every((c) => c === null)) continue;
+    crossCheck(keys, cells);
+    rows.push({ report, tier: tierOf(report), cells });
+  }
+
+  const annual = rows.filter((r) => r.cells[column]?.period === 'year');
+  const counts = (c: CompareCell) => opts.includeDoubtful || !c.doubts.length;
+  // One unit for the stats and the chart: the one most rows state (money in 万元 and 亿元 compares in 元).
+  const families = new Map<string, CompareCell[]>();
+  for (const r of annual) {
+    const c = r.cells[column]!;
+    if (!counts(c)) continue;
+    const fam = baseUnit(c.fact.unit);
+    families.set(fam, [...(families.get(fam) ?? []), c]);
+  }
+  const top = [...families].sort((a, b) => b[1].length - a[1].length)[0];
+  const family = top?.[0] ?? '';
+  const mixed = top ? new Set(top[1].map((c) => c.fact.unit)).size > 1 : false;
+  const unit = mixed ? family : (top?.[1][0]?.fact.unit ?? '');
+  const isCounted = (r: CompareRow) => {
+    const c = r.cells[column];
+    return !!c && c.period === 'year' && counts(c) && baseUnit(c.fact.unit) === family;
+  };
+
+  const groups: TierGroup[] = [];
+  for (const tier of TIER_ORDER) {
+    // Rows without the compared figure stay in their tier (shown as “—” below the others, never drawn).
+    const inTier = rows.filter((r) => r.tier === tier && (!r.cells[column] || r.cells[column]!.period === 'year'));
+    if (!inTier.length) continue;
+    const counted = inTier.filter(isCounted).sort(byValue(column));
+    const shown = inTier.filter((r) => !isCounted(r)).sort(byValue(column, true));
+    groups.push({ tier, rows: [...counted, ...shown], stats: statsOf(counted, column, mixed ? family : null) });
+  }
+  const nonAnnual = rows
+    .filter((r) => {
+      const c = r.cells[column];
+      return c && c.period !== 'year';
+    })
+    .sort(
+      (a, b) =>
+        TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier) ||
+        a.cells[column]!.period.localeCompare(b.cells[column]!.period) ||
+        byValue(column)(a, b),
+    );
+  const periodCounts = new Map<string, number>();
+  for (const r of nonAnnual) {
+    const label = periodLabel(r.cells[column]!.period)!;
+    periodCounts.set(label, (periodCounts.get(label) ?? 0) + 1);
+  }
+  const missing = rows.filter((r) => !r.cells[column]);
+  return {
+    column,
+    unit,
+    groups,
+    nonAnnual,
+    missing,
+    periodCounts,
+    doubtfulCount: annual.filter((r) => r.cells[column]!.doubts.length).length,
+    otherUnitCount: annual.filter((r) => counts(r.cells[column]!) && baseUnit(r.cells[column]!.fact.unit) !== family).length,
+  };
+}
+
+/** True when a row's figure counts in its group's stats and chart. */
+export function isCountedIn(cmp: Comparison, row: CompareRow, includeDoubtful: boolean): boolean {
+  const c = row.cells[cmp.column];
+  return (
+    !!c &&
+    c.period === 'year' &&
+    (includeDoubtful || !c.doubts.length) &&
+    baseUnit(c.fact.unit) === baseUnit(cmp.unit || c.fact.unit)
+  );
+}
+
+/** The value a chart draws for a counted cell: the stated value, or the base-unit value when units mix (万元/亿元). */
+export function chartValue(cmp: Comparison, c: CompareCell): number {
+  return c.fact.unit === cmp.unit ? c.fact.value : c.fact.normalized;
+}
+
+function byValue(column: number, thenFirstColumn = false) {
+  // Rows without the compared figure follow, ordered by their first figure.
+  const value = (r: CompareRow) =>
+    (r.cells[column] ?? (thenFirstColumn ? r.cells.find((c) => c !== null) : null))?.fact.normalized ?? -Infinity;
+  return (a: CompareRow, b: CompareRow) =>
+    Number(!!b.cells[column]) - Number(!!a.cells[column]) ||
+    value(b) - value(a) ||
+    (a.report.regionName ?? '').localeCompare(b.report.regionName ?? '');
+}
+
+function statsOf(counted: CompareRow[], column: number, baseUnitName: string | null): CompareStats | null {
+  if (!counted.length) return null;
+  const cells = counted.map((r) => r.cells[column]!);
+  const med = median(cells.map((c) => (baseUnitName !== null ? c.fact.normalized : c.fact.value)))!;
+  const unit = baseUnitName ?? cells[0]!.fact.unit;
+  return {
+    count: counted.length,
+    median: `${formatNumber(med)}${unit}`,
+    highest: counted[0]!,
+    lowest: counted[counted.length - 1]!,
+  };
+}
+
+/** A cell as a table shows it: the figure, then its marks (存疑: why; 推算; 届内累计). */
+export function cellText(c: CompareCell | null): string | null {
+  if (!c) return null;
+  const marks: string[] = [];
+  const period = periodLabel(c.period);
+  if (period) marks.push(period);
+  if (c.derived) marks.push('推算');
+  if (c.doubts.length) marks.push(`存疑:${c.doubts.join('、')}`);
+  return marks.length ? `${c.text}(${marks.join(';')})` : c.text;
+}
