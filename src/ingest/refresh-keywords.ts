@@ -19,38 +19,41 @@ export function refreshKeywordsStep(db: DigestDb, max = STEP): { ranked: number;
   const client = db.$client;
   let ranked = 0;
   let done = false;
-  db.transaction(() => {
-    const total = (client.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
-    const exact = total <= EXACT_UP_TO;
-    if (exact && readMeta(client, 'keywords_dirty') === 0) {
-      done = true;
-      return;
-    }
-    // A small corpus is re-ranked whole in one step (as exact as before); a large one only where stale.
-    const rows = (
-      exact
-        ? client.prepare('SELECT id, terms, keywords FROM reports').all()
-        : client
-            .prepare(
-              `SELECT id, terms, keywords FROM reports WHERE keywords_total < ? OR keywords_total > ?
+  db.transaction(
+    () => {
+      const total = (client.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+      const exact = total <= EXACT_UP_TO;
+      if (exact && readMeta(client, 'keywords_dirty') === 0) {
+        done = true;
+        return;
+      }
+      // A small corpus is re-ranked whole in one step (as exact as before); a large one only where stale.
+      const rows = (
+        exact
+          ? client.prepare('SELECT id, terms, keywords FROM reports').all()
+          : client
+              .prepare(
+                `SELECT id, terms, keywords FROM reports WHERE keywords_total < ? OR keywords_total > ?
                ORDER BY keywords_total LIMIT ?`,
-            )
-            .all(Math.floor(total / (1 + MATERIAL)), Math.ceil(total * (1 + MATERIAL)), max + 1)
-    ) as { id: number; terms: string; keywords: string }[];
-    done = exact || rows.length <= max;
-    const df = docFreq(client);
-    const update = client.prepare('UPDATE reports SET keywords = ?, keywords_total = ? WHERE id = ?');
-    let changed = 0;
-    for (const row of exact ? rows : rows.slice(0, max)) {
-      const keywords = JSON.stringify(rankKeywords(JSON.parse(row.terms), df, total));
-      update.run(keywords, total, row.id);
-      if (keywords !== row.keywords) changed++;
-      ranked++;
-    }
-    // Served keywords changed: caches keyed by the corpus version must drop them.
-    if (changed) client.prepare(`UPDATE corpus_meta SET value = value + 1 WHERE key = 'corpus_version'`).run();
-    if (done) writeMeta(client, 'keywords_dirty', 0);
-  });
+              )
+              .all(Math.floor(total / (1 + MATERIAL)), Math.ceil(total * (1 + MATERIAL)), max + 1)
+      ) as { id: number; terms: string; keywords: string }[];
+      done = exact || rows.length <= max;
+      const df = docFreq(client);
+      const update = client.prepare('UPDATE reports SET keywords = ?, keywords_total = ? WHERE id = ?');
+      let changed = 0;
+      for (const row of exact ? rows : rows.slice(0, max)) {
+        const keywords = JSON.stringify(rankKeywords(JSON.parse(row.terms), df, total));
+        update.run(keywords, total, row.id);
+        if (keywords !== row.keywords) changed++;
+        ranked++;
+      }
+      // Served keywords changed: caches keyed by the corpus version must drop them.
+      if (changed) client.prepare(`UPDATE corpus_meta SET value = value + 1 WHERE key = 'corpus_version'`).run();
+      if (done) writeMeta(client, 'keywords_dirty', 0);
+    },
+    { behavior: 'immediate' },
+  ); // a deferred read→write upgrade fails at once beside another writer
   return { ranked, done };
 }
 
