@@ -1,11 +1,21 @@
 import type { DigestDb } from '../db/open.js';
 import { createDigestService } from '../service/create-digest-service.js';
 import { renderPlain } from '../service/reply/plain-renderer.js';
+import { fillCorpus } from './fill-corpus.js';
 import { createRng } from './prng.js';
 import { percentiles, type Percentiles } from './stats.js';
 
 /** Commands whose latency the benchmark reports. */
-export const LATENCY_KEYS = ['report', 'compareProposals', 'compareTopic', 'trend', 'search', 'pointLookup'] as const;
+export const LATENCY_KEYS = [
+  'report',
+  'compareProposals',
+  'compareTopic',
+  'trend',
+  'search',
+  'list',
+  'listProvince',
+  'pointLookup',
+] as const;
 
 /** One latency key. */
 export type LatencyKey = (typeof LATENCY_KEYS)[number];
@@ -14,6 +24,8 @@ export type LatencyKey = (typeof LATENCY_KEYS)[number];
 export interface CommandLatency extends Percentiles {
   /** The first call on a freshly opened database (caches empty), not part of the percentiles. */
   firstMs: number;
+  /** The first call right after an ingest-like write (a report added: corpus caches dropped); null if not measured. */
+  afterWriteMs: number | null;
   /** Resident set size right after this command's runs (MB). */
   rssMb: number;
   samples: number;
@@ -30,8 +42,19 @@ export interface ServingFigures {
 
 const SEARCH_WORDS = ['提案 办理', '营商环境', '乡村振兴', '请你来协商', '民主监督 专题', '社情民意', '委员 履职'];
 
+/** Options of a serving measurement. */
+export interface ServingOptions {
+  /**
+   * Also time each command's first call after a write that adds one report (a copy, see fill-corpus), the
+   * cost a user pays after every ingest. The database grows by one report per command.
+   */
+  afterWrite?: boolean;
+  seed?: number;
+}
+
 /** Runs every command `iterations` times in-process (handle + render to text) and samples memory. */
-export function measureServing(db: DigestDb, iterations: number, seed = 7): ServingFigures {
+export function measureServing(db: DigestDb, iterations: number, options: ServingOptions = {}): ServingFigures {
+  const seed = options.seed ?? 7;
   const service = createDigestService({ db });
   const client = db.$client;
   const rng = createRng(seed);
@@ -40,6 +63,9 @@ export function measureServing(db: DigestDb, iterations: number, seed = 7): Serv
     .prepare('SELECT region_name AS name, year FROM reports WHERE region_name IS NOT NULL AND year IS NOT NULL ORDER BY id')
     .all() as { name: string; year: number }[];
   const ids = (client.prepare('SELECT id FROM reports').all() as { id: number }[]).map((r) => r.id);
+  const provinces = (
+    client.prepare('SELECT DISTINCT province FROM reports WHERE province IS NOT NULL').all() as { province: string }[]
+  ).map((r) => r.province);
   if (!regions.length || !ids.length) throw new Error('the database has no reports with a region and year');
 
   let peakRss = process.memoryUsage().rss;
@@ -54,6 +80,8 @@ export function measureServing(db: DigestDb, iterations: number, seed = 7): Serv
     compareTopic: () => '/compare 营商环境',
     trend: () => `/trend ${rng.pick(regions).name} 提案`,
     search: () => `/search ${rng.pick(SEARCH_WORDS)}`,
+    list: () => '/list',
+    listProvince: () => (provinces.length ? `/list ${rng.pick(provinces)}` : '/list'),
   };
   const latency = {} as Record<LatencyKey, CommandLatency>;
   const warmUp = Math.min(10, Math.ceil(iterations / 10));
@@ -75,7 +103,25 @@ export function measureServing(db: DigestDb, iterations: number, seed = 7): Serv
       if (!example) example = `${text} → ${rendered.split('\n')[0]!.slice(0, 60)}`;
       if (i % 16 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
-    latency[key] = { ...percentiles(samples), firstMs, rssMb: rssMb(), samples: samples.length, replyKinds, example };
+    latency[key] = {
+      ...percentiles(samples),
+      firstMs,
+      afterWriteMs: null,
+      rssMb: rssMb(),
+      samples: samples.length,
+      replyKinds,
+      example,
+    };
+  }
+  if (options.afterWrite) {
+    // One write before each command, so every first call finds the corpus caches dropped.
+    for (const [key, line] of Object.entries(lines) as [Exclude<LatencyKey, 'pointLookup'>, () => string][]) {
+      fillCorpus(client, (client.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n + 1);
+      const started = performance.now();
+      renderPlain(service.handle(line(), { platform: 'console', chatId: 'bench' }));
+      latency[key].afterWriteMs = round(performance.now() - started);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
   }
 
   // The floor: one indexed row fetch through a prepared statement.
@@ -93,6 +139,7 @@ export function measureServing(db: DigestDb, iterations: number, seed = 7): Serv
   latency.pointLookup = {
     ...percentiles(samples),
     firstMs,
+    afterWriteMs: null,
     rssMb: rssMb(),
     samples: samples.length,
     replyKinds: { row: samples.length },

@@ -1,12 +1,15 @@
 import { LATENCY_KEYS, type LatencyKey } from './measure-latency.js';
 import type { BenchResult } from './run-bench.js';
 
-const COMMAND_LABELS: Record<LatencyKey, string> = {
+/** How the tables name each measured command. */
+export const COMMAND_LABELS: Record<LatencyKey, string> = {
   report: '/report <地区> <年份>',
   compareProposals: '/compare 提案',
   compareTopic: '/compare 营商环境',
   trend: '/trend <地区> 提案',
   search: '/search <词>',
+  list: '/list',
+  listProvince: '/list <省份>',
   pointLookup: 'SQLite 按 id 取一行(下限)',
 };
 
@@ -86,7 +89,8 @@ export function formatBenchTable(r: BenchResult): string {
   return out.join('\n');
 }
 
-function table(head: string[], rows: string[][]): string {
+/** A plain-text table with aligned columns. */
+export function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i] ?? ''))));
   const line = (cells: string[]) => '  ' + cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ');
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
@@ -100,7 +104,8 @@ function width(s: string): number {
   return w;
 }
 
-function fixed(v: number, digits: number): string {
+/** A number with fixed digits, or — when it is not finite. */
+export function fixed(v: number, digits: number): string {
   return Number.isFinite(v) ? v.toFixed(digits) : '—';
 }
 

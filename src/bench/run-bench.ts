@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { coldStartOnce } from './cold-start.js';
 import { REPO_ROOT, runTsx } from './child-process.js';
+import { type MachineInfo, machineInfo } from './machine.js';
 import type { ServingFigures } from './measure-latency.js';
 import { measureIngest, measureNormalizeOnly, type IngestRun } from './measure-ingest.js';
 import { loadSeedProfiles } from './seed-profile.js';
@@ -29,7 +30,7 @@ export interface BenchOptions {
 /** Every figure of one benchmark run. */
 export interface BenchResult {
   date: string;
-  machine: { cores: number; cpu: string; node: string; memoryGb: number };
+  machine: MachineInfo;
   reports: number;
   corpus: { reports: number; megabytes: number; meanKb: number; traditionalShare: number; generateSeconds: number };
   ingest: {
@@ -92,12 +93,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     const result: BenchResult = {
       date: new Date().toISOString(),
-      machine: {
-        cores: availableParallelism(),
-        cpu: cpus()[0]?.model ?? 'unknown',
-        node: process.version,
-        memoryGb: Math.round(totalmem() / 2 ** 30),
-      },
+      machine: machineInfo(),
       reports: n,
       corpus: {
         reports: n,

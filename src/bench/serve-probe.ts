@@ -5,14 +5,16 @@
 import { openDb } from '../db/open.js';
 import { measureServing } from './measure-latency.js';
 
-const [dbPath, iterations] = process.argv.slice(2);
+const [dbPath, iterations, mode] = process.argv.slice(2);
 if (!dbPath) {
-  process.stderr.write('usage: serve-probe <db> [iterations]\n');
+  process.stderr.write('usage: serve-probe <db> [iterations] [after-write]\n');
   process.exit(2);
 }
 const db = openDb(dbPath);
 try {
-  process.stdout.write(JSON.stringify(measureServing(db, Number(iterations ?? 200))) + '\n');
+  process.stdout.write(
+    JSON.stringify(measureServing(db, Number(iterations ?? 200), { afterWrite: mode === 'after-write' })) + '\n',
+  );
 } finally {
   db.$client.close();
 }

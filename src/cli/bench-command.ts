@@ -1,10 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { formatScaleTable } from '../bench/print-scale.js';
 import { formatBenchTable } from '../bench/print-table.js';
 import { runBench } from '../bench/run-bench.js';
+import { runScale } from '../bench/run-scale.js';
 
-/** `digest bench [--reports N] [--json file] [--workers N] [--iterations N] [--cold-starts N] [--keep]`: prints the table, writes JSON. */
+/**
+ * `digest bench [--reports N] [--json file] [--workers N] [--iterations N] [--cold-starts N] [--keep]`, or the
+ * serving-scale mode `digest bench --scale 1000,10000,30000,100000 [--base N]`: prints the table, writes JSON.
+ */
 export async function runBenchCommand(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -17,6 +22,8 @@ export async function runBenchCommand(argv: string[], out: NodeJS.WritableStream
       iterations: { type: 'string' },
       'cold-starts': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      scale: { type: 'string' },
+      base: { type: 'string' },
     },
   });
   const reports = positiveInt(values.reports, 10000, 'reports');
@@ -24,20 +31,33 @@ export async function runBenchCommand(argv: string[], out: NodeJS.WritableStream
   const iterations = positiveInt(values.iterations, 200, 'iterations');
   const coldStarts = positiveInt(values['cold-starts'], 3, 'cold-starts');
   if (reports === null || workers === null || iterations === null || coldStarts === null) return 2;
+  const log = (m: string) => process.stderr.write(m + '\n');
+  if (values.scale !== undefined) {
+    const sizes = typeof values.scale === 'string' ? values.scale.split(',').map((v) => positiveInt(v, 0, 'scale')) : [null];
+    const base = positiveInt(values.base, 300, 'base');
+    if (!sizes.length || sizes.some((v) => v === null) || base === null) return 2;
+    const result = await runScale({ sizes: sizes as number[], base, workers, iterations, keep: values.keep === true, log });
+    out.write(formatScaleTable(result) + '\n');
+    writeJson(values.json, result);
+    return 0;
+  }
   const result = await runBench({
     reports,
     workers,
     iterations,
     coldStarts,
     keep: values.keep === true,
-    log: (m) => process.stderr.write(m + '\n'),
+    log,
   });
   out.write(formatBenchTable(result) + '\n');
-  if (typeof values.json === 'string') {
-    writeFileSync(values.json, JSON.stringify(result, null, 2) + '\n');
-    process.stderr.write(`已写入 ${values.json}\n`);
-  }
+  writeJson(values.json, result);
   return 0;
+}
+
+function writeJson(file: string | boolean | undefined, result: object): void {
+  if (typeof file !== 'string') return;
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  process.stderr.write(`已写入 ${file}\n`);
 }
 
 function positiveInt(raw: string | boolean | undefined, fallback: number, name: string, zeroOk = false): number | null {

@@ -8,7 +8,7 @@ import { runBenchCommand } from '../../src/cli/bench-command.js';
 const dir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const LATENCY = ['report', 'compareProposals', 'compareTopic', 'trend', 'search', 'pointLookup'];
+const LATENCY = ['report', 'compareProposals', 'compareTopic', 'trend', 'search', 'list', 'listProvince', 'pointLookup'];
 
 describe('digest bench (smoke, 30 reports)', () => {
   it('runs every phase and writes every figure to --json', async () => {
@@ -48,5 +48,36 @@ describe('digest bench (smoke, 30 reports)', () => {
 
   it('refuses a bad option', async () => {
     expect(await runBenchCommand(['--reports', 'many'], new PassThrough())).toBe(2);
+    expect(await runBenchCommand(['--scale', '10,x'], new PassThrough())).toBe(2);
   });
+});
+
+describe('digest bench --scale (smoke: 8 extracted reports copied to 20 and 40)', () => {
+  it('grows the database by copying and measures every command at each size', async () => {
+    const file = join(dir, 'scale.json');
+    const out = new PassThrough();
+    let table = '';
+    out.on('data', (d: Buffer) => (table += d.toString('utf8')));
+    const code = await runBenchCommand(
+      ['--scale', '40,20', '--base', '8', '--workers', '0', '--iterations', '3', '--json', file],
+      out,
+    );
+    expect(code).toBe(0);
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    expect(r.base.ingested).toBe(8);
+    expect(r.steps.map((s: { reports: number }) => s.reports)).toEqual([20, 40]);
+    for (const step of r.steps) {
+      expect(step.serving.reports).toBe(step.reports);
+      expect(step.dbBytesPerReport).toBeGreaterThan(1000);
+      expect(step.serving.peakRssMb).toBeGreaterThan(10);
+      for (const key of LATENCY)
+        expect(step.serving.latency[key].p99Ms, key).toBeGreaterThanOrEqual(step.serving.latency[key].p50Ms);
+      // The after-write call answered too (the copies are real reports to the service).
+      expect(step.serving.latency.compareProposals.afterWriteMs).toBeGreaterThan(0);
+      expect(Object.keys(step.serving.latency.list.replyKinds)).toEqual(['list']);
+      expect(Object.keys(step.serving.latency.compareProposals.replyKinds)).toEqual(['compare']);
+    }
+    expect(table).toContain('写入后首次');
+    expect(table).toMatch(/项目\s+20\s+40/);
+  }, 120_000);
 });
