@@ -3,6 +3,12 @@ import type { FieldResult, FieldTally } from './score-fields.js';
 import type { FamilyScore, MetricMiss } from './score-metrics.js';
 
 const pct = (ok: number, total: number): string => (total ? `${((100 * ok) / total).toFixed(1)}%` : '—');
+/** Rows as left-aligned columns, two spaces apart. */
+function renderTable(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) for (const [i, c] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, c.length);
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
+}
 const cell = (v: unknown): string => (v === null || v === undefined ? 'null' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** One field-table cell: share found, then found / missing / wrong. */
@@ -15,8 +21,7 @@ export function fieldTable(columns: { name: string; tallies: Map<string, FieldTa
   const fields = [...new Set(columns.flatMap((c) => [...c.tallies.keys()]))];
   const rows = [['field', ...columns.map((c) => c.name)]];
   for (const f of fields) rows.push([f, ...columns.map((c) => tallyCell(c.tallies.get(f)))]);
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
+  return renderTable(rows);
 }
 
 /** Lines listing field misses. */
@@ -50,8 +55,7 @@ export function metricTable(families: Map<string, FamilyScore>): string {
   const rest = [...families.values()].filter((s) => !s.gold).reduce((a, s) => a + s.beyond, 0);
   if (rest) rows.push(['(families without gold)', '0', '—', '0', '0', '—', String(rest)]);
   rows.push(row('ALL', all));
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
+  return renderTable(rows);
 }
 
 /** One summary row per corpus for one family (or all when `family` is null): found / missing / wrong. */
@@ -75,8 +79,7 @@ export function summaryTable(columns: { name: string; families: Map<string, Fami
       `${pct(s.wrong, s.found + s.wrong)} (${s.wrong}/${s.found + s.wrong})`,
     ]);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
+  return renderTable(rows);
 }
 
 /** Lines listing missed and wrong gold facts, or (kind `beyond`) the headline facts beyond the gold. */

@@ -63,10 +63,12 @@ export function quoteForm(s: string): string {
 
 /** Key family: the part before the first dot. */
 export function familyOf(key: string): string {
-  return key.split('.')[0];
+  const dot = key.indexOf('.');
+  return dot < 0 ? key : key.slice(0, dot);
 }
 
 const show = (v: number, unit: string): string => `${v}${unit}`;
+const firstLine = (s: string): string => s.split('\n', 1)[0] ?? '';
 
 /** Scores one report's headline facts; adds to `families` and returns the misses, wrong and beyond-gold facts. */
 export function scoreMetrics(
@@ -97,7 +99,7 @@ export function scoreMetrics(
       key: g.key,
       expected: show(g.value, g.unit),
       got: ours ? show(ours.value, ours.unit) : null,
-      quote: ours ? ours.evidence.split('\n')[0] : g.quote,
+      quote: ours ? firstLine(ours.evidence) : g.quote,
     });
   }
   const goldKeys = new Set(gold.map((g) => g.key));
@@ -110,7 +112,7 @@ export function scoreMetrics(
       key,
       expected: null,
       got: show(fact.value, fact.unit),
-      quote: fact.evidence.split('\n')[0],
+      quote: firstLine(fact.evidence),
     });
   }
   return misses;

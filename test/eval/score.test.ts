@@ -86,7 +86,7 @@ describe('field outcomes', () => {
     const outcomes = scoreFields(g, { meta: nullMeta, sourceUrl: null }, false).map((r) => `${r.field}:${r.outcome}`);
     expect(outcomes).toEqual(['year:found', 'deliveredOn:wrong', 'speaker:missing']);
     const right = scoreFields(toGoldReport({ file: 'z', speaker: null }), { meta: nullMeta, sourceUrl: null }, false);
-    expect(right[0].outcome).toBe('found');
+    expect(right[0]?.outcome).toBe('found');
   });
 });
 

@@ -93,7 +93,7 @@ describe('gazetteer lookups', () => {
 
 describe('suggestions', () => {
   it('proposes 资阳市 for a typo', () => {
-    expect(suggestRegions('资杨', 3)[0].name).toBe('资阳市');
+    expect(suggestRegions('资杨', 3)[0]?.name).toBe('资阳市');
   });
 
   it('respects n and returns nothing for empty queries', () => {

@@ -61,7 +61,7 @@ export function blockText(root: TextNodeLike): string {
     if (SKIPPED_TAGS.has(tag)) return;
     const block = BLOCK_TAGS.has(tag);
     if (block) parts.push('\n');
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
+    for (const child of Array.from(node.childNodes)) walk(child);
     if (block) parts.push('\n');
   };
   walk(root);

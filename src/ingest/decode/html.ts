@@ -77,6 +77,6 @@ function readDate(doc: Document): string | null {
   }
   const time = doc.querySelector('time[datetime]')?.getAttribute('datetime');
   if (time && firstDate(time)) return firstDate(time);
-  const visible = VISIBLE_DATE.exec(doc.body?.textContent ?? '');
-  return visible ? firstDate(visible[1]) : null;
+  const visible = VISIBLE_DATE.exec(doc.body?.textContent ?? '')?.[1];
+  return visible === undefined ? null : firstDate(visible);
 }

@@ -32,9 +32,10 @@ const HAN_LATIN_GAP =
 /** Groups runs into lines (same baseline), left to right. */
 function toLines(items: PdfItem[]): PdfLine[] {
   const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: PdfItem[][] = [];
+  // A line starts with the run that opened it, so it is never empty.
+  const lines: [PdfItem, ...PdfItem[]][] = [];
   for (const item of sorted) {
-    const line = lines[lines.length - 1];
+    const line = lines.at(-1);
     const tolerance = Math.max(2, (line?.[0].size ?? item.size) * 0.4);
     if (line && Math.abs(line[0].y - item.y) <= tolerance) line.push(item);
     else lines.push([item]);
@@ -153,8 +154,8 @@ export function joinPages(pages: PdfLine[][]): string {
   const out: string[] = [];
   let open = false;
   for (const { line, full, indented } of flow) {
-    if (open && !indented && !(/[。！？]$/.test(out[out.length - 1]) && HEADING_START.test(line.text))) {
-      const prev = out[out.length - 1];
+    const prev = out.at(-1);
+    if (open && prev !== undefined && !indented && !(/[。！？]$/.test(prev) && HEADING_START.test(line.text))) {
       // Only Latin words get a space back; a number wrapped across lines (19|6件) must stay one number.
       const space = /[A-Za-z]$/.test(prev) && /^[A-Za-z]/.test(line.text) ? ' ' : '';
       out[out.length - 1] = prev + space + line.text;
@@ -178,7 +179,8 @@ function classify(lines: PdfLine[]): { line: PdfLine; full: boolean; indented: b
     const frequent = [...lefts.entries()].filter(([, n]) => n >= Math.max(2, ls.length * 0.2)).map(([x]) => x);
     const left = frequent.length > 0 ? Math.min(...frequent) : Math.min(...ls.map((l) => l.x));
     const rights = ls.map((l) => l.right).sort((a, b) => a - b);
-    edges.set(col, { left, right: rights[Math.floor(rights.length * 0.8)] });
+    // A column is in byCol only with a line in it, so the index is in range.
+    edges.set(col, { left, right: rights[Math.floor(rights.length * 0.8)]! });
   }
   return lines.map((line) => {
     const edge = edges.get(line.col) as { left: number; right: number };

@@ -69,11 +69,13 @@ async function readText(file: string, loading: Promise<PdfDocument>): Promise<De
     const items: PdfItem[] = [];
     for (const item of content.items) {
       if (!('str' in item)) continue;
-      const [a, b, , , x, y] = item.transform as number[];
+      // A PDF text matrix always has six entries [a b c d e f].
+      const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
       items.push({ str: item.str, x, y, width: item.width, size: Math.hypot(a, b) || item.height });
       chars += item.str.replace(/\s/g, '').length;
     }
-    pages.push(pageLines(items, page.view[2] - page.view[0]));
+    const [left = 0, , right = 0] = page.view; // [x0, y0, x1, y1]
+    pages.push(pageLines(items, right - left));
     page.cleanup();
   }
   if (chars < MIN_CHARS_PER_PAGE * pdf.numPages) throw new IngestError(file, '扫描件，没有文字层(暂不支持 OCR)');

@@ -35,7 +35,7 @@ for (const [net, prefix] of [
 export function parseAllowList(spec: string): BlockList {
   const allow = new BlockList();
   for (const entry of spec.split(/[,\s]+/).filter(Boolean)) {
-    const [address, bits] = entry.split('/');
+    const [address = '', bits] = entry.split('/');
     const family = isIP(address);
     if (family === 0) throw new Error(`not an IP address or CIDR range: ${entry}`);
     const type = family === 4 ? 'ipv4' : 'ipv6';

@@ -19,9 +19,9 @@ export function dedupeLines(lines: string[]): string[] {
 export function dropSplitCopies(lines: string[]): string[] {
   const drop = new Set<number>();
   const limit = Math.min(lines.length, HEAD_LINES);
-  for (let i = 0; i < limit; i++) {
+  for (const [i, line] of lines.slice(0, limit).entries()) {
     if (drop.has(i)) continue;
-    const whole = squash(lines[i]);
+    const whole = squash(line);
     for (let k = 2; k <= 4 && i + k < lines.length; k++) {
       const after = lines
         .slice(i + 1, i + 1 + k)
@@ -51,8 +51,8 @@ export function dropSplitCopies(lines: string[]): string[] {
 export function dropPreviews(lines: string[]): string[] {
   const drop = new Set<number>();
   const limit = Math.min(lines.length, HEAD_LINES);
-  for (let i = 0; i < limit; i++) {
-    const s = squash(lines[i]);
+  for (const [i, line] of lines.slice(0, limit).entries()) {
+    const s = squash(line);
     if (s.length < 15) continue;
     const later = lines.slice(i + 1).map(squash);
     const inOneLine = later.some((l) => l.includes(s));
@@ -68,7 +68,8 @@ export function dropRepeatedParagraphs(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const key = squash(line);
-    const previous = out.length ? squash(out[out.length - 1]) : null;
+    const last = out.at(-1);
+    const previous = last === undefined ? null : squash(last);
     if (key === previous) continue;
     if (key.length >= MIN_REPEAT_CHARS && seen.has(key)) continue;
     seen.add(key);

@@ -40,16 +40,17 @@ export function dropJunk(text: string): JunkResult {
   const toc = tableOfContents(raw);
   let inTail = false;
 
-  for (let i = 0; i < raw.length; i++) {
+  for (const [i, rawLine] of raw.entries()) {
     // A print edition that continues on another page and resumes here (下转第四版 … 紧接第一版) is one text.
-    let line = raw[i];
+    let line = rawLine;
     if (CONTINUED_MARKER.test(line) && resumesLater(raw, i, line)) line = line.replace(CONTINUED_MARKER, '');
     line = line.replace(CONTINUED_FROM, '').trim();
     if (!line || toc.has(i)) continue;
 
     const labelled = SOURCE_LABEL.exec(line);
     if (labelled) {
-      sourceUrl ??= trimUrl(labelled[1]);
+      const url = labelled[1];
+      if (url !== undefined) sourceUrl ??= trimUrl(url);
       continue;
     }
     if (URL_LINE.test(line)) {
@@ -103,10 +104,10 @@ function tableOfContents(lines: string[]): Set<number> {
   const found = new Set<number>();
   for (let i = 0; i < lines.length; ) {
     let j = i;
-    while (j < lines.length && TOC_ENTRY.test(lines[j].trim())) j++;
+    while (j < lines.length && TOC_ENTRY.test(lines[j]?.trim() ?? '')) j++;
     if (j - i >= 3) {
       for (let k = i; k < j; k++) found.add(k);
-      if (i > 0 && /^目\s*录$/.test(lines[i - 1].trim())) found.add(i - 1);
+      if (/^目\s*录$/.test(lines[i - 1]?.trim() ?? '')) found.add(i - 1);
     }
     i = j > i ? j : i + 1;
   }

@@ -34,8 +34,8 @@ const TITLE_LINES = 3;
 /** Splits a heading glued to the end of the previous paragraph onto its own line. */
 export function splitGluedHeadings(lines: string[]): string[] {
   return lines.flatMap((line) => {
-    const m = GLUED_HEADING.exec(line);
-    return m ? [m[1], m[2]] : [line];
+    const [, sentence, heading] = GLUED_HEADING.exec(line) ?? [];
+    return sentence !== undefined && heading !== undefined ? [sentence, heading] : [line];
   });
 }
 

@@ -1,6 +1,14 @@
 /** Unifies half-width punctuation in Chinese text to the full-width forms, leaving URLs and numbers alone. */
 
-const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const FULL = new Map([
+  [',', '，'],
+  [';', '；'],
+  [':', '：'],
+  ['?', '？'],
+  ['!', '！'],
+  ['(', '（'],
+  [')', '）'],
+]);
 const HAN = /\p{Script=Han}/u;
 // Characters that sit next to punctuation in Chinese prose besides Han: quotes, brackets, full-width marks.
 const CJK_CONTEXT = /[\p{Script=Han}“”‘’《》〈〉【】（）「」『』、。，；：？！…—]/u;
@@ -28,16 +36,17 @@ function mapOutsideUrls(line: string, fn: (s: string) => string): string {
 function convertSegment(segment: string): string {
   const chars = Array.from(segment);
   const parens = pairParens(chars);
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i];
+  // Converted marks are written back in place, so a later mark sees its converted neighbour (as CJK context).
+  for (const [i, ch] of chars.entries()) {
+    const full = FULL.get(ch);
+    if (full === undefined) continue;
     if (ch === '(' || ch === ')') {
-      if (parens.has(i)) chars[i] = FULL[ch];
+      if (parens.has(i)) chars[i] = full;
       continue;
     }
-    if (!(ch in FULL)) continue;
     const prev = previousVisible(chars, i);
     const next = nextVisible(chars, i);
-    if (CJK_CONTEXT.test(prev) || CJK_CONTEXT.test(next)) chars[i] = FULL[ch];
+    if (CJK_CONTEXT.test(prev) || CJK_CONTEXT.test(next)) chars[i] = full;
   }
   return chars.join('');
 }
@@ -69,11 +78,17 @@ function pairParens(chars: string[]): Set<number> {
 }
 
 function previousVisible(chars: string[], i: number): string {
-  for (let j = i - 1; j >= 0; j--) if (chars[j] !== ' ') return chars[j];
+  for (let j = i - 1; j >= 0; j--) {
+    const ch = chars[j];
+    if (ch !== undefined && ch !== ' ') return ch;
+  }
   return '';
 }
 
 function nextVisible(chars: string[], i: number): string {
-  for (let j = i + 1; j < chars.length; j++) if (chars[j] !== ' ') return chars[j];
+  for (let j = i + 1; j < chars.length; j++) {
+    const ch = chars[j];
+    if (ch !== undefined && ch !== ' ') return ch;
+  }
   return '';
 }

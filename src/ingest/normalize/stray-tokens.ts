@@ -9,8 +9,8 @@ const KEEP = new Set(['GDP', 'CPI', 'PPI', 'APP', 'PM', 'AI', 'IT', 'VR', 'AR', 
 export function stripStrayTokens(text: string): string {
   const counts = new Map<string, number>();
   for (const line of text.split('\n')) {
-    const m = /(?:^|[^A-Za-z0-9./:_-])([A-Za-z]{2,5})$/.exec(line);
-    if (m && !KEEP.has(m[1].toUpperCase())) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    const token = /(?:^|[^A-Za-z0-9./:_-])([A-Za-z]{2,5})$/.exec(line)?.[1];
+    if (token && !KEEP.has(token.toUpperCase())) counts.set(token, (counts.get(token) ?? 0) + 1);
   }
   let out = text;
   for (const [token, hits] of counts) {

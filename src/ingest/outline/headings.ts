@@ -26,7 +26,6 @@ const PART_SHAPE =
 /** A numbered heading found at the start of a line. */
 export interface Marker {
   kind: MarkerKind;
-  number: number;
   /** Heading text without the marker. */
   rest: string;
 }
@@ -35,7 +34,7 @@ export interface Marker {
 export function readMarker(line: string): Marker | null {
   for (const { kind, re } of MARKERS) {
     const m = re.exec(line);
-    if (m) return { kind, number: toNumber(m[1]), rest: line.slice(m[0].length).trim() };
+    if (m) return { kind, rest: line.slice(m[0].length).trim() };
   }
   return null;
 }
@@ -65,13 +64,4 @@ export function headingTitle(rest: string, strict: boolean): string | null {
 /** A short unnumbered heading of a feature article (旗帜鲜明讲政治): 4–14 chars, no punctuation. */
 export function isPlainHeading(line: string): boolean {
   return line.length >= 4 && line.length <= 14 && !/[，。；：！？、,.;:!?“”"（）()《》—…\d]/.test(line);
-}
-
-function toNumber(raw: string): number {
-  if (/^\d+$/.test(raw)) return Number(raw);
-  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  if (raw === '十') return 10;
-  if (raw.startsWith('十')) return 10 + (digits[raw[1]] ?? 0);
-  if (raw.includes('十')) return (digits[raw[0]] ?? 0) * 10 + (digits[raw[2]] ?? 0);
-  return digits[raw] ?? 0;
 }

@@ -7,6 +7,8 @@ const APPENDIX = /^(?:附件\s*\d*|附表\s*\d*|名词解释|附：.{0,20})$/;
 
 interface Heading {
   line: number;
+  /** Offset of the heading line in the text. */
+  start: number;
   kind: MarkerKind | 'plain';
   title: string;
   region: number;
@@ -24,8 +26,9 @@ export function buildOutline(text: string): ReportOutline {
   const all = textLines(text);
   // Appendices (附件 / 名词解释) hold glossary lists, not sections.
   const appendix = all.findIndex((l, i) => i > 5 && APPENDIX.test(l.text));
-  const lines = appendix > 0 ? all.slice(0, appendix) : all;
-  const textEnd = appendix > 0 ? all[appendix].start : text.length;
+  const appendixLine = all[appendix];
+  const lines = appendixLine ? all.slice(0, appendix) : all;
+  const textEnd = appendixLine?.start ?? text.length;
   const { parts, headLines } = findParts(lines, textEnd);
   const regionOf = regionIndex(parts);
   const headings: Heading[] = [];
@@ -37,23 +40,24 @@ export function buildOutline(text: string): ReportOutline {
     const strict = marker.kind === 'arabic' || marker.kind === 'paren-arabic';
     if (strict && !/^[\p{Script=Han}“《]/u.test(marker.rest)) return;
     const title = headingTitle(marker.rest, strict);
-    if (title) headings.push({ line: i, kind: marker.kind, title, region: regionOf(line.start) });
+    if (title) headings.push({ line: i, start: line.start, kind: marker.kind, title, region: regionOf(line.start) });
   });
   if (!headings.some((h) => h.kind === 'cn' || h.kind === 'paren-cn')) {
     headings.push(...plainHeadings(lines, headLines, regionOf));
     headings.sort((a, b) => a.line - b.line);
   }
-  return { parts, sections: toSections(headings, lines, parts, textEnd) };
+  return { parts, sections: toSections(headings, parts, textEnd) };
 }
 
 /** Unnumbered short heading lines between long paragraphs (feature articles): needs at least two. */
 function plainHeadings(lines: TextLine[], skip: Set<number>, regionOf: (o: number) => number): Heading[] {
   const found: Heading[] = [];
   for (let i = 3; i < lines.length - 1; i++) {
-    const text = lines[i].text;
-    if (skip.has(i) || !isPlainHeading(text)) continue;
-    if (lines[i - 1].text.length < 30 || lines[i + 1].text.length < 15) continue;
-    found.push({ line: i, kind: 'plain', title: text, region: regionOf(lines[i].start) });
+    const [before, line, after] = [lines[i - 1], lines[i], lines[i + 1]];
+    if (!before || !line || !after) continue;
+    if (skip.has(i) || !isPlainHeading(line.text)) continue;
+    if (before.text.length < 30 || after.text.length < 15) continue;
+    found.push({ line: i, start: line.start, kind: 'plain', title: line.text, region: regionOf(line.start) });
   }
   return found.length >= 2 ? found : [];
 }
@@ -69,7 +73,7 @@ function regionIndex(parts: ReportPart[]): (offset: number) => number {
   };
 }
 
-function toSections(headings: Heading[], lines: TextLine[], parts: ReportPart[], textEnd: number): ReportSection[] {
+function toSections(headings: Heading[], parts: ReportPart[], textEnd: number): ReportSection[] {
   const sections: ReportSection[] = [];
   const counters: number[] = [0, 0, 0];
   const open: (ReportSection | null)[] = [null, null, null];
@@ -86,7 +90,7 @@ function toSections(headings: Heading[], lines: TextLine[], parts: ReportPart[],
     let level = Math.min(3, kindsInRegion.indexOf(h.kind) + 1);
     // A child before any parent in its part is promoted, so paths never dangle.
     while (level > 1 && !open[level - 2]) level--;
-    counters[level - 1]++;
+    counters[level - 1] = (counters[level - 1] ?? 0) + 1;
     for (let l = level; l < 3; l++) counters[l] = 0;
     for (let l = level - 1; l < 3; l++) open[l] = null;
     const path = counters.slice(0, level).join('.');
@@ -96,12 +100,11 @@ function toSections(headings: Heading[], lines: TextLine[], parts: ReportPart[],
       title: h.title,
       level,
       scope: part?.scope ?? null,
-      start: lines[h.line].start,
+      start: h.start,
       end: part?.end ?? parts[0]?.start ?? textEnd,
     };
     // Close the previous sections this one ends (same or deeper level, same part).
-    for (let j = sections.length - 1; j >= 0; j--) {
-      const prev = sections[j];
+    for (const prev of [...sections].reverse()) {
       if (prev.end <= section.start) continue;
       if (prev.level >= level) prev.end = section.start;
       else break;

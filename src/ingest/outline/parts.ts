@@ -29,7 +29,8 @@ export function findParts(lines: TextLine[], textLength: number): FoundParts {
     }
     if (!scope || (marker && marker.kind !== 'cn')) return;
     if (marker?.kind === 'cn') numbered = true;
-    if (parts.length) parts[parts.length - 1].end = line.start;
+    const previous = parts.at(-1);
+    if (previous) previous.end = line.start;
     parts.push({ title: body, scope, start: line.start, end: textLength });
     headLines.add(i);
   });

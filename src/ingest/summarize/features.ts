@@ -134,10 +134,10 @@ export function figures(text: string): string[] {
 /** Distinct quoted initiative names (“请你来协商”) and 《…》 document titles; stock slogans and quoted mottos excluded. */
 export function initiatives(text: string): string[] {
   const names = new Set<string>();
-  for (const m of text.matchAll(QUOTED)) {
+  for (const [, name] of text.matchAll(QUOTED)) {
     // Quoted lists (“存史、资政、团结、育人”) are mottos, not the name of something done.
-    if (STOCK_QUOTES.test(m[1]) || /^[\d\s]+$/.test(m[1]) || /[、,\uFF0C]/.test(m[1])) continue;
-    names.add(m[1]);
+    if (name === undefined || STOCK_QUOTES.test(name) || /^[\d\s]+$/.test(name) || /[、,\uFF0C]/.test(name)) continue;
+    names.add(name);
   }
   for (const m of text.match(DOCUMENT) ?? []) names.add(m);
   return [...names];

@@ -51,7 +51,11 @@ export function scoreSentence(sentence: Sentence, extraFigures = 0): ScoredSente
 export function bigrams(text: string): Set<string> {
   const chars = [...text.replace(/[^\p{L}\p{N}]/gu, '')];
   const set = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) set.add(chars[i] + chars[i + 1]);
+  let previous: string | undefined;
+  for (const ch of chars) {
+    if (previous !== undefined) set.add(previous + ch);
+    previous = ch;
+  }
   return set;
 }
 

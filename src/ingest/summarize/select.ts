@@ -46,8 +46,7 @@ export function selectSentences(candidates: ScoredSentence[], opts: SelectOption
     let best = -1;
     let bestValue = -Infinity;
     const slotsLeft = opts.maxSentences - chosen.length;
-    for (let i = 0; i < pool.length; i++) {
-      const { s, grams } = pool[i];
+    for (const [i, { s, grams }] of pool.entries()) {
       const length = s.text.length;
       if (chosen.length >= opts.minSentences && chars + length > opts.maxChars) continue;
       // Keep room for the figures the summary must carry.
@@ -67,6 +66,7 @@ export function selectSentences(candidates: ScoredSentence[], opts: SelectOption
     // …and hopeless ones (ceremony, boilerplate-heavy) not even that: a short summary beats a bad one.
     if (bestValue < FLOOR) break;
     const [pick] = pool.splice(best, 1);
+    if (!pick) break; // unreachable: best indexes pool
     chosen.push(pick);
     chars += pick.s.text.length;
   }

@@ -53,7 +53,7 @@ describe('console chat on the seeds', () => {
   });
 
   it('/compare 提案 lists all five reports with their proposal figures in their rows', async () => {
-    const [out] = await chat(env.service, ['/compare 提案']);
+    const [out = ''] = await chat(env.service, ['/compare 提案']);
     const rows = out.split('\n');
     const row = (region: string) => rows.find((l) => l.startsWith(region)) ?? '';
     expect(row('钟祥市')).toContain('121');
@@ -71,7 +71,7 @@ describe('console chat on the seeds', () => {
   });
 
   it('/compare 营商环境 ranks the reports that discuss it', async () => {
-    const [out] = await chat(env.service, ['/compare 营商环境']);
+    const [out = ''] = await chat(env.service, ['/compare 营商环境']);
     expect(out).toMatch(/提到 \d+ 次/);
     const ranks = [...out.matchAll(/(\d+)\. (\S+?)\(/g)].map((m) => m[2]);
     expect(ranks[0]).toBe('鹤岗市'); // the only seed with a section on it

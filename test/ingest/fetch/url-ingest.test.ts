@@ -113,9 +113,12 @@ describe('URL ingest', () => {
       expect(rows.map((r) => r.url)).toEqual([`${base}/gbk.html`, `${base}/report.pdf`]);
 
       const [html, pdf] = await Promise.all([extractFile(join(SEEDS_DIR, HTML_SEED)), extractFile(join(SEEDS_DIR, PDF_SEED))]);
-      const byUrl = await Promise.all([`${base}/gbk.html`, `${base}/report.pdf`].map((u) => extractUrl(u, { allow })));
-      expect(essentials(byUrl[0].report)).toEqual(essentials(html));
-      expect(essentials(byUrl[1].report)).toEqual(essentials(pdf));
+      const [htmlByUrl, pdfByUrl] = await Promise.all([
+        extractUrl(`${base}/gbk.html`, { allow }),
+        extractUrl(`${base}/report.pdf`, { allow }),
+      ]);
+      expect(essentials(htmlByUrl.report)).toEqual(essentials(html));
+      expect(essentials(pdfByUrl.report)).toEqual(essentials(pdf));
 
       const again = await ingestPaths(t.db, [`${base}/gbk.html`, `${base}/report.pdf`], undefined, options);
       expect(again).toMatchObject({ ingested: 0, unchanged: 2, skipped: [] });

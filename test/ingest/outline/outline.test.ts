@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOutline } from '../../../src/ingest/outline/index.js';
+import { nth } from '../../helpers/nth.js';
 import { normalizedSeed, seeds } from '../normalize/seed-helpers.js';
 
 describe('buildOutline on the seeds', () => {
@@ -21,14 +22,14 @@ describe('buildOutline on the seeds', () => {
   });
 
   it('seed 002: inline headings take the title up to the first 。', () => {
-    const outline = buildOutline(normalizedSeed(seeds[2].file).text);
+    const outline = buildOutline(normalizedSeed(nth(seeds, 2).file).text);
     const plan = outline.sections.filter((s) => s.scope === 'plan');
-    expect(plan[0].title).toBe('深入学习贯彻习近平新时代中国特色社会主义思想，强化思想政治引领');
+    expect(plan[0]?.title).toBe('深入学习贯彻习近平新时代中国特色社会主义思想，强化思想政治引领');
     expect(plan.map((s) => s.path)).toEqual(['6', '7', '8', '9']);
   });
 
   it('seed 004: short unnumbered headings of a feature article', () => {
-    const outline = buildOutline(normalizedSeed(seeds[4].file).text);
+    const outline = buildOutline(normalizedSeed(nth(seeds, 4).file).text);
     expect(outline.parts).toEqual([]);
     expect(outline.sections.map((s) => s.title)).toEqual([
       '旗帜鲜明讲政治',
@@ -71,9 +72,9 @@ describe('buildOutline on small texts', () => {
       ['4', 1, 'plan', '防范风险'],
     ]);
     const [first, , , second] = outline.sections;
-    expect(first.end).toBe(second.start);
-    expect(second.end).toBe(outline.parts[1].start);
-    expect(outline.sections[5].end).toBe(report.indexOf('附件'));
+    expect(first?.end).toBe(second?.start);
+    expect(second?.end).toBe(outline.parts[1]?.start);
+    expect(outline.sections[5]?.end).toBe(report.indexOf('附件'));
   });
 
   it('does not take 一是/二是 sentences as sections', () => {

@@ -29,14 +29,14 @@ describe('splitSentences', () => {
   it('handles full-width punctuation of normalized text', () => {
     const s = splitSentences('（一）强化理论武装。全年召开6次常委会！是否可行？');
     expect(s.map((x) => x.text)).toEqual(['（一）强化理论武装。', '全年召开6次常委会！', '是否可行？']);
-    expect(s[0].heading).toBe(true);
+    expect(s[0]?.heading).toBe(true);
   });
 
   it('cuts over-long sentences into clauses at semicolons and closes them with 。', () => {
     const long = `${'甲'.repeat(90)};${'乙'.repeat(90)}。`;
     const s = splitSentences(long);
     expect(s).toHaveLength(2);
-    expect(s[0].text).toBe(`${'甲'.repeat(90)}。`);
-    expect(s[1].start).toBe(91);
+    expect(s[0]?.text).toBe(`${'甲'.repeat(90)}。`);
+    expect(s[1]?.start).toBe(91);
   });
 });
