@@ -3,6 +3,15 @@ import { provinceOf } from '../query/region-resolver.js';
 import { takeYear, type YearRange } from '../query/year.js';
 import type { CompareTier } from './compare-rows.js';
 
+/** Rows per page of a comparison. */
+export const PAGE_SIZE = 20;
+
+/** “2022年 四川省 县级” — the scope of a comparison in words. */
+export function scopeText(q: Pick<CompareQuery, 'year' | 'province'> & { tier?: string | null }): string {
+  const year = q.year ? (q.year.from === q.year.to ? `${q.year.from}年` : `${q.year.from}—${q.year.to}年`) : '';
+  return `${year}${q.province ?? ''}${q.tier ?? ''}`;
+}
+
 /** Arguments of `/compare <metric or topic> [year or range] [province] [level] [body] [含存疑] [csv] [第N页]`. */
 export interface CompareQuery {
   words: string;

@@ -4,7 +4,7 @@ import { knownGroups, metricGroupFor, type MetricGroup } from '../query/metric-w
 import type { ReportRow, ReportStore } from '../query/report-store.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, ChartData, Reply, ReplyAction, ReplySection } from '../reply/reply-model.js';
-import { compareLine, parseCompareArgs, type CompareQuery } from './compare-args.js';
+import { compareLine, PAGE_SIZE, parseCompareArgs, scopeText, type CompareQuery } from './compare-args.js';
 import {
   buildComparison,
   cellText,
@@ -16,9 +16,6 @@ import {
   type Comparison,
 } from './compare-rows.js';
 import { compareTopic } from './compare-topic.js';
-
-/** Rows per page of a comparison. */
-export const PAGE_SIZE = 20;
 
 /** `/compare <metric(s) or topic> [year] [province] [level] [body] [含存疑] [csv]`. */
 export function compareCommand(store: ReportStore, args: string[]): Reply {
@@ -39,12 +36,6 @@ export function reportsInScope(store: ReportStore, q: CompareQuery): ReportRow[]
     .filter((r) => !q.year || (r.year !== null && r.year >= q.year.from && r.year <= q.year.to))
     .filter((r) => !q.province || r.province === q.province)
     .filter((r) => !q.tier || tierOf(r) === q.tier);
-}
-
-/** “2022年 四川省 县级” — the scope of a comparison in words. */
-export function scopeText(q: Pick<CompareQuery, 'year' | 'province'> & { tier?: string | null }): string {
-  const year = q.year ? (q.year.from === q.year.to ? `${q.year.from}年` : `${q.year.from}—${q.year.to}年`) : '';
-  return `${year}${q.province ?? ''}${q.tier ?? ''}`;
 }
 
 /** A metric the user named, and which of its columns to compare. */

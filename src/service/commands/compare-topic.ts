@@ -3,8 +3,7 @@ import type { ReportRow, ReportStore } from '../query/report-store.js';
 import { markTerms, searchParagraphs, sentences } from '../query/text-search.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
-import { compareLine, type CompareQuery } from './compare-args.js';
-import { PAGE_SIZE, scopeText } from './compare-command.js';
+import { compareLine, PAGE_SIZE, scopeText, type CompareQuery } from './compare-args.js';
 
 /** Upper bound of paragraphs read for a topic comparison (keeps the answer fast on a large corpus). */
 const MAX_PARAGRAPHS = 5000;
