@@ -1,5 +1,5 @@
 import type { Api, Bot } from 'grammy';
-import { lineChangesChat } from '../../src/service/subscriptions/chat-permissions.js';
+import { lineChangesChat } from '../../src/service/commands/parse-command.js';
 import { chatContext, deliver, noticeReply, type DeliverDeps } from './deliver.js';
 import { isNotModified } from './errors-map.js';
 import { buildKeyboard } from './keyboard.js';

@@ -1,5 +1,5 @@
 import type { Message } from 'grammy/types';
-import { isUrl } from '../../src/ingest/fetch/fetch-url.js';
+import { isUrl } from '../../src/domain/url.js';
 import { chatContext, deliver, noticeReply } from './deliver.js';
 import { targetFor } from './incoming.js';
 import { NOT_ADMIN_TEXT, type UploadDeps } from './upload.js';

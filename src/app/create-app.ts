@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { createConsoleAdapter } from '../../adapters/console/create-console-adapter.js';
 import { createSlackAdapter } from '../../adapters/slack/create-slack-adapter.js';
 import { createTelegramAdapter } from '../../adapters/telegram/create-telegram-adapter.js';
-import { createSqliteInbox } from '../../adapters/telegram/update-inbox.js';
+import { createSqliteInbox } from '../db/update-inbox.js';
 import { toCsv } from '../charts/csv.js';
 import { renderChartPng } from '../charts/render-png.js';
 import { saveReplyFiles } from '../charts/save-chart.js';

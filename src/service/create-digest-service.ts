@@ -9,7 +9,7 @@ import { compareCommand } from './commands/compare-command.js';
 import { metricsCommand, sectionsCommand, sourceCommand } from './commands/detail-commands.js';
 import { helpCommand } from './commands/help-command.js';
 import { listCommand } from './commands/list-command.js';
-import { parseCommand, type ParsedCommand } from './commands/parse-command.js';
+import { changesChat, parseCommand, type ParsedCommand } from './commands/parse-command.js';
 import { reportCommand, reportDigest } from './commands/report-command.js';
 import { searchCommand } from './commands/search-command.js';
 import {
@@ -19,7 +19,7 @@ import {
   subscriptionsCommand,
   unsubscribeCommand,
 } from './commands/subscribe-commands.js';
-import { adminOnlyReply, changesChat } from './subscriptions/chat-permissions.js';
+import { adminOnlyReply } from './subscriptions/chat-permissions.js';
 import { previewCommand } from '../scheduler/preview.js';
 import { trendCommand } from './commands/trend-command.js';
 import type { DigestService } from './ports.js';

@@ -41,3 +41,19 @@ export interface PublishProgress {
   /** Called once the platform accepted part `part` of `total`. */
   sent(part: number, total: number): void;
 }
+
+/**
+ * A durable inbox of platform updates (Telegram's `update_id`s), so that none is answered twice and none
+ * acknowledged is lost: webhook updates are stored before the 200, and every handled id is remembered across
+ * restarts. The core keeps it in SQLite; an adapter may use an in-memory one.
+ */
+export interface UpdateInbox<U extends { update_id: number }> {
+  /** Stores an update durably (webhook mode, before acknowledging it); false when its update_id is known. */
+  enqueue(update: U): boolean;
+  /** True when the update was handled already: its row says so, or it is at or below the last handled id. */
+  isHandled(updateId: number): boolean;
+  /** Records the update as handled (and forgets its stored body). */
+  markHandled(updateId: number): void;
+  /** Stored updates not handled yet (left by a crash, or queued behind a slow one), oldest first. */
+  pending(limit?: number): U[];
+}

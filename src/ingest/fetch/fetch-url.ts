@@ -31,11 +31,6 @@ export const DEFAULT_FETCH_TIMEOUT_MS = 20_000;
 export const DEFAULT_FETCH_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 5;
 
-/** True for arguments that are web addresses rather than paths. */
-export function isUrl(input: string): boolean {
-  return /^https?:\/\//i.test(input);
-}
-
 /** Fetches `href`; every refusal is an IngestError with a Chinese reason. */
 export async function fetchDocument(href: string, options: FetchOptions): Promise<FetchedDocument> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;

@@ -90,3 +90,20 @@ export function parseCommand(line: string, options: ParseOptions = {}): ParsedCo
   const rest = m[2]!.trim();
   return { name, args: rest ? rest.split(/[\s,,、]+/).filter(Boolean) : [], rest };
 }
+
+/** Commands that change the whole chat's subscriptions, delivery or reply script. */
+const CHANGING: ReadonlySet<string> = new Set<CommandName>(['subscribe', 'unsubscribe', 'pause', 'resume']);
+
+/** True when a command changes chat-wide settings (`/lang` only when it sets something). */
+export function changesChat(cmd: Pick<ParsedCommand, 'name' | 'rest'>): boolean {
+  return CHANGING.has(cmd.name) || (cmd.name === 'lang' && cmd.rest.trim() !== '');
+}
+
+/** True when a command line changes chat-wide settings (adapters then check the sender is an admin). */
+export function lineChangesChat(line: string): boolean {
+  try {
+    return changesChat(parseCommand(line));
+  } catch {
+    return false;
+  }
+}

@@ -1,13 +1,4 @@
-import { parseCommand, type ParsedCommand } from '../commands/parse-command.js';
 import type { Reply } from '../reply/reply-model.js';
-
-/** Commands that change the whole chat's subscriptions, delivery or reply script. */
-const CHANGING = new Set<string>(['subscribe', 'unsubscribe', 'pause', 'resume']);
-
-/** True when a command changes chat-wide settings (`/lang` only when it sets something). */
-export function changesChat(cmd: Pick<ParsedCommand, 'name' | 'rest'>): boolean {
-  return CHANGING.has(cmd.name) || (cmd.name === 'lang' && cmd.rest.trim() !== '');
-}
 
 /** The refusal a non-admin gets in a group or channel. */
 export function adminOnlyReply(command: string): Reply {
@@ -28,13 +19,4 @@ export function adminOnlyReply(command: string): Reply {
     actions: [{ label: '我的订阅', command: '/subscriptions' }],
     script: 'simplified',
   };
-}
-
-/** True when a command line changes chat-wide settings (adapters then check the sender is an admin). */
-export function lineChangesChat(line: string): boolean {
-  try {
-    return changesChat(parseCommand(line));
-  } catch {
-    return false;
-  }
 }

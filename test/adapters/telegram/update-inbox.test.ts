@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSqliteInbox } from '../../../adapters/telegram/update-inbox.js';
+import { createSqliteInbox } from '../../../src/db/update-inbox.js';
 import { openDb } from '../../../src/db/open.js';
 import { tempDb } from '../../helpers/temp-db.js';
 import { textMessage, type UpdateBody } from '../../helpers/telegram-updates.js';
