@@ -108,7 +108,7 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
 
   const scheduler = createScheduler({
     db,
-    store: service.store,
+    store: service.reads,
     subscriptions: service.subscriptions,
     publishers,
     cron: config.cron,

@@ -1,5 +1,5 @@
 import { LATENCY_KEYS, type LatencyKey } from './measure-latency.js';
-import type { BenchResult } from './run-bench.js';
+import type { BenchResult } from './bench-result.js';
 
 /** How the tables name each measured command. */
 export const COMMAND_LABELS: Record<LatencyKey, string> = {

@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { coldStartOnce } from './cold-start.js';
 import { REPO_ROOT, runTsx } from './child-process.js';
-import { type MachineInfo, machineInfo } from './machine.js';
-import type { ServingFigures } from './measure-latency.js';
+import { machineInfo } from './machine.js';
+import type { BenchResult } from './bench-result.js';
 import { measureIngest, measureNormalizeOnly, type IngestRun } from './measure-ingest.js';
+import type { ServingFigures } from './measure-latency.js';
+
 import { loadSeedProfiles } from './seed-profile.js';
 import { median } from './stats.js';
 import { createCorpus, writeCorpus } from './synthetic-corpus.js';
-import { checkTargets, type TargetCheck } from './targets.js';
+import { checkTargets } from './targets.js';
 
 /** Benchmark options (`digest bench`). */
 export interface BenchOptions {
@@ -25,28 +27,6 @@ export interface BenchOptions {
   /** Keep the corpus and databases (the path is printed). */
   keep?: boolean;
   log?: (message: string) => void;
-}
-
-/** Every figure of one benchmark run. */
-export interface BenchResult {
-  date: string;
-  machine: MachineInfo;
-  reports: number;
-  corpus: { reports: number; megabytes: number; meanKb: number; traditionalShare: number; generateSeconds: number };
-  ingest: {
-    reportsPerSecond: number;
-    reportsPerSecondPerCore: number;
-    normalizeOnlyMsPerReport: number;
-    runs: IngestRun[];
-  };
-  latency: ServingFigures['latency'];
-  peakRssMb: number;
-  coldStartMs: number;
-  coldStartRunsMs: number[];
-  dbBytesPerReport: number;
-  targets: TargetCheck[];
-  seconds: number;
-  workDir: string | null;
 }
 
 /** Generates the corpus, ingests it (1,000 and N), serves the N database and times a cold start. */

@@ -1,15 +1,4 @@
-import type { BenchResult } from './run-bench.js';
-
-/** One target of the issue, checked against a run. */
-export interface TargetCheck {
-  name: string;
-  target: string;
-  value: number;
-  unit: string;
-  met: boolean;
-  /** value / limit for "at most" targets, limit / value for "at least" ones: > 1 means missed by that factor. */
-  ratio: number;
-}
+import type { BenchResult, TargetCheck } from './bench-result.js';
 
 /** The issue's targets on the 2-core machine. */
 export function checkTargets(r: BenchResult): TargetCheck[] {

@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { createConsolePublisher } from '../service/console-publisher.js';
 import type { DigestDb } from '../db/open.js';
+import { createDigestReads } from '../service/digest-reads.js';
 import { ReportStore } from '../service/query/report-store.js';
 import type { Publisher } from '../service/ports.js';
 import { SubscriptionStore } from '../service/subscriptions/subscription-store.js';
@@ -46,7 +47,7 @@ export async function runPush(db: DigestDb, options: PushOptions): Promise<numbe
     now: () => new Date(options.now.getTime() + Date.now() - startedAt),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   };
-  const store = new ReportStore(db);
+  const store = createDigestReads(new ReportStore(db));
   const subscriptions = new SubscriptionStore(db);
   const ledger = new DeliveryLedger(db);
 

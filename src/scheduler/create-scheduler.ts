@@ -2,8 +2,8 @@ import cron, { type ScheduledTask } from 'node-cron';
 import pino, { type Logger } from 'pino';
 import type { DigestDb } from '../db/open.js';
 import { ConfigError } from '../errors.js';
-import type { Publisher } from '../service/ports.js';
-import { ReportStore } from '../service/query/report-store.js';
+import { createDigestReads } from '../service/digest-reads.js';
+import type { DigestReads, Publisher } from '../service/ports.js';
 import { SubscriptionStore } from '../service/subscriptions/subscription-store.js';
 import { systemClock, type Clock } from './clock.js';
 import { isValidCron, latestScheduledRun } from './cron-time.js';
@@ -21,8 +21,8 @@ export type PublisherSet = ReadonlyMap<string, Publisher> | Record<string, Publi
 /** Options of the weekly digest scheduler. */
 export interface SchedulerOptions {
   db: DigestDb;
-  /** Share the service's stores (`service.store`, `service.subscriptions`); created from `db` when absent. */
-  store?: ReportStore;
+  /** Share the service's reads and subscriptions (`service.reads`, `service.subscriptions`); created from `db` when absent. */
+  store?: DigestReads;
   subscriptions?: SubscriptionStore;
   publishers: PublisherSet;
   /** node-cron expression (DIGEST_CRON). Default `0 9 * * 1`: Mondays 09:00. */
@@ -63,7 +63,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let stopping = false;
   const deps = {
     ...options.dispatch,
-    store: options.store ?? new ReportStore(options.db),
+    store: options.store ?? createDigestReads(options.db),
     subscriptions: options.subscriptions ?? new SubscriptionStore(options.db),
     ledger: new DeliveryLedger(options.db),
     slotRuns: new SlotRuns(options.db),

@@ -1,5 +1,4 @@
-import { orderHeadlines } from '../service/commands/report-command.js';
-import type { ReportRow, ReportStore } from '../service/query/report-store.js';
+import type { DigestReads, ReportRow } from '../service/ports.js';
 import { formatValue, regionLabel } from '../service/reply/format.js';
 import type { Block, ReplySection } from '../service/reply/reply-model.js';
 
@@ -23,9 +22,9 @@ export function shortSummary(r: Pick<ReportRow, 'summary'>): string {
 }
 
 /** One report as a short digest section: title, region and year, a few summary sentences, headline figures. */
-export function digestEntry(store: ReportStore, r: ReportRow, index: number | null): ReplySection {
+export function digestEntry(store: DigestReads, r: ReportRow, index: number | null): ReplySection {
   const title = r.title ?? `${r.regionName ?? ''}报告`;
-  const figures = orderHeadlines(store.headlines(r.id)).slice(0, FIGURES);
+  const figures = store.headlineFigures(r.id).slice(0, FIGURES);
   const blocks: Block[] = [
     { type: 'heading', text: index === null ? title : `${index}. ${title}` },
     {

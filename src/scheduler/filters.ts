@@ -1,6 +1,4 @@
-import { confirmSql, toGramQuery } from '../db/gram-index.js';
-import { metricGroupFor } from '../service/query/metric-words.js';
-import type { ReportRow, ReportStore } from '../service/query/report-store.js';
+import type { DigestReads, ReportRow } from '../service/ports.js';
 import type { FilterKind, SubjectKind } from '../service/subscriptions/subscription-store.js';
 
 /** A subscription filter as stored (`filter_kind`, `filter_value`, optional `subject_kind`/`subject_value`). */
@@ -30,9 +28,8 @@ export function filterOf(s: {
 }
 
 /** Metric keys a metric filter selects on (the metric group's columns), or null when the word is no metric now. */
-export function metricKeys(store: ReportStore, word: string): string[] | null {
-  const group = metricGroupFor(word, store);
-  return group ? group.columns.map((c) => c.key) : null;
+export function metricKeys(store: DigestReads, word: string): string[] | null {
+  return store.metricKeys(word);
 }
 
 /**
@@ -44,14 +41,14 @@ export function metricKeys(store: ReportStore, word: string): string[] | null {
  *   a word that is no longer a metric falls back to topic;
  * - topic: reports with a paragraph containing every word (the full-text index, like /search).
  */
-export function selectReports(store: ReportStore, filter: DigestFilter, candidates: ReportRow[]): ReportRow[] {
+export function selectReports(store: DigestReads, filter: DigestFilter, candidates: ReportRow[]): ReportRow[] {
   if (!candidates.length) return [];
   const placed = selectOne(store, { kind: filter.kind, value: filter.value }, candidates);
   // A combined filter (四川 + 提案) is the intersection: the subject narrows the place's reports.
   return filter.subject ? selectOne(store, filter.subject, placed) : placed;
 }
 
-function selectOne(store: ReportStore, filter: { kind: FilterKind; value: string }, candidates: ReportRow[]): ReportRow[] {
+function selectOne(store: DigestReads, filter: { kind: FilterKind; value: string }, candidates: ReportRow[]): ReportRow[] {
   if (!candidates.length) return [];
   switch (filter.kind) {
     case 'all':
@@ -84,20 +81,10 @@ function regionPrefix(code: string): string | null {
 }
 
 /** Candidates with at least one paragraph matching all words of the topic. */
-function byTopic(store: ReportStore, topic: string, candidates: ReportRow[]): ReportRow[] {
-  const query = toGramQuery(topic.split(/\s+/).filter(Boolean));
-  if (!query) return [];
-  const hit = new Set<number>();
-  // Chunks keep the IN list far below SQLite's variable limit.
-  for (let i = 0; i < candidates.length; i += 500) {
-    const chunk = candidates.slice(i, i + 500).map((r) => r.id);
-    const rows = store.db.$client
-      .prepare(
-        `SELECT DISTINCT p.report_id AS id FROM paragraph_grams g JOIN paragraphs p ON p.id = g.rowid
-         WHERE paragraph_grams MATCH ? AND p.report_id IN (${chunk.map(() => '?').join(',')})${confirmSql('p.text', query)}`,
-      )
-      .all(query.match, ...chunk, ...query.confirm) as { id: number }[];
-    for (const r of rows) hit.add(r.id);
-  }
+function byTopic(store: DigestReads, topic: string, candidates: ReportRow[]): ReportRow[] {
+  const hit = store.reportsWithTopic(
+    topic,
+    candidates.map((r) => r.id),
+  );
   return candidates.filter((r) => hit.has(r.id));
 }

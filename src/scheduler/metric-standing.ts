@@ -1,4 +1,4 @@
-import type { MetricRow, ReportRow, ReportStore } from '../service/query/report-store.js';
+import type { DigestReads, MetricRow, ReportRow } from '../service/ports.js';
 import { formatNumber, formatValue, median, regionLabel } from '../service/reply/format.js';
 
 /**
@@ -6,7 +6,7 @@ import { formatNumber, formatValue, median, regionLabel } from '../service/reply
  * that has the figure, and the median of the other reports. Uses the first of `keys` a report has (the
  * metric group's columns are ordered by importance). Reports without any of the keys are left out.
  */
-export function metricStanding(store: ReportStore, keys: string[], fresh: ReportRow[]): string[] {
+export function metricStanding(store: DigestReads, keys: string[], fresh: ReportRow[]): string[] {
   const byKey = new Map<string, MetricRow[]>();
   for (const f of store.headlinesForKeys(keys)) {
     const list = byKey.get(f.key) ?? [];

@@ -1,5 +1,5 @@
-import type { ReportRow, ReportStore } from '../service/query/report-store.js';
-import { replyToTraditional } from '../service/query/script.js';
+import type { DigestReads, ReportRow } from '../service/ports.js';
+import { replyToTraditional } from '../service/reply/traditional.js';
 import type { Reply } from '../service/reply/reply-model.js';
 import type { Subscription, SubscriptionStore } from '../service/subscriptions/subscription-store.js';
 import type { DeliveryJob } from './dispatcher.js';
@@ -31,7 +31,7 @@ export interface SlotPlan {
 
 /** Inputs of planning. */
 export interface PlanDeps {
-  store: ReportStore;
+  store: DigestReads;
   subscriptions: SubscriptionStore;
   ledger: DeliveryLedger;
   platforms: ReadonlySet<string>;
@@ -83,7 +83,7 @@ export function planSlot(deps: PlanDeps, slot: Slot, cutoff: Date): SlotPlan {
 }
 
 /** Reports ingested after the oldest of `subs` was created, up to `cutoff`. */
-export function candidatesFor(store: ReportStore, subs: Subscription[], cutoff: Date): ReportRow[] {
+export function candidatesFor(store: DigestReads, subs: Subscription[], cutoff: Date): ReportRow[] {
   if (!subs.length) return [];
   const since = subs.reduce((min, s) => (s.createdAt < min ? s.createdAt : min), subs[0]!.createdAt);
   return store.reportsIngestedBetween(since, cutoff.toISOString());
@@ -91,7 +91,7 @@ export function candidatesFor(store: ReportStore, subs: Subscription[], cutoff: 
 
 /** The union of what a chat's filters select (each report once, in candidate order), minus `seen`. */
 export function chatReports(
-  store: ReportStore,
+  store: DigestReads,
   subs: Subscription[],
   candidates: ReportRow[],
   seen: ReadonlySet<number> | undefined,

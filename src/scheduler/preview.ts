@@ -1,4 +1,5 @@
-import type { ReportStore } from '../service/query/report-store.js';
+import type { DigestDb } from '../db/open.js';
+import type { DigestReads } from '../service/ports.js';
 import type { Reply } from '../service/reply/reply-model.js';
 import type { SubscriptionStore } from '../service/subscriptions/subscription-store.js';
 import { DeliveryLedger, chatKey } from './ledger.js';
@@ -8,7 +9,8 @@ import type { EmptyDigest } from './weekly-digest.js';
 
 /** What /preview reads. */
 export interface PreviewDeps {
-  store: ReportStore;
+  db: DigestDb;
+  store: DigestReads;
   subscriptions: SubscriptionStore;
   empty: EmptyDigest;
 }
@@ -33,7 +35,7 @@ export function previewCommand(
     script: 'simplified',
   });
   if (!subs.length) return note('本聊天还没有有效的订阅。发送 /subscribe 订阅全部新报告。');
-  const ledger = new DeliveryLedger(deps.store.db);
+  const ledger = new DeliveryLedger(deps.db);
   const seen = ledger.deliveredReportIds().get(chatKey(platform, chatId));
   const reports = chatReports(deps.store, subs, candidatesFor(deps.store, subs, now), seen);
   const slot = slotOf(now, timezone);

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
-import type { Publisher } from '../service/ports.js';
-import type { ReportStore } from '../service/query/report-store.js';
+import type { DigestReads, Publisher } from '../service/ports.js';
 import type { SubscriptionStore } from '../service/subscriptions/subscription-store.js';
 import type { Clock } from './clock.js';
 import { dispatch, type DispatchTuning } from './dispatcher.js';
@@ -13,7 +12,7 @@ import type { EmptyDigest } from './weekly-digest.js';
 
 /** Everything a slot run uses. */
 export interface SlotRunDeps extends DispatchTuning {
-  store: ReportStore;
+  store: DigestReads;
   subscriptions: SubscriptionStore;
   ledger: DeliveryLedger;
   slotRuns: SlotRuns;

@@ -1,5 +1,5 @@
 import { describeFilter } from '../service/subscriptions/describe-filter.js';
-import type { ReportRow, ReportStore } from '../service/query/report-store.js';
+import type { DigestReads, ReportRow } from '../service/ports.js';
 import { regionLabel } from '../service/reply/format.js';
 import type { Reply, ReplyAction, ReplySection } from '../service/reply/reply-model.js';
 import type { Subscription } from '../service/subscriptions/subscription-store.js';
@@ -20,7 +20,7 @@ export type DigestSub = Pick<Subscription, 'filter' | 'filterKind' | 'filterValu
 
 /** What one chat's weekly digest is built from: all its filters, merged. */
 export interface WeeklyDigestInput {
-  store: ReportStore;
+  store: DigestReads;
   subs: DigestSub[];
   slot: Slot;
   /** The new reports for this chat (matching any of its filters, each once, oldest first). */

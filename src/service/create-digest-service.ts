@@ -22,10 +22,11 @@ import {
 import { adminOnlyReply } from './subscriptions/chat-permissions.js';
 import { previewCommand } from '../scheduler/preview.js';
 import { trendCommand } from './commands/trend-command.js';
-import type { DigestService } from './ports.js';
+import { createDigestReads } from './digest-reads.js';
+import type { DigestReads, DigestService } from './ports.js';
 import { ReportStore } from './query/report-store.js';
 import { isTraditional, simplifiedForm } from '../script/chinese-script.js';
-import { replyToTraditional } from './query/script.js';
+import { replyToTraditional } from './reply/traditional.js';
 import { errorReply } from './reply/error-reply.js';
 import type { ChatContext, Reply } from './reply/reply-model.js';
 import { SubscriptionStore } from './subscriptions/subscription-store.js';
@@ -45,10 +46,14 @@ export interface DigestServiceOptions {
 }
 
 /** Creates the transport-free digest service: command line in, reply model out, from SQLite only. */
-export function createDigestService(
-  options: DigestServiceOptions,
-): DigestService & { store: ReportStore; subscriptions: SubscriptionStore; keywordsReady: Promise<void> } {
+export function createDigestService(options: DigestServiceOptions): DigestService & {
+  store: ReportStore;
+  reads: DigestReads;
+  subscriptions: SubscriptionStore;
+  keywordsReady: Promise<void>;
+} {
   const store = new ReportStore(options.db);
+  const reads = createDigestReads(store);
   const subs = new SubscriptionStore(options.db);
   const log = options.logger ?? pino({ level: 'silent' });
   const now = options.now ?? (() => new Date());
@@ -84,7 +89,13 @@ export function createDigestService(
       case 'resume':
         return pauseCommand(subs, chat.platform, chat.chatId, cmd.name === 'pause', now());
       case 'preview':
-        return previewCommand({ store, subscriptions: subs, empty: 'skip' }, chat.platform, chat.chatId, now(), options.timezone);
+        return previewCommand(
+          { db: options.db, store: reads, subscriptions: subs, empty: 'skip' },
+          chat.platform,
+          chat.chatId,
+          now(),
+          options.timezone,
+        );
       case 'lang':
         return langCommand(subs, chat.platform, chat.chatId, cmd.rest);
       case 'sections':
@@ -104,6 +115,7 @@ export function createDigestService(
 
   return {
     store,
+    reads,
     subscriptions: subs,
     keywordsReady,
     handle(line, chat) {

@@ -1,4 +1,7 @@
+import type { MetricRow, ReportRow } from './query/report-store.js';
 import type { ChatContext, Reply } from './reply/reply-model.js';
+
+export type { MetricRow, ReportRow };
 
 /** The digest service as adapters see it: a command line in, a reply model out. */
 export interface DigestService {
@@ -56,4 +59,24 @@ export interface UpdateInbox<U extends { update_id: number }> {
   markHandled(updateId: number): void;
   /** Stored updates not handled yet (left by a crash, or queued behind a slow one), oldest first. */
   pending(limit?: number): U[];
+}
+
+/**
+ * The service's read API for the weekly scheduler: stored reports and figures, and the service's own reading
+ * of metric words and topics, so that a digest selects and shows reports exactly as the commands do.
+ */
+export interface DigestReads {
+  reportById(id: number): ReportRow | undefined;
+  /** Reports with `fromIso < ingested_at <= toIso`, oldest first. */
+  reportsIngestedBetween(fromIso: string, toIso: string): ReportRow[];
+  /** Every report (rows frozen, the array is the caller's). */
+  allReports(): ReportRow[];
+  /** Headline facts whose key is one of `keys`, across all reports. */
+  headlinesForKeys(keys: string[]): MetricRow[];
+  /** A report's headline figures in display order, as `/report` shows them. */
+  headlineFigures(reportId: number): MetricRow[];
+  /** The metric keys a word names (its metric group's columns, by importance); null when it is a topic. */
+  metricKeys(word: string): string[] | null;
+  /** Ids among `reportIds` with a paragraph containing every word of `topic`, as `/search` finds them. */
+  reportsWithTopic(topic: string, reportIds: readonly number[]): Set<number>;
 }

@@ -20,7 +20,7 @@ const clock = {
 };
 const summary = await runSlot(
   {
-    store: service.store,
+    store: service.reads,
     subscriptions: service.subscriptions,
     ledger: new DeliveryLedger(db),
     slotRuns: new SlotRuns(db),

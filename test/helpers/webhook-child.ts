@@ -1,7 +1,7 @@
 // A Telegram bot in webhook mode in a child process, for kill -9 tests:
 // `node --import tsx webhook-child.ts <db> <apiRoot> <token> <secret>`; prints `PORT <n>` once it listens.
 // Real grammY adapter, real SQLite update inbox, real digest service on the given database file.
-import { createSqliteInbox } from '../../adapters/telegram/update-inbox.js';
+import { createSqliteInbox } from '../../src/db/update-inbox.js';
 import { createTelegramAdapter } from '../../adapters/telegram/create-telegram-adapter.js';
 import { openDb } from '../../src/db/open.js';
 import { createDigestService } from '../../src/service/create-digest-service.js';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestDb } from '../../src/db/open.js';
 import { runSlot } from '../../src/scheduler/run-slot.js';
 import { buildWeeklyDigest } from '../../src/scheduler/weekly-digest.js';
+import { createDigestReads } from '../../src/service/digest-reads.js';
 import { ReportStore } from '../../src/service/query/report-store.js';
 import {
   FakeClock,
@@ -110,7 +111,7 @@ describe('subscription filters select the right reports', () => {
 
 describe('weekly digest content', () => {
   it('shows each report with title, region, year, summary sentences and headline figures', () => {
-    const store = new ReportStore(db);
+    const store = createDigestReads(new ReportStore(db));
     const r = store.reportById(reportId(db, '资阳市'))!;
     const reply = buildWeeklyDigest({
       store,
@@ -131,7 +132,7 @@ describe('weekly digest content', () => {
   });
 
   it('no new reports: null with DIGEST_EMPTY=skip', () => {
-    const store = new ReportStore(db);
+    const store = createDigestReads(new ReportStore(db));
     expect(
       buildWeeklyDigest({
         store,

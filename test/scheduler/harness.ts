@@ -9,6 +9,7 @@ import type { Clock } from '../../src/scheduler/clock.js';
 import { DeliveryLedger } from '../../src/scheduler/ledger.js';
 import type { SlotRunDeps } from '../../src/scheduler/run-slot.js';
 import { SlotRuns } from '../../src/scheduler/slot-runs.js';
+import { createDigestReads } from '../../src/service/digest-reads.js';
 import { ReportStore } from '../../src/service/query/report-store.js';
 import { SubscriptionStore } from '../../src/service/subscriptions/subscription-store.js';
 import { createDigestService } from '../../src/service/create-digest-service.js';
@@ -209,7 +210,7 @@ export function replyText(reply: Reply): string {
 /** Slot-run dependencies on a DB with the given publishers (fast backoff, silent log). */
 export function slotDeps(db: DigestDb, clock: Clock, publishers: Publisher[], extra: Partial<SlotRunDeps> = {}): SlotRunDeps {
   return {
-    store: new ReportStore(db),
+    store: createDigestReads(new ReportStore(db)),
     subscriptions: new SubscriptionStore(db),
     ledger: new DeliveryLedger(db),
     slotRuns: new SlotRuns(db),

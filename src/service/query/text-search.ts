@@ -98,3 +98,22 @@ export function sentences(text: string): string[] {
       .filter(Boolean) ?? [text]
   );
 }
+
+/** Ids among `reportIds` with at least one paragraph containing every word of `topic` (the index, like /search). */
+export function reportsWithTopic(store: ReportStore, topic: string, reportIds: readonly number[]): Set<number> {
+  const hit = new Set<number>();
+  const query = toGramQuery(topic.split(/\s+/).filter(Boolean));
+  if (!query) return hit;
+  // Chunks keep the IN list far below SQLite's variable limit.
+  for (let i = 0; i < reportIds.length; i += 500) {
+    const chunk = reportIds.slice(i, i + 500);
+    const rows = store.db.$client
+      .prepare(
+        `SELECT DISTINCT p.report_id AS id FROM paragraph_grams g JOIN paragraphs p ON p.id = g.rowid
+         WHERE paragraph_grams MATCH ? AND p.report_id IN (${chunk.map(() => '?').join(',')})${confirmSql('p.text', query)}`,
+      )
+      .all(query.match, ...chunk, ...query.confirm) as { id: number }[];
+    for (const r of rows) hit.add(r.id);
+  }
+  return hit;
+}

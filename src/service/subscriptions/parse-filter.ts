@@ -1,10 +1,10 @@
-import { selectReports } from '../../scheduler/filters.js';
 import { AmbiguousRegionError, NotFoundError } from '../../errors.js';
 import { lookupRegion, suggestRegions } from '../../gazetteer/gazetteer.js';
 import { editDistance } from '../../gazetteer/suggest.js';
 import { metricGroupFor } from '../query/metric-words.js';
 import { resolveRegion } from '../query/region-resolver.js';
 import type { ReportStore } from '../query/report-store.js';
+import { reportsWithTopic } from '../query/text-search.js';
 import { simplifiedForm as toSimplified } from '../../script/chinese-script.js';
 import type { FilterSpec, SubjectKind } from './subscription-store.js';
 
@@ -93,5 +93,11 @@ function rejectLikelyTypo(store: ReportStore, word: string): void {
 }
 
 function hasParagraph(store: ReportStore, word: string): boolean {
-  return selectReports(store, { kind: 'topic', value: word }, store.allReports()).length > 0;
+  return (
+    reportsWithTopic(
+      store,
+      word,
+      store.allReports().map((r) => r.id),
+    ).size > 0
+  );
 }

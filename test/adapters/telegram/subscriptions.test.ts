@@ -120,7 +120,7 @@ describe('telegram: the weekly digest', () => {
     for (const f of ['四川', '资阳市 四川', '提案']) await say(`/subscribe ${f}`, 817);
     const clock = { now: () => new Date(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
     const deps = {
-      store: seeded.service.store,
+      store: seeded.service.reads,
       subscriptions: seeded.service.subscriptions,
       ledger: new DeliveryLedger(seeded.db),
       slotRuns: new SlotRuns(seeded.db),

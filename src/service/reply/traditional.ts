@@ -1,5 +1,5 @@
 import { toTraditional } from '../../script/chinese-script.js';
-import type { Block, Reply } from '../reply/reply-model.js';
+import type { Block, Reply } from './reply-model.js';
 
 /** Converts every user-visible string of a reply to Traditional script. */
 export function replyToTraditional(reply: Reply): Reply {

@@ -1,0 +1,20 @@
+import { orderHeadlines } from './commands/report-command.js';
+import { metricGroupFor } from './query/metric-words.js';
+import type { DigestDb } from '../db/open.js';
+import { ReportStore } from './query/report-store.js';
+import { reportsWithTopic } from './query/text-search.js';
+import type { DigestReads } from './ports.js';
+
+/** The scheduler's read API over the service's report store (its caches shared), or over a database. */
+export function createDigestReads(source: ReportStore | DigestDb): DigestReads {
+  const store = source instanceof ReportStore ? source : new ReportStore(source);
+  return {
+    reportById: (id) => store.reportById(id),
+    reportsIngestedBetween: (fromIso, toIso) => store.reportsIngestedBetween(fromIso, toIso),
+    allReports: () => store.allReports(),
+    headlinesForKeys: (keys) => store.headlinesForKeys(keys),
+    headlineFigures: (reportId) => orderHeadlines(store.headlines(reportId)),
+    metricKeys: (word) => metricGroupFor(word, store)?.columns.map((c) => c.key) ?? null,
+    reportsWithTopic: (topic, reportIds) => reportsWithTopic(store, topic, reportIds),
+  };
+}
