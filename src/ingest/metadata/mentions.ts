@@ -86,10 +86,10 @@ function load(): NonNullable<typeof forms> {
   let maxLen = 0;
   for (const r of allRegions()) {
     full.add(r.name);
-    first.add(r.name[0]);
+    first.add(r.name.charAt(0));
     if (r.short !== r.name && r.short.length >= 2 && !COMMON_WORDS.has(r.short)) {
       short.add(r.short);
-      first.add(r.short[0]);
+      first.add(r.short.charAt(0));
     }
     maxLen = Math.max(maxLen, r.name.length);
   }
@@ -97,7 +97,7 @@ function load(): NonNullable<typeof forms> {
   for (const c of DIVISION_CHANGES) {
     if (full.has(c.from)) continue;
     full.add(c.from);
-    first.add(c.from[0]);
+    first.add(c.from.charAt(0));
   }
   forms = { full, short, first, maxLen };
   return forms;
@@ -109,7 +109,7 @@ export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!first.has(text[i])) {
+    if (!first.has(text.charAt(i))) {
       i++;
       continue;
     }

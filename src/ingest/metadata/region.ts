@@ -53,13 +53,18 @@ export function findRegion(text: string): RegionRef | null {
   lines.forEach((l, i) => {
     for (let k = 0; k <= l.length; k++) lineAt.push(i);
   });
-  const mentions = findMentions(text).filter((m) => !toc[lineAt[m.start]]);
+  const mentions = findMentions(text).filter((m) => {
+    const line = lineAt[m.start];
+    return line === undefined || !toc[line];
+  });
   const national = NATIONAL_BODY.exec(text.slice(0, 1500));
   if (!mentions.length) return national ? nationalRegion() : null;
 
   const levelCounts = new Map<string, number>();
   for (const m of text.matchAll(SELF_REF)) {
+    // One of the two alternatives always captures the level.
     const level = m[1] ?? m[2];
+    if (level === undefined) continue;
     levelCounts.set(level, (levelCounts.get(level) ?? 0) + 1);
   }
   const totalSelf = [...levelCounts.values()].reduce((a, b) => a + b, 0) || 1;
@@ -69,7 +74,7 @@ export function findRegion(text: string): RegionRef | null {
   const cueSeen = new Map<string, number>();
   let firstLocalCue = Number.POSITIVE_INFINITY;
   mentions.forEach((m, i) => {
-    const chained = i + 1 < mentions.length && mentions[i + 1].start === m.end;
+    const chained = mentions[i + 1]?.start === m.end;
     const cue = cueWeight(text, m, chained);
     if (cue >= 5) firstLocalCue = Math.min(firstLocalCue, m.start);
     for (const ref of refsOf(m)) {

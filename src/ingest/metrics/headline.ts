@@ -94,7 +94,7 @@ export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
     );
 
   const headline: Record<string, MetricFact> = {};
-  for (const [key, g] of ranked) headline[key] = g[0].fact;
+  for (const [key, [best]] of ranked) if (best) headline[key] = best.fact;
 
   for (const [num, den, rate] of RATIOS) {
     const r = headline[rate];
@@ -104,9 +104,10 @@ export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
       [den, num, false],
     ] as const) {
       const mine = ranked.get(side);
+      const best = mine?.[0];
       const partner = headline[other];
-      if (!mine || mine.length < 2 || !partner) continue;
-      const top = penalty(mine[0]);
+      if (!mine || !best || mine.length < 2 || !partner) continue;
+      const top = penalty(best);
       const consistent = mine.find((c) => {
         if (penalty(c) > top) return false;
         const ratio = forward ? (c.fact.value / partner.value) * 100 : (partner.value / c.fact.value) * 100;
@@ -166,9 +167,12 @@ function crossCheck(headline: Record<string, MetricFact>, ranked: Map<string, Ca
   }
   const total = headline['proposals.received'];
   if (total) {
-    const subs = SUB_KEYS.filter((k) => headline[k] && headline[k].unit === total.unit);
-    const sum = subs.reduce((a, k) => a + headline[k].value, 0);
-    if (sum > total.value) for (const k of subs) fail(headline, k, '小计之和超过总数');
+    const subs = SUB_KEYS.flatMap((k) => {
+      const fact = headline[k];
+      return fact && fact.unit === total.unit ? [{ key: k, value: fact.value }] : [];
+    });
+    const sum = subs.reduce((a, s) => a + s.value, 0);
+    if (sum > total.value) for (const s of subs) fail(headline, s.key, '小计之和超过总数');
   }
   for (const [rate, num, den] of RATE_OF) {
     const r = headline[rate];

@@ -179,7 +179,8 @@ function sumParts(list: Candidate[]): Candidate[] {
   }
   const out: Candidate[] = [];
   for (const g of groups.values()) {
-    if (g.length < 2 || new Set(g.map((c) => c.fact.value)).size < 2) continue;
+    const [first] = g;
+    if (!first || g.length < 2 || new Set(g.map((c) => c.fact.value)).size < 2) continue;
     const parts = g.map((c) => c.fact);
     const value = parts.reduce((a, f) => a + f.value, 0);
     const derived = `${parts.map((f) => f.value).join('+')}=${value}`;
@@ -187,7 +188,6 @@ function sumParts(list: Candidate[]): Candidate[] {
       f.flags = [...f.flags, `部分数（合计 ${derived}）`];
       f.confidence = 'low';
     }
-    const first = g[0];
     out.push({
       ...first,
       fact: {

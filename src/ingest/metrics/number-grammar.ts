@@ -79,6 +79,7 @@ export function findMentions(sentence: string): Mention[] {
   let quoteMap: boolean[] | null = null;
   for (const m of sentence.matchAll(MENTION)) {
     const [raw, pre, num1, rangeSep, num2, sfxA, mag, sfxB, unit, post] = m;
+    if (num1 === undefined || unit === undefined) continue; // required groups: set on every match
     const start = m.index;
     const numStart = start + (pre?.length ?? 0);
     const end = start + raw.length;
@@ -117,7 +118,8 @@ export function findMentions(sentence: string): Mention[] {
     let approx: Approx = 'exact';
     if (pre) approx = PREFIX_APPROX[pre] ?? 'exact';
     if (sfxA || sfxB) approx = 'above';
-    if (post && SUFFIX_APPROX[post]) approx = SUFFIX_APPROX[post];
+    const suffixApprox = post === undefined ? undefined : SUFFIX_APPROX[post];
+    if (suffixApprox) approx = suffixApprox;
     const v = applied.value;
     let lower: number | null = approx === 'exact' || approx === 'above' || approx === 'at-least' ? v : null;
     let upper: number | null = approx === 'exact' || approx === 'below' ? v : null;

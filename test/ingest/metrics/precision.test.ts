@@ -30,7 +30,7 @@ describe('precision: a headline fact is what its label says', () => {
     const r = run(
       '积极推荐各民主党派在政协全体会议、常委会会议上发言16次。主席会议成员带头深入社区、企业宣讲27次。召开常委会会议5次。',
     );
-    expect(r.headline['meetings.standing_committee'].value).toBe(5);
+    expect(r.headline['meetings.standing_committee']?.value).toBe(5);
     expect(r.headline['meetings.chair']).toBeUndefined();
     expect(flagsOf('主席会议成员带头深入社区宣讲27次。', 27)).toContain('发言或活动次数，非会议次数');
   });
@@ -46,7 +46,7 @@ describe('precision: a headline fact is what its label says', () => {
     expect(run('全省地区生产总值历史性迈上4000亿元台阶。', gov).headline['economy.gdp']).toBeUndefined();
     expect(run('五年跨越两个千亿元台阶。', gov).headline['economy.gdp']).toBeUndefined();
     const r = run('地区生产总值从11.37万亿元提高到14.58万亿元。', gov);
-    expect(r.headline['economy.gdp'].value).toBe(14.58);
+    expect(r.headline['economy.gdp']?.value).toBe(14.58);
     expect(r.metrics.find((m) => m.value === 11.37)?.flags).toContain('起始值（从X到Y），非当前数');
     expect(run('进出口总额接连突破8万亿元、9万亿元。', gov).headline['trade.imports_exports']).toBeUndefined();
     expect(run('力争地区生产总值达到500亿元。', gov).headline['economy.gdp']).toBeUndefined();
@@ -54,7 +54,7 @@ describe('precision: a headline fact is what its label says', () => {
 
   it('category sub-counts are never the total', () => {
     const r = run('经济建设方面提案56件。其中民主党派提交提案81件。共收到提案300件。');
-    expect(r.headline['proposals.received'].value).toBe(300);
+    expect(r.headline['proposals.received']?.value).toBe(300);
     expect(flagsOf('经济建设方面提案56件。', 56)).toContain('分类小计，非总数');
   });
 });
@@ -62,7 +62,7 @@ describe('precision: a headline fact is what its label says', () => {
 describe('consistency checks', () => {
   it('received below filed: the received figure is kept, flagged and not headline', () => {
     const r = run('民主党派和工商联共收到提案81件。立案提案120件。');
-    expect(r.headline['proposals.filed'].value).toBe(120);
+    expect(r.headline['proposals.filed']?.value).toBe(120);
     expect(r.headline['proposals.received']).toBeUndefined();
     const f = r.metrics.find((m) => m.value === 81);
     expect(f?.confidence).toBe('low');
@@ -81,7 +81,7 @@ describe('consistency checks', () => {
 
   it('sub-counts summing above the total are flagged', () => {
     const r = run('共收到提案100件。委员提案90件。集体提案30件。');
-    expect(r.headline['proposals.received'].value).toBe(100);
+    expect(r.headline['proposals.received']?.value).toBe(100);
     expect(r.headline['proposals.member']).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { extractFile } from '../../../src/ingest/extract.js';
 import { looseText } from '../../../src/ingest/metrics/sentences.js';
 
@@ -32,7 +32,7 @@ describe('seed reports: every gold figure is a headline fact', () => {
       for (const g of figures) {
         const fact = r.headline[g.key!];
         const where = `${report.file} ${g.key} ${g.value}${g.unit}`;
-        expect(fact, where).toBeDefined();
+        assert(fact, `${where}: no headline fact`);
         expect([fact.value, fact.unit], where).toEqual([g.value, g.unit]);
         expect(fact.approx, where).toBe(g.approx ? APPROX[g.approx] : 'exact');
         expect(looseText(fact.evidence), where).toContain(looseText(g.quote));
