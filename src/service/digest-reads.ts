@@ -1,4 +1,4 @@
-import { orderHeadlines } from './commands/report-command.js';
+import { orderHeadlines } from './commands/headline-figures.js';
 import { metricGroupFor } from './query/metric-words.js';
 import type { DigestDb } from '../db/open.js';
 import { ReportStore } from './query/report-store.js';

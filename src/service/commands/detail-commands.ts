@@ -1,9 +1,9 @@
 import { inflateSync } from 'node:zlib';
 import { BadInputError, NotFoundError } from '../../errors.js';
 import type { ReportRow, ReportStore } from '../query/report-store.js';
-import { formatValue, regionLabel, shortQuote } from '../reply/format.js';
+import { regionLabel, shortQuote } from '../reply/format.js';
 import type { Block, Reply } from '../reply/reply-model.js';
-import { orderHeadlines } from './report-command.js';
+import { figureTexts, orderHeadlines } from './headline-figures.js';
 
 /** Characters of the original text per `/source` page. */
 const SOURCE_PAGE = 1200;
@@ -51,6 +51,7 @@ export function metricsCommand(store: ReportStore, args: string[]): Reply {
   const r = reportFor(store, args, 'metrics');
   const title = `${regionLabel(r)} ${r.year ?? ''} · 全部指标`;
   const figures = orderHeadlines(store.headlines(r.id));
+  const values = figureTexts(figures);
   const all = store.allMetrics(r.id);
   const out: Reply['sections'] = [
     {
@@ -60,10 +61,10 @@ export function metricsCommand(store: ReportStore, args: string[]): Reply {
       ],
     },
   ];
-  for (const f of figures) {
+  for (const [i, f] of figures.entries()) {
     out.push({
       blocks: [
-        { type: 'fields', items: [{ label: f.label, value: formatValue(f) }] },
+        { type: 'fields', items: [{ label: f.label, value: values[i]! }] },
         { type: 'quote', text: shortQuote(f.evidence, f.value, 90) },
       ],
     });

@@ -1,32 +1,12 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
-import { provinceOf, resolveRegion, shortProvince, withProvince } from '../query/region-resolver.js';
-import type { MetricRow, ReportRow, ReportStore } from '../query/report-store.js';
+import { provinceOf, withProvince } from '../query/region-resolver.js';
+import type { ReportRow, ReportStore } from '../query/report-store.js';
 import { takeYear } from '../query/year.js';
-import { formatValue, regionLabel, shortQuote } from '../reply/format.js';
+import { regionLabel, shortQuote } from '../reply/format.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
-
-/** Order in which headline figures appear in a digest; keys not listed follow alphabetically. */
-const HEADLINE_ORDER = [
-  'proposals.received',
-  'proposals.filed',
-  'proposals.answered',
-  'proposals.answer_rate',
-  'proposals.filing_rate',
-  'proposals.key',
-  'proposals.adopted',
-  'consultations.events',
-  'consultations.special',
-  'consultations.grassroots_events',
-  'consultations.plan_items',
-  'research.reports',
-  'social_info.items',
-  'instructions.count',
-  'inspections.events',
-  'suggestions.items',
-  'suggestions.reports',
-  'media.reports',
-  'training.person_times',
-];
+import { tierOf } from './compare-rows.js';
+import { figureTexts, orderHeadlines } from './headline-figures.js';
+import { resolvePlace, type ProvinceRegions } from './province-regions.js';
 
 /** How many headline figures a digest shows before "更多指标". */
 const DIGEST_FIGURES = 10;
@@ -47,7 +27,9 @@ export function reportCommand(store: ReportStore, args: string[]): Reply {
   const hintIdx = rest.length > 1 ? rest.findIndex((t, i) => i > 0 && provinceOf(t)) : -1;
   const provinceHint = hintIdx > 0 ? provinceOf(rest[hintIdx]!) : null;
   const regionText = rest.filter((_, i) => i !== hintIdx).join('');
-  const { region, otherHomonyms } = resolveRegion(store, regionText, { storedOnly: true, provinceHint });
+  const place = resolvePlace(store, regionText, { provinceHint });
+  if (place.kind === 'province') return provinceReports(place, year?.from ?? null);
+  const { region, otherHomonyms } = place;
   const all = store.reportsByRegion(region.code);
   let chosen: ReportRow | undefined;
   let note: string | null = null;
@@ -86,6 +68,7 @@ export function reportCommand(store: ReportStore, args: string[]): Reply {
 /** The digest of one stored report. */
 export function reportDigest(store: ReportStore, r: ReportRow, note: string | null, otherYears: ReportRow[] = []): Reply {
   const figures = orderHeadlines(store.headlines(r.id));
+  const values = figureTexts(figures);
   const summary = JSON.parse(r.summary) as string[];
   const planSummary = JSON.parse(r.planSummary) as string[];
   const keywords = JSON.parse(r.keywords) as string[];
@@ -117,8 +100,8 @@ export function reportDigest(store: ReportStore, r: ReportRow, note: string | nu
     sections.push({
       blocks: [
         { type: 'heading', text: '主要数据' },
-        ...figures.slice(0, DIGEST_FIGURES).flatMap((f): Block[] => [
-          { type: 'fields', items: [{ label: f.label, value: formatValue(f) }] },
+        ...figures.slice(0, DIGEST_FIGURES).flatMap((f, i): Block[] => [
+          { type: 'fields', items: [{ label: f.label, value: values[i]! }] },
           { type: 'quote', text: shortQuote(f.evidence, f.value) },
         ]),
       ],
@@ -171,17 +154,44 @@ function reportsOfYear(store: ReportStore, year: number): Reply {
   };
 }
 
+/** Reports that open one per button: a province's regions' reports, and how many a reply offers. */
+const PROVINCE_BUTTONS = 8;
+
+/** `/report 四川` when 四川省 has no report of its own: the reports of its regions, by tier, each with its command. */
+function provinceReports(p: ProvinceRegions, year: number | null): Reply {
+  const ofYear = year === null ? p.reports : p.reports.filter((r) => r.year === year);
+  const list = ofYear.length ? ofYear : p.reports;
+  const when = year !== null && ofYear.length ? `${year}年` : '';
+  const title = `${p.province}${when}:其下地区的报告 ${list.length} 份`;
+  const intro =
+    year !== null && !ofYear.length
+      ? `${p.province}本身没有报告,其下地区也没有${year}年的报告;以下是其下地区的全部报告。`
+      : `${p.province}本身没有报告;以下是其下地区的报告,点按钮或发送命令打开。`;
+  const blocks: Block[] = [
+    { type: 'heading', text: title },
+    { type: 'paragraph', text: intro },
+  ];
+  for (const tier of new Set(list.map(tierOf)))
+    blocks.push(
+      { type: 'paragraph', text: `【${tier}】` },
+      {
+        type: 'list',
+        items: list
+          .filter((r) => tierOf(r) === tier)
+          .map((r) => ({
+            text: `${r.regionName ?? '地区不详'} ${r.year ?? '年份不详'} · ${r.body ?? ''}${r.kind ?? ''} → /report #${r.id}`,
+          })),
+      },
+    );
+  const actions: ReplyAction[] = list
+    .slice(0, PROVINCE_BUTTONS)
+    .map((r) => ({ label: `${r.regionName ?? '报告'} ${r.year ?? ''}`.trim(), command: `/report #${r.id}` }));
+  actions.push({ label: `${p.short}全部报告`, command: `/list ${p.short}` });
+  return { kind: 'reports', title, sections: [{ blocks }], actions, script: 'simplified' };
+}
+
 function regionFull(r: ReportRow): string {
   if (!r.regionName) return '不详';
   const parts = [r.province !== r.regionName ? r.province : null, r.parent].filter(Boolean);
   return parts.length ? `${r.regionName}(${parts.join(' ')})` : r.regionName;
-}
-
-/** Headline facts in digest order, `other` left out. */
-export function orderHeadlines(rows: MetricRow[]): MetricRow[] {
-  const rank = (k: string) => {
-    const i = HEADLINE_ORDER.indexOf(k);
-    return i < 0 ? HEADLINE_ORDER.length : i;
-  };
-  return rows.filter((f) => f.key !== 'other').sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
 }

@@ -79,11 +79,11 @@ describe('console chat on the seeds', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
-  it('/trend 资阳 提案 answers with one point', async () => {
+  it('/trend 资阳 提案 answers one year in text, without a chart', async () => {
     const [out] = await chat(env.service, ['/trend 资阳 提案']);
     expect(out).toContain('2022');
     expect(out).toContain('196');
-    expect(out).toMatch(/一个点/);
+    expect(out).toMatch(/只有 2022 年的报告/);
   });
 
   it('/search 请你来协商 finds 开化 with the term highlighted', async () => {
