@@ -17,6 +17,8 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   { command: 'subscribe', zh: '订阅每周摘要', en: 'Subscribe to the weekly digest' },
   { command: 'unsubscribe', zh: '取消订阅', en: 'Unsubscribe' },
   { command: 'subscriptions', zh: '我的订阅', en: 'My subscriptions' },
+  { command: 'schedule', zh: '每周推送时间,如 /schedule 周五 9', en: 'Weekly digest day and hour' },
+  { command: 'preview', zh: '预览本周摘要', en: 'Preview this week’s digest' },
   { command: 'lang', zh: '切换简体/繁体', en: 'Switch simplified/traditional script' },
   { command: 'help', zh: '使用帮助', en: 'Help' },
   { command: 'start', zh: '开始使用', en: 'Start' },

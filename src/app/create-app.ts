@@ -69,6 +69,8 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
     db,
     logger: log,
     scheduleText: describeSchedule(config.cron, config.timezone),
+    cron: config.cron,
+    timezone: config.timezone,
     fetch: { allow: config.fetchAllow },
   });
   const publishers: Publisher[] = [];

@@ -11,6 +11,8 @@ import type { DispatchTuning } from './dispatcher.js';
 import { DeliveryLedger } from './ledger.js';
 import { runSlot, type SlotSummary } from './run-slot.js';
 import { slotOf, type Slot } from './slot.js';
+import { dueCheck } from './chat-schedule.js';
+import { hasDueWork } from './due-work.js';
 import { SlotRuns } from './slot-runs.js';
 import type { EmptyDigest } from './weekly-digest.js';
 import { assertTimeZone } from './zoned-time.js';
@@ -40,12 +42,17 @@ export interface SchedulerOptions {
 
 /** The running scheduler. */
 export interface Scheduler {
-  /** Schedules the cron job, then runs the latest scheduled slot if it never completed (catch-up). */
+  /** Schedules the timers, then delivers what is due and was missed while the bot was down (catch-up). */
   start(): Promise<{ caughtUp: SlotSummary | null }>;
   /** Unschedules; a run in progress stops taking new deliveries and is awaited. */
   stop(): Promise<void>;
-  /** Runs the slot `now` falls in (default: the clock's now), queued after any run in progress. */
+  /** Runs the slot `now` falls in for every chat, due or not (a manual push), queued after any run in progress. */
   runSlot(now?: Date): Promise<SlotSummary>;
+  /**
+   * What the timers do (DIGEST_CRON and the hourly check): runs the slot of `now` for the chats whose time has
+   * come and that have no ledger row yet; null when there was nothing to do.
+   */
+  tick(now?: Date): Promise<SlotSummary | null>;
 }
 
 /** Creates the weekly digest scheduler (node-cron, delivery ledger, catch-up at start). */
@@ -73,49 +80,83 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     logger,
     stopRequested: () => stopping,
   };
-  let task: ScheduledTask | null = null;
+  let tasks: ScheduledTask[] = [];
   // One run at a time in this process (node-cron's noOverlap covers only its own triggers).
   let queue: Promise<unknown> = Promise.resolve();
-  const enqueue = (slot: Slot, cutoff: Date): Promise<SlotSummary> => {
-    const run = queue.then(() => runSlot(deps, slot, cutoff));
+  const enqueue = <T>(work: () => T | Promise<T>): Promise<T> => {
+    const run = queue.then(work);
     queue = run.catch(() => undefined);
     return run;
+  };
+  const staleBefore = () => new Date(clock.now().getTime() - (options.dispatch?.staleAfterMs ?? 10 * 60_000));
+  // The chats of `slot` whose time has come at `now` (their /schedule, else DIGEST_CRON), if any need a run.
+  const runDue = (slot: Slot, now: Date, note?: string): Promise<SlotSummary | null> =>
+    enqueue(() => {
+      const due = dueCheck(expression, timezone, slot, now);
+      if (!hasDueWork(deps, slot, due, staleBefore())) return null;
+      if (note) logger.info({ slot }, note);
+      return runSlot(deps, slot, clock.now(), due);
+    });
+  const onTick = async (slot: Slot) => {
+    try {
+      await runDue(slot, clock.now());
+    } catch (err) {
+      logger.error({ err }, 'weekly digest run failed');
+    }
   };
 
   return {
     async start() {
       stopping = false;
-      task = cron.schedule(
-        expression,
-        async (ctx) => {
-          try {
-            await enqueue(slotOf(ctx.date, timezone), clock.now());
-          } catch (err) {
-            logger.error({ err }, 'weekly digest run failed');
-          }
-        },
-        { timezone, noOverlap: true, name: 'weekly-digest' },
-      );
+      tasks = [
+        cron.schedule(expression, (ctx) => onTick(slotOf(ctx.date, timezone)), {
+          timezone,
+          noOverlap: true,
+          name: 'weekly-digest',
+        }),
+        // Chats with their own weekday and hour (/schedule) fall due on the hour.
+        cron.schedule(HOURLY, (ctx) => onTick(slotOf(ctx.date, timezone)), { timezone, noOverlap: true, name: 'digest-hourly' }),
+      ];
       if (options.catchUp === false) return { caughtUp: null };
-      const now = clock.now();
-      const latest = latestScheduledRun(expression, timezone, now);
-      if (!latest) return { caughtUp: null };
-      const slot = slotOf(latest, timezone);
-      if (deps.slotRuns.isComplete(slot)) return { caughtUp: null };
-      logger.info({ slot, scheduledAt: latest.toISOString() }, 'weekly digest: catching up a missed slot');
-      return { caughtUp: await enqueue(slot, now) };
+      let caughtUp: SlotSummary | null = null;
+      for (const slot of catchUpSlots(clock.now())) {
+        if (deps.slotRuns.isComplete(slot)) continue;
+        const summary = await runDue(slot, clock.now(), 'weekly digest: catching up chats whose time has passed');
+        caughtUp ??= summary;
+      }
+      return { caughtUp };
     },
     async stop() {
       stopping = true;
-      if (task) await task.destroy();
-      task = null;
+      for (const task of tasks) await task.destroy();
+      tasks = [];
       await queue;
     },
     runSlot(now = clock.now()) {
-      return enqueue(slotOf(now, timezone), now);
+      return enqueue(() => runSlot(deps, slotOf(now, timezone), now));
+    },
+    async tick(now = clock.now()) {
+      return runDue(slotOf(now, timezone), now);
     },
   };
+
+  /**
+   * Slots a start-up may owe, oldest first: last week's if its run began and did not complete (a chat whose
+   * time fell while the bot was down), the slot of DIGEST_CRON's latest firing, and this week's.
+   */
+  function catchUpSlots(now: Date): Slot[] {
+    const slots: Slot[] = [];
+    const previous = slotOf(new Date(now.getTime() - WEEK_MS), timezone);
+    if (deps.slotRuns.began(previous)) slots.push(previous);
+    const latest = latestScheduledRun(expression, timezone, now);
+    if (latest) slots.push(slotOf(latest, timezone));
+    slots.push(slotOf(now, timezone));
+    return [...new Set(slots)].sort();
+  }
 }
+
+const HOURLY = '0 * * * *';
+const WEEK_MS = 7 * 86_400_000;
 
 function toMap(set: PublisherSet): ReadonlyMap<string, Publisher> {
   if (set instanceof Map) return set;

@@ -1,7 +1,7 @@
 import type { DigestReads, ReportRow } from '../service/ports.js';
 import { replyToTraditional } from '../service/reply/traditional.js';
 import type { Reply } from '../service/reply/reply-model.js';
-import type { Subscription, SubscriptionStore } from '../service/subscriptions/subscription-store.js';
+import type { ChatDelivery, Subscription, SubscriptionStore } from '../service/subscriptions/subscription-store.js';
 import type { DeliveryJob } from './dispatcher.js';
 import { filterKey, filterOf, selectReports } from './filters.js';
 import { chatKey, type DeliveryLedger } from './ledger.js';
@@ -27,6 +27,8 @@ export interface SlotPlan {
   alreadyDone: number;
   /** Chats that paused their digest (/pause). */
   paused: number;
+  /** Chats whose own weekday and hour (/schedule) have not come yet this week. */
+  notDue: number;
 }
 
 /** Inputs of planning. */
@@ -36,6 +38,8 @@ export interface PlanDeps {
   ledger: DeliveryLedger;
   platforms: ReadonlySet<string>;
   empty: EmptyDigest;
+  /** Whether a chat's digest is due yet (its /schedule); absent: every chat is (a manual `digest push`). */
+  due?: (delivery: ChatDelivery) => boolean;
 }
 
 /** Active subscriptions grouped by chat, in subscription order. */
@@ -53,16 +57,25 @@ export function activeByChat(subscriptions: SubscriptionStore): ChatSubs[] {
 /**
  * Decides, for every chat with active subscriptions and no row for `slot`, which reports its ONE digest
  * carries: reports ingested up to `cutoff` matching any of its filters (after that subscription was created),
- * each once, minus every report an earlier slot already (maybe) delivered to the chat. Paused chats wait.
+ * each once, minus every report an earlier slot already (maybe) delivered to the chat. Paused chats wait, and
+ * so do chats whose own delivery time (`deps.due`) has not come yet.
  */
 export function planSlot(deps: PlanDeps, slot: Slot, cutoff: Date): SlotPlan {
   const done = deps.ledger.statusesForSlot(slot);
-  const plan: SlotPlan = { jobs: [], empty: [], noPublisher: [], alreadyDone: 0, paused: 0 };
+  const plan: SlotPlan = { jobs: [], empty: [], noPublisher: [], alreadyDone: 0, paused: 0, notDue: 0 };
   const pending: ChatSubs[] = [];
   for (const chat of activeByChat(deps.subscriptions)) {
-    if (done.has(chatKey(chat.platform, chat.chatId))) plan.alreadyDone++;
-    else if (!deps.platforms.has(chat.platform)) plan.noPublisher.push(...chat.subs);
-    else if (deps.subscriptions.chatDelivery(chat.platform, chat.chatId).paused) plan.paused++;
+    if (done.has(chatKey(chat.platform, chat.chatId))) {
+      plan.alreadyDone++;
+      continue;
+    }
+    if (!deps.platforms.has(chat.platform)) {
+      plan.noPublisher.push(...chat.subs);
+      continue;
+    }
+    const delivery = deps.subscriptions.chatDelivery(chat.platform, chat.chatId);
+    if (delivery.paused) plan.paused++;
+    else if (deps.due && !deps.due(delivery)) plan.notDue++;
     else pending.push(chat);
   }
   if (!pending.length) return plan;

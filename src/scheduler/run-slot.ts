@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DigestReads, Publisher } from '../service/ports.js';
-import type { SubscriptionStore } from '../service/subscriptions/subscription-store.js';
+import type { ChatDelivery, SubscriptionStore } from '../service/subscriptions/subscription-store.js';
 import type { Clock } from './clock.js';
 import { dispatch, type DispatchTuning } from './dispatcher.js';
 import type { DeliveryLedger } from './ledger.js';
@@ -38,6 +38,8 @@ export interface SlotSummary {
   resumed: number;
   /** Chats that paused their digest. */
   paused: number;
+  /** Chats whose own weekday and hour (/schedule) have not come yet this week (not counted as skipped). */
+  notDue: number;
   empty: number;
   noPublisher: number;
   alreadyDone: number;
@@ -48,9 +50,15 @@ export interface SlotSummary {
 /**
  * Runs one slot: resumes rows of crashed runs at their next part, plans every chat's merged digest, records
  * the empty ones, dispatches the rest, and marks the slot complete when no chat was left for another process.
- * `cutoff` is the newest ingest time a digest may include (normally now).
+ * `cutoff` is the newest ingest time a digest may include (normally now). With `due`, only chats whose
+ * delivery time has come are planned (the scheduler's runs); without it, every chat (`digest push`).
  */
-export async function runSlot(deps: SlotRunDeps, slot: Slot, cutoff: Date): Promise<SlotSummary> {
+export async function runSlot(
+  deps: SlotRunDeps,
+  slot: Slot,
+  cutoff: Date,
+  due?: (delivery: ChatDelivery) => boolean,
+): Promise<SlotSummary> {
   const { clock, logger } = deps;
   deps.slotRuns.begin(slot, clock.now());
   const staleBefore = new Date(clock.now().getTime() - (deps.staleAfterMs ?? 10 * 60_000));
@@ -64,7 +72,7 @@ export async function runSlot(deps: SlotRunDeps, slot: Slot, cutoff: Date): Prom
   }
   if (resumed.length) logger.warn({ rows: resumed.length }, 'digest: resuming rows of an interrupted run at their next part');
 
-  const plan = planSlot({ ...deps, platforms: new Set(deps.publishers.keys()) }, slot, cutoff);
+  const plan = planSlot({ ...deps, platforms: new Set(deps.publishers.keys()), due }, slot, cutoff);
   for (const chat of plan.empty) deps.ledger.skip(chat.platform, chat.chatId, slot, 'no new reports', clock.now());
   logNoPublisher(plan, logger);
 
@@ -83,13 +91,16 @@ export async function runSlot(deps: SlotRunDeps, slot: Slot, cutoff: Date): Prom
     retries: tally.retries,
     resumed: resumed.length,
     paused: plan.paused,
+    notDue: plan.notDue,
     empty: plan.empty.length,
     noPublisher: plan.noPublisher.length,
     alreadyDone: plan.alreadyDone,
-    completed: plan.noPublisher.length === 0 && tally.notStarted === 0,
+    completed: plan.noPublisher.length === 0 && tally.notStarted === 0 && plan.notDue === 0,
   };
   if (summary.completed) deps.slotRuns.complete(slot, summary, clock.now());
-  logger.info(summary, `digest ${slot}: ${summaryLine(summary)}`);
+  // The hourly check of per-chat times mostly finds nothing to send: that is not worth an info line.
+  const acted = summary.sent + summary.failed + summary.resumed + summary.empty > 0 || !due;
+  logger[acted ? 'info' : 'debug'](summary, `digest ${slot}: ${summaryLine(summary)}`);
   return summary;
 }
 

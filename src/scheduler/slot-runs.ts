@@ -27,6 +27,11 @@ export class SlotRuns {
     return Boolean(row?.done);
   }
 
+  /** True when a run of the slot started (completed or not). */
+  began(slot: Slot): boolean {
+    return this.db.$client.prepare('SELECT 1 FROM slot_runs WHERE slot = ?').get(slot) !== undefined;
+  }
+
   /** All runs, newest first (for tests and diagnostics). */
   list(): { slot: Slot; startedAt: string; completedAt: string | null; summary: string | null }[] {
     return this.db.$client

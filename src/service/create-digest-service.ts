@@ -11,6 +11,7 @@ import { helpCommand } from './commands/help-command.js';
 import { listCommand } from './commands/list-command.js';
 import { changesChat, parseCommand, type ParsedCommand } from './commands/parse-command.js';
 import { reportCommand, reportDigest } from './commands/report-command.js';
+import { chatScheduleText, scheduleCommand } from './commands/schedule-command.js';
 import { searchCommand } from './commands/search-command.js';
 import {
   langCommand,
@@ -41,8 +42,10 @@ export interface DigestServiceOptions {
   scheduleText?: string;
   /** Limits and SSRF allow-list for `/ingest <url>` (admins); default: public addresses only. */
   fetch?: FetchOptions;
-  /** DIGEST_TZ, for the week /preview shows. Default Asia/Shanghai. */
+  /** DIGEST_TZ, for the week /preview shows and /schedule's times. Default Asia/Shanghai. */
   timezone?: string;
+  /** DIGEST_CRON, the delivery time of chats without their own /schedule. Default `0 9 * * 1`. */
+  cron?: string;
 }
 
 /** Creates the transport-free digest service: command line in, reply model out, from SQLite only. */
@@ -57,6 +60,9 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
   const subs = new SubscriptionStore(options.db);
   const log = options.logger ?? pino({ level: 'silent' });
   const now = options.now ?? (() => new Date());
+  const scheduleDefaults = { cron: options.cron ?? '0 9 * * 1', timezone: options.timezone ?? 'Asia/Shanghai' };
+  const whenFor = (chat: ChatContext) =>
+    chatScheduleText(subs, chat.platform, chat.chatId, scheduleDefaults, options.scheduleText);
   // A previous process committed reports but stopped before re-ranking their keywords: finish that now.
   const keywordsReady = keywordsDirty(options.db)
     ? scheduleKeywordRefresh(options.db, (err) => log.error({ err }, 'keyword refresh failed'))
@@ -78,13 +84,13 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
         return listCommand(store, args);
       case 'help':
       case 'start':
-        return helpCommand();
+        return helpCommand(chat.platform);
       case 'subscribe':
-        return subscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest, now(), options.scheduleText ?? '每周');
+        return subscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest, now(), whenFor(chat));
       case 'unsubscribe':
         return unsubscribeCommand(store, subs, chat.platform, chat.chatId, cmd.rest);
       case 'subscriptions':
-        return subscriptionsCommand(subs, chat.platform, chat.chatId, options.scheduleText ?? '每周');
+        return subscriptionsCommand(subs, chat.platform, chat.chatId, whenFor(chat));
       case 'pause':
       case 'resume':
         return pauseCommand(subs, chat.platform, chat.chatId, cmd.name === 'pause', now());
@@ -96,6 +102,8 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
           now(),
           options.timezone,
         );
+      case 'schedule':
+        return scheduleCommand(subs, chat.platform, chat.chatId, cmd.rest, scheduleDefaults, now());
       case 'lang':
         return langCommand(subs, chat.platform, chat.chatId, cmd.rest);
       case 'sections':

@@ -23,6 +23,7 @@ export const COMMANDS = [
   'pause',
   'resume',
   'preview',
+  'schedule',
 ] as const;
 
 /** A known command name. */
@@ -55,6 +56,7 @@ const ALIASES: ReadonlyMap<string, CommandName> = new Map(
     暂停推送: 'pause',
     恢复推送: 'resume',
     预览: 'preview',
+    推送时间: 'schedule',
     reportsearch: 'search',
     digest: 'help',
   } satisfies Record<string, CommandName>),
@@ -94,9 +96,12 @@ export function parseCommand(line: string, options: ParseOptions = {}): ParsedCo
 /** Commands that change the whole chat's subscriptions, delivery or reply script. */
 const CHANGING: ReadonlySet<string> = new Set<CommandName>(['subscribe', 'unsubscribe', 'pause', 'resume']);
 
-/** True when a command changes chat-wide settings (`/lang` only when it sets something). */
+/** Commands that show a setting when bare and change it with an argument. */
+const SETTING: ReadonlySet<string> = new Set<CommandName>(['lang', 'schedule']);
+
+/** True when a command changes chat-wide settings (`/lang` and `/schedule` only when they set something). */
 export function changesChat(cmd: Pick<ParsedCommand, 'name' | 'rest'>): boolean {
-  return CHANGING.has(cmd.name) || (cmd.name === 'lang' && cmd.rest.trim() !== '');
+  return CHANGING.has(cmd.name) || (SETTING.has(cmd.name) && cmd.rest.trim() !== '');
 }
 
 /** True when a command line changes chat-wide settings (adapters then check the sender is an admin). */

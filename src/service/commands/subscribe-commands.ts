@@ -118,9 +118,11 @@ export function subscriptionsCommand(subs: SubscriptionStore, platform: string, 
         blocks: [
           { type: 'heading', text: `我的订阅(${list.length})` },
           {
+            // Numbered by the renderer (1. 2. …) to match the 退订 N buttons; a number in the text doubled it (• 1.).
             type: 'list',
-            items: list.map((s, i) => ({
-              text: `${i + 1}. ${describeFilter(s)}${s.active ? '' : '(已停用)'} · 订阅于 ${s.createdAt.slice(0, 10)}`,
+            ordered: true,
+            items: list.map((s) => ({
+              text: `${describeFilter(s)}${s.active ? '' : '(已停用)'} · 订阅于 ${s.createdAt.slice(0, 10)}`,
             })),
           },
           { type: 'paragraph', text: `所有订阅合并为每周一条摘要。${when}。` },
@@ -130,6 +132,7 @@ export function subscriptionsCommand(subs: SubscriptionStore, platform: string, 
     actions: [
       ...list.slice(0, 20).map((s, i) => ({ label: `退订 ${i + 1}`, command: `/unsubscribe #${s.id}` })),
       { label: '预览本周摘要', command: '/preview' },
+      { label: '推送时间', command: '/schedule' },
       delivery.paused ? { label: '恢复推送', command: '/resume' } : { label: '暂停推送', command: '/pause' },
       { label: '全部退订', command: '/unsubscribe' },
     ],
