@@ -5,16 +5,16 @@ import { joinBrokenParagraphs } from './paragraphs.js';
 import { stripPinyin } from './pinyin.js';
 import { unifyPunctuation } from './punctuation.js';
 import { toSimplifiedScript } from './script.js';
-import { stripInlinePageNumbers, stripStrayTokens } from './stray-tokens.js';
+import { stripInlinePageNumbers, stripStrayTokens, stripWatermarks } from './stray-tokens.js';
 import { cleanWhitespace, halfWidthAlnum } from './whitespace.js';
 
 /**
- * Cleans decoded text: whitespace → stray tokens → pinyin → script → punctuation → junk → duplicates →
+ * Cleans decoded text: whitespace → watermarks and stray tokens → pinyin → script → punctuation → junk → duplicates →
  * broken paragraphs. Output is Simplified text with one trimmed paragraph per line and no empty lines.
  */
 export function normalize(decoded: DecodedFile): NormalizedText {
   let text = cleanWhitespace(decoded.text);
-  text = stripStrayTokens(text);
+  text = stripStrayTokens(stripWatermarks(text));
   // Pinyin goes before conversion: the converter does not know the annotated forms.
   text = stripPinyin(text);
   const converted = toSimplifiedScript(text);

@@ -29,3 +29,36 @@ export function stripStrayTokens(text: string): string {
 export function stripInlinePageNumbers(text: string): string {
   return text.replace(/([，,、；;])\s*\d{1,3}\s+(?=\p{Script=Han})/gu, '$1');
 }
+
+/** How many lines must end with the same link before it counts as a watermark (and at least this share of lines). */
+const MIN_WATERMARK_LINES = 5;
+const MIN_WATERMARK_SHARE = 0.2;
+
+/**
+ * Removes a copy-protection watermark glued onto many lines (`…文章源自英文巴士-https://…/16018.html`): the
+ * longest tail shared by every line that ends with the same link, wherever it occurs.
+ */
+export function stripWatermarks(text: string): string {
+  const lines = text.split('\n');
+  const byLink = new Map<string, string[]>();
+  for (const line of lines) {
+    const link = /https?:\/\/\S+$/.exec(line)?.[0];
+    if (link) byLink.set(link, [...(byLink.get(link) ?? []), line]);
+  }
+  let out = text;
+  const nonEmpty = lines.filter((l) => l.trim()).length;
+  for (const ends of byLink.values()) {
+    if (ends.length < Math.max(MIN_WATERMARK_LINES, nonEmpty * MIN_WATERMARK_SHARE)) continue;
+    const mark = ends.reduce(commonTail);
+    // A shared tail of a few characters would be ordinary text; a watermark names its site.
+    if (mark.length >= 12) out = out.split(mark).join('\n');
+  }
+  return out;
+}
+
+/** The longest common suffix of two strings. */
+function commonTail(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return a.slice(a.length - n);
+}

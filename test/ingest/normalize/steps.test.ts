@@ -124,3 +124,20 @@ describe('print-edition continuation markers', () => {
     expect(out).toBe('研究制定贯彻落实意见。');
   });
 });
+
+describe('watermarks', () => {
+  it('strips a link-bearing tail glued onto many lines, and keeps a link on a few', async () => {
+    const { stripWatermarks } = await import('../../../src/ingest/normalize/stray-tokens.js');
+    const mark = '文章源自某站-https://www.example.com/1.html';
+    const text = ['工作报告', '2025年3月4日', '王沪宁', '各位委员:', '我代表常委会'].map((l) => l + mark).join('\n');
+    expect(stripWatermarks(text).split('\n').filter(Boolean)).toEqual([
+      '工作报告',
+      '2025年3月4日',
+      '王沪宁',
+      '各位委员:',
+      '我代表常委会',
+    ]);
+    const few = '见 https://www.example.com/a\n正文一\n正文二';
+    expect(stripWatermarks(few)).toBe(few);
+  });
+});
