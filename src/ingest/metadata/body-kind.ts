@@ -1,8 +1,14 @@
 /** Issuing body (政协 / 人大 / 政府) and kind of a report. */
 import type { ReportBody } from '../../domain/report.js';
 
+/** The delivery or adoption line names a 政协 session: 2025年2月17日政协第十四届义乌市委员会第四次会议通过 / 在政协…会议上. */
+const CPPCC_SESSION_LINE =
+  /(?:在|日)\s*(?:中国人民政治协商会议|政协)[^。\n]{0,30}?委员会第[一二三四五六七八九十\d]{1,3}次(?:全体)?会议(?:上|通过)/;
+
 /** The issuing body, judged from the title block first, then from the text. */
 export function findBody(title: string | null, head: string, text: string): ReportBody | null {
+  // A document delivered at or adopted by a 政协 session is the 政协's, whatever other reports it then discusses.
+  if (!/政府工作报告|人民代表大会|人大/.test(title ?? '') && CPPCC_SESSION_LINE.test(head.slice(0, 400))) return '政协';
   for (const zone of [title ?? '', head, text.slice(0, 3000)]) {
     const z = zone.replace(/\*协/g, '政协').replace(/区\*府/g, '区政府');
     const gov = /政府工作报告|代表[^。]{0,12}人民政府[^。]{0,6}(向大会)?(作|报告)/.test(z);

@@ -58,3 +58,19 @@ export function findSession(head: string, text: string, national = false): strin
   }
   return found[0].value;
 }
+
+/** The national bodies' terms are in step: the 14th 全国政协 and 全国人大 both opened in 2023, one sitting a year. */
+const NATIONAL_TERM = { ordinal: 14, firstYear: 2023, years: 5 };
+
+/**
+ * The year a session of a national body sat (第十三届全国委员会第二次会议 → 2019), by arithmetic from the term's start
+ * year; null for a local session, whose terms start in different years from place to place.
+ */
+export function nationalSessionYear(session: string | null): number | null {
+  const m = session && /^第(.+?)届全国(?:委员会|人民代表大会)第(.+?)次会议$/.exec(session);
+  if (!m) return null;
+  const term = chineseNumber(m[1]);
+  const sitting = chineseNumber(m[2]);
+  if (!term || !sitting || sitting > NATIONAL_TERM.years || term < 5) return null;
+  return NATIONAL_TERM.firstYear + NATIONAL_TERM.years * (term - NATIONAL_TERM.ordinal) + sitting - 1;
+}

@@ -9,6 +9,8 @@ export interface YearInput {
   deliveredOn: string | null;
   /** First page date, when it is a publication (not upload) date. */
   pageDate: string | null;
+  /** Year of the delivery session when known by arithmetic (national bodies). */
+  sessionYear?: number | null;
 }
 
 /** Review headings: 2020年主要工作回顾, 一、2025年和“十四五”时期工作回顾, “十四五”时期和2025年工作回顾. */
@@ -22,7 +24,12 @@ const SESSION_REVIEW = /提案审查(会议|情况)/;
 const YEAR_END = /截[至止]\s*(\d{4})年(?:底|末|12月底|12月31日)/;
 /** A sentence opening on the year and the body at work: `2025年,州政协…` / `2024年,广大政协委员…`. */
 const STATED_YEAR =
-  /(?:^|[。\n])\s*(\d{4})年[,，]\s*(?=[^。\n]{0,12}(政协|人大|常委会|政府|委员|我们|全[市县区州旗省盟]))([^。\n]*)/g;
+  /(?:^|[。\n]|(?:表示|介绍|指出|说|强调|认为)[,，:])\s*(\d{4})年[,，]\s*(?=[^。\n]{0,12}(政协|人大|常委会|政府|委员|我们|全[市县区州旗省盟]))([^。\n]*)/g;
+/** The year just ended, named as such: 刚刚过去的2024年 / 回望2024年 / 回顾2023年政协工作时. */
+const PAST_YEAR = /(?:刚刚|刚)过去的(\d{4})年|回[顾望](\d{4})年/;
+/** An anniversary this year: 今年是新中国成立75周年 / 今年是中国共产党成立100周年. */
+const ANNIVERSARY =
+  /今年是[^。]{0,40}?(?:(新中国|中华人民共和国|人民政协|中国人民政治协商会议)|(中国共产党|建党))(?:成立)?(\d{1,3})周年/;
 /** A yearbook page covers the year before its edition (松江年鉴2019 → 2018). */
 const YEARBOOK = /年鉴\s*[(（]?(\d{4})/;
 /** Verbs that make a dated sentence a plan, not a review. */
@@ -39,13 +46,15 @@ function statedYear(text: string): number | null {
   return best;
 }
 
-/**
- * The year reviewed, from a 回顾 heading, a year write-up title, the delivery/publication date, `截至YYYY年底`,
- * a stated-year sentence, the plan part (YYYY年工作安排 → YYYY−1) or a yearbook edition; else null.
- */
-export function reviewYear(input: YearInput): number | null {
-  const { text, head, deliveredOn, pageDate } = input;
-  if (SESSION_REVIEW.test(head.slice(0, 300)) && !REVIEW_HEADING.test(text)) return null;
+/** The delivery year an anniversary of 1949 (新中国, 人民政协) or 1921 (建党) implies, or null. */
+export function anniversaryYear(text: string): number | null {
+  const m = ANNIVERSARY.exec(text);
+  if (!m) return null;
+  return (m[1] ? 1949 : 1921) + Number(m[3]);
+}
+
+/** Review-year cues that need no date: 回顾 heading, year write-up, 刚刚过去的YYYY年. */
+function undatedReviewYear(text: string, head: string): number | null {
   for (const line of text.split('\n')) {
     if (line.length > 40) continue;
     const m = line.match(REVIEW_HEADING);
@@ -53,6 +62,32 @@ export function reviewYear(input: YearInput): number | null {
   }
   const summary = head.match(YEAR_SUMMARY);
   if (summary) return Number(summary[1]);
+  const past = text.slice(0, 3000).match(PAST_YEAR);
+  return past ? Number(past[1] ?? past[2]) : null;
+}
+
+/**
+ * The year a report was delivered in, from the text alone (for a month-day delivery without a year): an
+ * anniversary this year, the session of a national body, the year reviewed + 1, or the plan year.
+ */
+export function deliveryYearHint(text: string, head: string, sessionYear: number | null): number | null {
+  const exact = sessionYear ?? anniversaryYear(text);
+  if (exact) return exact;
+  const reviewed = undatedReviewYear(text, head) ?? text.match(YEAR_END)?.[1] ?? statedYear(text);
+  if (reviewed) return Number(reviewed) + 1;
+  return planYear(text);
+}
+
+/**
+ * The year reviewed, from a 回顾 heading, a year write-up title or 刚刚过去的YYYY年, the delivery/publication date,
+ * `截至YYYY年底`, a stated-year sentence, the delivery year of a national session or an anniversary (− 1), the plan
+ * part (YYYY年工作安排 → YYYY−1) or a yearbook edition; else null.
+ */
+export function reviewYear(input: YearInput): number | null {
+  const { text, head, deliveredOn, pageDate } = input;
+  if (SESSION_REVIEW.test(head.slice(0, 300)) && !REVIEW_HEADING.test(text)) return null;
+  const undated = undatedReviewYear(text, head);
+  if (undated) return undated;
   const date = deliveredOn ?? pageDate;
   if (date) {
     const year = Number(date.slice(0, 4));
@@ -64,6 +99,8 @@ export function reviewYear(input: YearInput): number | null {
   if (yearEnd) return Number(yearEnd[1]);
   const stated = statedYear(text);
   if (stated) return stated;
+  const delivered = input.sessionYear ?? anniversaryYear(text);
+  if (delivered) return delivered - 1;
   const plan = planYear(text);
   if (plan) return plan - 1;
   const yearbook = head.match(YEARBOOK) ?? text.slice(0, 300).match(YEARBOOK);
