@@ -86,13 +86,6 @@ export class ConfigError extends DigestError {
   }
 }
 
-/** Wraps an error that is not a DigestError, so it carries the `INTERNAL` code (the cause keeps its stack). */
-export class InternalError extends DigestError {
-  constructor(cause: unknown) {
-    super('INTERNAL', cause instanceof Error ? cause.message : String(cause), { cause });
-  }
-}
-
 /** A push that will never succeed (blocked bot, channel gone): deactivate the subscription. */
 export class PermanentDeliveryError extends DigestError {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -5,10 +5,10 @@ import { clip } from './mrkdwn.js';
 import type { SlackBlock } from './render-blocks.js';
 
 /** Prefix of our buttons' action ids; the number only keeps ids unique within a message. */
-export const ACTION_ID_PREFIX = 'digest_action_';
+const ACTION_ID_PREFIX = 'digest_action_';
 
 /** Matches the action ids of our buttons. */
-export const ACTION_ID_PATTERN = /^digest_action_\d+$/;
+const ACTION_ID_PATTERN = /^digest_action_\d+$/;
 
 /**
  * The reply's follow-ups as one actions block of buttons whose value is the command line to run;

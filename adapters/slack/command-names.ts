@@ -48,7 +48,7 @@ export function resolveCommandNames(overrides: Partial<SlackCommandNames> = {}):
 }
 
 /** Slack's name for a service command: its own slash command, or a `/digest` sub-command. */
-export function slackCommandName(names: SlackCommandNames, name: CommandName): string {
+function slackCommandName(names: SlackCommandNames, name: CommandName): string {
   switch (name) {
     case 'report':
     case 'compare':

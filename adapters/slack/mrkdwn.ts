@@ -43,7 +43,7 @@ function safeEnd(text: string, end: number): string {
 }
 
 /** The part [a, b) of a rich text, marks clipped and shifted. */
-export function sliceRich(t: RichText, a: number, b: number): RichText {
+function sliceRich(t: RichText, a: number, b: number): RichText {
   const marks = (t.marks ?? [])
     .map(([s, e]) => [Math.max(s, a) - a, Math.min(e, b) - a] as [number, number])
     .filter(([s, e]) => e > s);

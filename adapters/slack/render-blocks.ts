@@ -50,7 +50,7 @@ function joinText(a: SlackBlock | undefined, b: SlackBlock): SlackBlock | null {
 }
 
 /** Renders one neutral block; long text becomes several sections. */
-export function renderBlock(b: Block): SlackBlock[] {
+function renderBlock(b: Block): SlackBlock[] {
   switch (b.type) {
     case 'heading':
       return [mrkdwnSection(bold(clip(b.text, SLACK_LIMITS.sectionText - 10)))];

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 
 /** How far a request timestamp may be from our clock, either way (Slack's own rule is 5 minutes). */
-export const MAX_SKEW_SECONDS = 5 * 60;
+const MAX_SKEW_SECONDS = 5 * 60;
 /** Signatures remembered at most (a flood of forged ones must not grow memory without bound). */
 const MAX_REMEMBERED = 20_000;
 

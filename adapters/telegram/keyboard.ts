@@ -3,7 +3,7 @@ import { InlineKeyboard } from 'grammy';
 import type { ReplyAction } from '../../src/service/reply/reply-model.js';
 
 /** Telegram's limit for `callback_data`, in UTF-8 bytes. */
-export const CALLBACK_DATA_LIMIT = 64;
+const CALLBACK_DATA_LIMIT = 64;
 
 /**
  * Turns action commands into callback data: `c:<command>` when it fits in 64 bytes, else `a:<id>` with the

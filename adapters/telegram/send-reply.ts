@@ -106,7 +106,7 @@ async function sendChart(deps: SendDeps, target: ReplyTarget, chart: ChartData, 
 }
 
 /** Plain-text caption for a chart photo, cut to Telegram's 1024-character caption limit. */
-export function chartCaption(chart: ChartData): string {
+function chartCaption(chart: ChartData): string {
   const text = [chart.title, chart.unit ? `单位:${chart.unit}` : '', chart.source ? `来源:${chart.source}` : '']
     .filter(Boolean)
     .join('\n');

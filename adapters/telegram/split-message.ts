@@ -1,5 +1,5 @@
 /** Telegram's limit for one message's text. */
-export const MESSAGE_LIMIT = 4096;
+const MESSAGE_LIMIT = 4096;
 
 /** Telegram's limit for a photo or document caption. */
 export const CAPTION_LIMIT = 1024;

@@ -4,7 +4,7 @@ import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 
 /** Header Telegram sends with the secret given to setWebhook. */
-export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
 /** Largest update body accepted (Telegram updates are a few KB). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -98,7 +98,7 @@ function secretMatches(header: string | string[] | undefined, secret: string): b
 }
 
 /** The update in a JSON body, or null when the body is no object with an integer `update_id`. */
-export function parseUpdate(body: string): Update | null {
+function parseUpdate(body: string): Update | null {
   let value: unknown;
   try {
     value = JSON.parse(body);

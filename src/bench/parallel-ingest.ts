@@ -83,7 +83,7 @@ export async function ingestWithWorkers(
  * does not reach worker threads (ERR_UNKNOWN_FILE_EXTENSION), so a tiny bootstrap registers tsx's
  * loader inside the worker and then imports the worker module.
  */
-export function spawnWorker(): Worker {
+function spawnWorker(): Worker {
   const worker = new URL('./extract-worker.ts', import.meta.url).href;
   const api = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
   const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); })`;

@@ -21,7 +21,7 @@ export function sortForBars(points: ChartData['points']): ChartData['points'] {
 }
 
 /** Points with a value, by group in first-seen order (one group, unnamed, when no point has one). */
-export function barGroups(points: ChartData['points']): { name: string | null; points: Point[] }[] {
+function barGroups(points: ChartData['points']): { name: string | null; points: Point[] }[] {
   const groups = new Map<string, Point[]>();
   for (const p of points) {
     if (p.value === null) continue;

@@ -2,9 +2,9 @@ import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** How long a saved chart or CSV is kept; default a week. */
-export const CHART_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+const CHART_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 /** Most chart/CSV files kept, whatever their age. */
-export const CHART_MAX_FILES = 500;
+const CHART_MAX_FILES = 500;
 
 /** Limits of the expiry (tests pass small ones and a fake clock). */
 export interface ExpireOptions {

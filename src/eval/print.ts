@@ -12,7 +12,7 @@ function renderTable(rows: string[][]): string {
 const cell = (v: unknown): string => (v === null || v === undefined ? 'null' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** One field-table cell: share found, then found / missing / wrong. */
-export function tallyCell(a: FieldTally | undefined): string {
+function tallyCell(a: FieldTally | undefined): string {
   return a?.total ? `${pct(a.found, a.total)} ${a.found}/${a.missing}/${a.wrong}` : '—';
 }
 

@@ -29,7 +29,7 @@ export interface FamilyScore {
 }
 
 /** An empty score. */
-export function emptyScore(): FamilyScore {
+function emptyScore(): FamilyScore {
   return { gold: 0, found: 0, missing: 0, wrong: 0, beyond: 0 };
 }
 

@@ -16,7 +16,7 @@ export async function extractFile(file: string): Promise<ExtractedReport> {
 }
 
 /** The pipeline on bytes of any supported format (PDF and .docx are parsed asynchronously). */
-export async function extractDocument(
+async function extractDocument(
   file: string,
   bytes: Buffer,
   format: DocumentFormat | null = documentFormat(file),
@@ -76,7 +76,7 @@ export function extractDecoded(decoded: DecodedFile, timings: Record<string, num
 }
 
 /** Splits normalized text (one paragraph per line) and tags each paragraph with its innermost section. */
-export function splitParagraphs(text: string, outline: ReportOutline): ExtractedReport['paragraphs'] {
+function splitParagraphs(text: string, outline: ReportOutline): ExtractedReport['paragraphs'] {
   const paragraphs: ExtractedReport['paragraphs'] = [];
   let offset = 0;
   for (const line of text.split('\n')) {

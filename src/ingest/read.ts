@@ -3,12 +3,12 @@ import { extname } from 'node:path';
 import { IngestError } from '../errors.js';
 
 /** Largest text or HTML file the pipeline accepts. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Largest PDF or Word file the pipeline accepts (checked before parsing). */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 /** File extensions the pipeline reads (.doc is read only to be refused with advice). */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx', '.doc'] as const;
+const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx', '.doc'] as const;
 const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc']);
 
 /** Reads one input file, refusing unsupported types, empty and oversized files with a reason. */

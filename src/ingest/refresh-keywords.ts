@@ -15,7 +15,7 @@ const STEP = 500;
  * ranked when the corpus was more than 5 % smaller or larger (idf moves with the corpus size; small corpora
  * are re-ranked whole). Clears `keywords_dirty` when nothing stale is left. Returns how many it re-ranked.
  */
-export function refreshKeywordsStep(db: DigestDb, max = STEP): { ranked: number; done: boolean } {
+function refreshKeywordsStep(db: DigestDb, max = STEP): { ranked: number; done: boolean } {
   const client = db.$client;
   let ranked = 0;
   let done = false;

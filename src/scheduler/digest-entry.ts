@@ -9,7 +9,7 @@ const SUMMARY_BUDGET = 220;
 const SUMMARY_SENTENCES = 3;
 
 /** The 1–3 leading summary sentences of a report that fit the digest's length budget. */
-export function shortSummary(r: Pick<ReportRow, 'summary'>): string {
+function shortSummary(r: Pick<ReportRow, 'summary'>): string {
   const all = parseList(r.summary);
   const out: string[] = [];
   let length = 0;

@@ -27,8 +27,3 @@ export function slotStart(slot: Slot, tz: string): Date {
   // January 4th is always in week 1; step back to that week's Monday, then forward whole weeks.
   return zonedInstant(tz, year, 1, 4 - (jan4 - 1) + (week - 1) * 7);
 }
-
-/** True for a well-formed slot name. */
-export function isSlot(text: string): text is Slot {
-  return SLOT.test(text);
-}

@@ -29,7 +29,7 @@ export interface WeeklyDigestInput {
 }
 
 /** Buttons every digest ends with: manage the subscriptions, pause, or stop them. */
-export const MANAGE_ACTIONS: ReplyAction[] = [
+const MANAGE_ACTIONS: ReplyAction[] = [
   { label: '管理订阅', command: '/subscriptions' },
   { label: '暂停推送', command: '/pause' },
   { label: '退订', command: '/unsubscribe' },

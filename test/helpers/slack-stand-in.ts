@@ -56,7 +56,7 @@ export interface SlackStandIn {
 }
 
 /** Bot identity the stand-in's auth.test reports. */
-export const STAND_IN_BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0001' };
+const STAND_IN_BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0001' };
 
 /** Starts the stand-in on a free local port. */
 export async function startSlackStandIn(): Promise<SlackStandIn> {

@@ -20,12 +20,12 @@ export interface FromOptions {
 let nextMessageId = 1000;
 
 /** A Telegram user. */
-export function user(id: number, languageCode = 'zh-hans'): User {
+function user(id: number, languageCode = 'zh-hans'): User {
   return { id, is_bot: false, first_name: `user${id}`, language_code: languageCode };
 }
 
 /** A chat of the given type. */
-export function chat(id: number, type: FromOptions['chatType'] = 'private'): Chat {
+function chat(id: number, type: FromOptions['chatType'] = 'private'): Chat {
   return type === 'private'
     ? { id, type: 'private', first_name: `user${id}` }
     : type === 'group'

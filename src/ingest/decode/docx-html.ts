@@ -5,11 +5,11 @@ import { decodeHtml } from './html.js';
 import { zipRefusal } from './zip-guard.js';
 
 /** Largest .docx accepted (compressed). */
-export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
+const MAX_DOCX_BYTES = 20 * 1024 * 1024;
 /** Refusal of the legacy binary Word format. */
 
 /** True for an OLE2 compound file (a .doc, whatever its extension). */
-export function isOle2(bytes: Uint8Array): boolean {
+function isOle2(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 

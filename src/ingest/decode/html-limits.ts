@@ -1,5 +1,5 @@
 /** Deepest element nesting accepted; real report pages stay far below (tables in layouts reach ~40). */
-export const MAX_HTML_DEPTH = 200;
+const MAX_HTML_DEPTH = 200;
 /** Most elements accepted; a 5 MB page of ordinary markup has well under this. */
 export const MAX_HTML_ELEMENTS = 100_000;
 

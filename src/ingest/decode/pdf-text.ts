@@ -4,11 +4,11 @@ import { IngestError } from '../../errors.js';
 import { joinPages, type PdfItem, pageLines } from './pdf-layout.js';
 
 /** Largest PDF parsed (checked before parsing). */
-export const MAX_PDF_BYTES = 20 * 1024 * 1024;
+const MAX_PDF_BYTES = 20 * 1024 * 1024;
 /** Pages read at most; a report longer than this is refused rather than parsed for minutes. */
-export const MAX_PDF_PAGES = 400;
+const MAX_PDF_PAGES = 400;
 /** Wall-clock limit for parsing one PDF. */
-export const PDF_TIME_LIMIT_MS = 20_000;
+const PDF_TIME_LIMIT_MS = 20_000;
 /** Fewer visible characters per page than this means the pages are images (a scan). */
 const MIN_CHARS_PER_PAGE = 20;
 

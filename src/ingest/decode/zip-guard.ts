@@ -1,7 +1,7 @@
 /** Zip-bomb guard: reads a zip's central directory and refuses archives that would inflate too far. */
 
 /** Total uncompressed bytes a .docx may hold. */
-export const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
 /** Entries a .docx may hold. */
 const MAX_ENTRIES = 2000;
 /** Compression ratio above which a large entry is a bomb (text compresses ~10×, not 1000×). */

@@ -27,9 +27,9 @@ export interface FetchedDocument {
   charset: string | null;
 }
 
-export const DEFAULT_FETCH_TIMEOUT_MS = 20_000;
-export const DEFAULT_FETCH_MAX_BYTES = 20 * 1024 * 1024;
-export const DEFAULT_MAX_REDIRECTS = 5;
+const DEFAULT_FETCH_TIMEOUT_MS = 20_000;
+const DEFAULT_FETCH_MAX_BYTES = 20 * 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 5;
 
 /** Fetches `href`; every refusal is an IngestError with a Chinese reason. */
 export async function fetchDocument(href: string, options: FetchOptions): Promise<FetchedDocument> {

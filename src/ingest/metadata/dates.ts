@@ -107,7 +107,7 @@ export function monthDayDelivery(head: string): { month: number; day: number } |
 }
 
 /** A news dateline `…网1月31日讯 … 今日下午, …会议…`: the meeting took place on the dateline's day. */
-export function datelineToday(head: string): { month: number; day: number } | null {
+function datelineToday(head: string): { month: number; day: number } | null {
   const m = /(?<![\d年])(\d{1,2})月(\d{1,2})日(?:电|讯)[^。\n]{0,30}?(今日|今天)[^。\n]{0,40}?(会议|大会)/.exec(head);
   if (!m) return null;
   const month = Number(m[1]);

@@ -29,18 +29,12 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 /** Clause boundaries inside a sentence: commas and colons, full- or half-width (、 is a list, not a boundary). */
-export const CLAUSE_BOUNDARY = /[,:\uFF0C\uFF1A]/;
+const CLAUSE_BOUNDARY = /[,:\uFF0C\uFF1A]/;
 
 /** Index just after the last clause boundary before `pos` (0 when none). */
 export function clauseStart(sentence: string, pos: number): number {
   for (let i = pos - 1; i >= 0; i--) if (CLAUSE_BOUNDARY.test(sentence[i])) return i + 1;
   return 0;
-}
-
-/** Index of the next clause boundary at or after `pos` (sentence length when none). */
-export function clauseEnd(sentence: string, pos: number): number {
-  for (let i = pos; i < sentence.length; i++) if (CLAUSE_BOUNDARY.test(sentence[i])) return i;
-  return sentence.length;
 }
 
 /** Compares quotes and evidence loosely: whitespace removed, full-width ,;:()% folded to half-width. */

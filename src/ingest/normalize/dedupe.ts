@@ -16,7 +16,7 @@ export function dedupeLines(lines: string[]): string[] {
 }
 
 /** `A B` followed by `A` and `B` on their own lines → keep `A B` only (and the reverse order). */
-export function dropSplitCopies(lines: string[]): string[] {
+function dropSplitCopies(lines: string[]): string[] {
   const drop = new Set<number>();
   const limit = Math.min(lines.length, HEAD_LINES);
   for (const [i, line] of lines.slice(0, limit).entries()) {
@@ -48,7 +48,7 @@ export function dropSplitCopies(lines: string[]): string[] {
 }
 
 /** A leading line whose text reappears later spread over several lines, or as the start of a longer line. */
-export function dropPreviews(lines: string[]): string[] {
+function dropPreviews(lines: string[]): string[] {
   const drop = new Set<number>();
   const limit = Math.min(lines.length, HEAD_LINES);
   for (const [i, line] of lines.slice(0, limit).entries()) {
@@ -63,7 +63,7 @@ export function dropPreviews(lines: string[]): string[] {
 }
 
 /** Later copies of a paragraph: any repeat of a long one, consecutive repeats of a short one. */
-export function dropRepeatedParagraphs(lines: string[]): string[] {
+function dropRepeatedParagraphs(lines: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const line of lines) {

@@ -9,14 +9,14 @@ const META_START = /^(?:——|—|--|-|各位|尊敬的|同志们|[（(]?\d{4}�
 const INNER_PUNCT = /[，。；、：,;:]/;
 
 /** True for lines that stand alone: headings, salutations, date/speaker lines. */
-export function isStandalone(line: string): boolean {
+function isStandalone(line: string): boolean {
   if (NUMBERED.test(line) || META_START.test(line)) return true;
   // Short lines without punctuation are headings or names (旗帜鲜明讲政治, 华寿军).
   return line.length <= 16 && !INNER_PUNCT.test(line);
 }
 
 /** True when `a` (a body line cut mid-sentence) continues on `b`. */
-export function continues(a: string, b: string): boolean {
+function continues(a: string, b: string): boolean {
   if (unbalancedOpen(a)) return !isStandalone(b) || /^[^\s（(]{2,}.*会议上[）)]?$/.test(b);
   // A delivery line split inside the meeting name: 在广东省第十四届 / 人民代表大会第五次会议上.
   if (/在[^。，]*[^上）)]$/.test(a) && META_START.test(a) && /会议上[）)]?$/.test(b) && b.length <= 30) return true;
@@ -32,7 +32,7 @@ const GLUED_HEADING =
 const TITLE_LINES = 3;
 
 /** Splits a heading glued to the end of the previous paragraph onto its own line. */
-export function splitGluedHeadings(lines: string[]): string[] {
+function splitGluedHeadings(lines: string[]): string[] {
   return lines.flatMap((line) => {
     const [, sentence, heading] = GLUED_HEADING.exec(line) ?? [];
     return sentence !== undefined && heading !== undefined ? [sentence, heading] : [line];

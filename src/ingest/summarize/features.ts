@@ -3,7 +3,7 @@
 const UNITS =
   '件次|人次|篇次|批次|户次|万元|亿元|千元|元|件|条|篇|次|个|名|人|项|场|批|期|家|户|位|天|所|村|亩|公里|千米|米|吨|份|本|部|组|支|处|座|台|辆|套|倍|岁|小时|课题|%|％|个百分点';
 /** A figure: digits (optionally decimal, 余/多 and a 万/亿 multiplier) followed by a counting unit. */
-export const FIGURE = new RegExp(`[0-9０-９]+(?:[.．][0-9０-９]+)?\\s*(?:余|多)?(?:万|亿|千)?(?:${UNITS})`, 'g');
+const FIGURE = new RegExp(`[0-9０-９]+(?:[.．][0-9０-９]+)?\\s*(?:余|多)?(?:万|亿|千)?(?:${UNITS})`, 'g');
 
 /** Quoted slogans every report repeats; they do not name a concrete initiative. */
 const STOCK_QUOTES =

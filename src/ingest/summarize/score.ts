@@ -12,7 +12,7 @@ export interface ScoredSentence extends Sentence {
 }
 
 /** Share of boilerplate above which a sentence without concrete content is a bare slogan. */
-export const SLOGAN_SHARE = 0.3;
+const SLOGAN_SHARE = 0.3;
 const MIN_LENGTH = 16;
 const MAX_LENGTH = 300;
 

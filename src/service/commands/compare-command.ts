@@ -30,7 +30,7 @@ export function compareCommand(store: ReportStore, args: string[]): Reply {
 }
 
 /** Reports matching the year range, province and tier filters. */
-export function reportsInScope(store: ReportStore, q: CompareQuery): ReportRow[] {
+function reportsInScope(store: ReportStore, q: CompareQuery): ReportRow[] {
   return store
     .allReports()
     .filter((r) => !q.year || (r.year !== null && r.year >= q.year.from && r.year <= q.year.to))
@@ -50,7 +50,7 @@ interface NamedMetric {
  * `提案` → one metric; `协商 专题协商` → 协商 compared by its 专题协商 column; `提案 协商` → two metrics;
  * null when a word is no metric (a topic comparison instead).
  */
-export function resolveMetrics(words: string, store: ReportStore): NamedMetric[] | null {
+function resolveMetrics(words: string, store: ReportStore): NamedMetric[] | null {
   const whole = metricGroupFor(words, store);
   if (whole) return [{ group: whole, column: 0, word: words }];
   const tokens = words.split(/\s+/).filter(Boolean);

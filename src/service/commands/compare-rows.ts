@@ -6,7 +6,7 @@ import { formatNumber, formatValue, median } from '../reply/format.js';
 export type CompareTier = '全国' | '省级' | '地级' | '县级' | '级别不详';
 
 /** Display order of the tier groups. */
-export const TIER_ORDER: readonly CompareTier[] = ['全国', '省级', '地级', '县级', '级别不详'];
+const TIER_ORDER: readonly CompareTier[] = ['全国', '省级', '地级', '县级', '级别不详'];
 
 /** How a non-annual period is named next to a figure. */
 const PERIOD_LABELS = new Map<string, string>([
@@ -85,7 +85,7 @@ export function periodLabel(period: string): string | null {
 }
 
 /** Flags stored with a fact (JSON array or `;`-separated text), as a list. */
-export function factFlags(f: MetricRow): string[] {
+function factFlags(f: MetricRow): string[] {
   const raw = f.flags;
   if (!raw) return [];
   if (Array.isArray(raw)) return raw.map(String);
@@ -112,7 +112,7 @@ const CUMULATIVE_CUE = /累计|历年来共|成立以来/;
  * sentences may say `year` while the line stating its number says 五年来, and a term total must never be ranked
  * among annual figures.
  */
-export function comparePeriod(f: MetricRow): string {
+function comparePeriod(f: MetricRow): string {
   const stored = f.bodyScope === 'aggregate' ? 'aggregate' : f.period || 'unknown';
   if (stored !== 'year' && stored !== 'unknown') return stored;
   const needle = String(f.value);
@@ -123,7 +123,7 @@ export function comparePeriod(f: MetricRow): string {
 }
 
 /** A cell from a stored fact; another body's figure (省政协 in a city report) is no cell at all. */
-export function cellOf(f: MetricRow): CompareCell | null {
+function cellOf(f: MetricRow): CompareCell | null {
   if (f.bodyScope === 'other') return null;
   const doubts = factFlags(f);
   if (f.confidence === 'low' && !doubts.length) doubts.push('把握不大');
@@ -135,7 +135,7 @@ export function cellOf(f: MetricRow): CompareCell | null {
  * Checks between the figures of one row that a single fact cannot see: received below filed, answered above
  * filed, a rate above 100 %. Marks both sides, since the text alone does not say which one is wrong.
  */
-export function crossCheck(keys: string[], cells: (CompareCell | null)[]): void {
+function crossCheck(keys: string[], cells: (CompareCell | null)[]): void {
   const at = (k: string) => {
     const i = keys.indexOf(k);
     return i < 0 ? null : (cells[i] ?? null);
@@ -154,7 +154,7 @@ export function crossCheck(keys: string[], cells: (CompareCell | null)[]): void 
 }
 
 /** 万元 → 元, 亿元 → 元, 万人次 → 人次: the unit `normalized` values are in. */
-export function baseUnit(unit: string): string {
+function baseUnit(unit: string): string {
   return unit.replace(/^(万亿|亿|万)(?=.)/, '');
 }
 

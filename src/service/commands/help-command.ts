@@ -1,7 +1,7 @@
 import type { Reply } from '../reply/reply-model.js';
 
 /** Every command with an example; the same text answers /help and /start. */
-export const COMMAND_HELP: { command: string; example: string; text: string }[] = [
+const COMMAND_HELP: { command: string; example: string; text: string }[] = [
   {
     command: '/report',
     example: '/report 资阳 2022',

@@ -2,7 +2,7 @@ import { BadInputError } from '../../errors.js';
 import { cutText } from '../reply/cut-text.js';
 
 /** Longest command line the service reads; longer input gets a clear refusal. */
-export const MAX_INPUT_CHARS = 500;
+const MAX_INPUT_CHARS = 500;
 
 /** Command names the service knows (aliases map onto them). */
 export const COMMANDS = [

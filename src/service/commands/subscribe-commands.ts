@@ -5,11 +5,8 @@ import { describeFilter } from '../subscriptions/describe-filter.js';
 import { parseFilter } from '../subscriptions/parse-filter.js';
 import type { SubscriptionStore } from '../subscriptions/subscription-store.js';
 
-export { describeFilter } from '../subscriptions/describe-filter.js';
-export { parseFilter } from '../subscriptions/parse-filter.js';
-
 /** The word that confirms removing every subscription of a chat (`/unsubscribe 确认全部`). */
-export const CONFIRM_ALL = '确认全部';
+const CONFIRM_ALL = '确认全部';
 
 function info(kind: Reply['kind'], title: string, text: string, actions?: ReplyAction[]): Reply {
   return {

@@ -1,6 +1,6 @@
 import type { RegionRef } from '../../domain/report.js';
 import { AmbiguousRegionError, NotFoundError } from '../../errors.js';
-import { lookupRegion, regionByCode, suggestRegions } from '../../gazetteer/gazetteer.js';
+import { lookupRegion, suggestRegions } from '../../gazetteer/gazetteer.js';
 import { simplifiedForm } from '../../script/chinese-script.js';
 import { editDistance } from '../../gazetteer/suggest.js';
 import type { ReportStore } from './report-store.js';
@@ -57,11 +57,6 @@ export function resolveRegion(
     `未找到“${query}”。`,
     suggestions.length ? suggestions : suggestRegions(q, 3).map((r) => withProvince(r.name, r.province)),
   );
-}
-
-/** Resolves a stored region by admin code (used by button commands). */
-export function regionFromCode(code: string): RegionRef | null {
-  return regionByCode(code);
 }
 
 /** Province name without its suffix, for compact labels (四川省 → 四川); empty for the national level. */

@@ -2,7 +2,7 @@ import { confirmSql, toGramQuery } from '../../db/gram-index.js';
 import type { ReportStore } from './report-store.js';
 
 /** Matches counted at most: enough to say “more than 5000”, bounded so a common word stays cheap to count. */
-export const COUNT_CAP = 5000;
+const COUNT_CAP = 5000;
 
 /** How many paragraphs contain all `terms`, counted up to `COUNT_CAP` (`capped` when there are more). */
 export function countParagraphs(store: ReportStore, terms: string[]): { count: number; capped: boolean } {

@@ -21,7 +21,7 @@ export interface YearRange {
 }
 
 /** Parses one token as a year or year range, or null. */
-export function parseYearToken(token: string): YearRange | null {
+function parseYearToken(token: string): YearRange | null {
   const t = token
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[〇零一二三四五六七八九ＯО]/g, (c) => DIGITS[c] ?? c)

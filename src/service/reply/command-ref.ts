@@ -25,7 +25,7 @@ export function findCommandRefs(text: string): CommandRef[] {
 }
 
 /** `text` with each command reference written with `naming`; highlight marks move with the text. */
-export function renameInText(t: RichText, naming: CommandNaming): RichText {
+function renameInText(t: RichText, naming: CommandNaming): RichText {
   const refs = findCommandRefs(t.text);
   if (!refs.length) return t;
   let out = '';

@@ -41,11 +41,6 @@ export function regionLabel(r: Pick<ReportRow, 'regionName' | 'province'>): stri
   return `${r.regionName}(${shortProvince(r.province)})`;
 }
 
-/** `资阳市 2022` — how a report is named in lists and tables. */
-export function reportLabel(r: Pick<ReportRow, 'regionName' | 'year' | 'body'>): string {
-  return `${r.regionName ?? '地区不详'}${r.body ? r.body : ''} ${r.year ?? '年份不详'}`;
-}
-
 /** Median of numbers (mean of the middle two for even counts). */
 export function median(values: number[]): number | null {
   if (!values.length) return null;

@@ -16,7 +16,7 @@ export function renderPlain(reply: Reply): string {
 }
 
 /** Applies highlight marks as 【…】 brackets. */
-export function markText(t: RichText, open = '【', close = '】'): string {
+function markText(t: RichText, open = '【', close = '】'): string {
   if (!t.marks?.length) return t.text;
   let out = '';
   let at = 0;
