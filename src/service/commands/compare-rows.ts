@@ -6,7 +6,7 @@ import { formatNumber, formatValue, median } from '../reply/format.js';
 export type CompareTier = '全国' | '省级' | '地级' | '县级' | '级别不详';
 
 /** Display order of the tier groups. */
-const TIER_ORDER: readonly CompareTier[] = ['全国', '省级', '地级', '县级', '级别不详'];
+export const TIER_ORDER: readonly CompareTier[] = ['全国', '省级', '地级', '县级', '级别不详'];
 
 /** How a non-annual period is named next to a figure. */
 const PERIOD_LABELS = new Map<string, string>([
@@ -123,7 +123,7 @@ function comparePeriod(f: MetricRow): string {
 }
 
 /** A cell from a stored fact; another body's figure (省政协 in a city report) is no cell at all. */
-function cellOf(f: MetricRow): CompareCell | null {
+export function cellOf(f: MetricRow): CompareCell | null {
   if (f.bodyScope === 'other') return null;
   const doubts = factFlags(f);
   if (f.confidence === 'low' && !doubts.length) doubts.push('把握不大');
@@ -135,7 +135,7 @@ function cellOf(f: MetricRow): CompareCell | null {
  * Checks between the figures of one row that a single fact cannot see: received below filed, answered above
  * filed, a rate above 100 %. Marks both sides, since the text alone does not say which one is wrong.
  */
-function crossCheck(keys: string[], cells: (CompareCell | null)[]): void {
+export function crossCheck(keys: string[], cells: (CompareCell | null)[]): void {
   const at = (k: string) => {
     const i = keys.indexOf(k);
     return i < 0 ? null : (cells[i] ?? null);
