@@ -44,7 +44,7 @@ export function ownTime(delivery: Pick<ChatDelivery, 'weekday' | 'hour'>): Weekl
 }
 
 /** The instant `t` falls on in the ISO week `slot` (in `timezone`). */
-export function instantInSlot(slot: Slot, t: WeeklyTime, timezone: string): Date {
+function instantInSlot(slot: Slot, t: WeeklyTime, timezone: string): Date {
   const monday = localParts(slotStart(slot, timezone), timezone);
   return zonedInstant(timezone, monday.year, monday.month, monday.day + t.weekday - 1, t.hour, t.minute);
 }

@@ -171,4 +171,4 @@ async function deliver(job: DeliveryJob, pacer: Pacer, deps: DispatchDeps, tally
 }
 
 /** Thrown by test hooks to stop a run dead, like a crash: the dispatcher records nothing more. */
-class CrashSimulation extends Error {}
+export class CrashSimulation extends Error {}

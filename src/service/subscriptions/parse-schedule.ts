@@ -5,7 +5,7 @@ import { halfWidthAlnum } from '../../ingest/normalize/whitespace.js';
 export type ScheduleRequest = { reset: true } | { reset: false; weekday: number | null; hour: number | null };
 
 /** The usage line refusals end with. */
-export const SCHEDULE_USAGE = '用法:/schedule 周五 9(每周五 9 点),/schedule 14(只改钟点),/schedule 默认(恢复默认)。';
+const SCHEDULE_USAGE = '用法:/schedule 周五 9(每周五 9 点),/schedule 14(只改钟点),/schedule 默认(恢复默认)。';
 
 const RESET = /^(默认|恢复默认|重置|default|reset)$/;
 const CN_DAYS = new Map(
