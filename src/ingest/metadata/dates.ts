@@ -20,19 +20,20 @@ export function statedDeliveryDate(head: string): string | null {
     /(\d{4}(?=\s*年?\s*\d)|[〇零一二三四五六七八九]{4}(?=\s*年))\s*年?\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日/g;
   let fallback: string | null = null;
   for (const m of head.matchAll(full)) {
-    const y = chineseYear(m[1]);
-    const mo = chineseNumber(m[2]);
-    const d = chineseNumber(m[3]);
+    const [whole, year = '', month = '', day = ''] = m;
+    const y = chineseYear(year);
+    const mo = chineseNumber(month);
+    const d = chineseNumber(day);
     if (y === null || mo === null || d === null) continue;
     const iso = isoDate(y, mo, d);
     if (!iso) continue;
-    const after = head.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const after = head.slice(m.index + whole.length, m.index + whole.length + 60);
     const before = head.slice(Math.max(0, m.index - 8), m.index);
     if (/(发布|日期|时间|发表)\s*[:：]?\s*$/.test(before)) continue;
     if (AT_MEETING.test(after) || (/^\s*[)）]/.test(after) && /[(（]\s*$/.test(before))) return iso;
     // A bracketed date line that lost one bracket: `(2007年12月11日` or `2007年12月11日)` alone on its line.
     const lineBefore = before.split('\n').pop() ?? '';
-    const lineAfter = after.split('\n')[0];
+    const lineAfter = after.split('\n', 1)[0] ?? '';
     if (/^\s*[(（]\s*$/.test(lineBefore) && !lineAfter.trim()) return iso;
     if (!lineBefore.trim() && /^\s*[)）]\s*$/.test(lineAfter)) return iso;
     if (/^(上午|下午)?[,，]?[^。\n]{0,30}(会议|大会)[^。\n]{0,20}(开幕|召开|举行)/.test(after)) fallback ??= iso;
@@ -43,8 +44,8 @@ export function statedDeliveryDate(head: string): string | null {
 /** A date alone on a title-block line next to the session line (——在…第三次会议上 / 2025年3月4日). */
 export function datelineDate(head: string): string | null {
   const lines = head.split('\n').map((l) => l.trim());
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^[—–-]*\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(lines[i]);
+  for (const [i, line] of lines.entries()) {
+    const m = /^[—–-]*\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(line);
     if (!m) continue;
     const near = [lines[i - 1] ?? '', lines[i + 1] ?? ''];
     if (near.some((l) => /^[—–-]*\s*在[^。]{0,40}(会议|大会)上$/.test(l)))
@@ -71,13 +72,14 @@ export function sessionSpanMonth(text: string, adopted: string): string | null {
 export function garbledDate(head: string): string | null {
   for (const m of head.matchAll(/(?<!\d)(\d{4})(\d{2,4})日\s*(在|[)）])/g)) {
     const y = Number(m[1]);
-    const rest = m[2];
+    const rest = m[2] ?? '';
     const readings = new Set<string>();
     for (let cut = 1; cut < rest.length; cut++) {
       const iso = isoDate(y, Number(rest.slice(0, cut)), Number(rest.slice(cut)));
       if (iso && !rest.slice(cut).startsWith('0')) readings.add(iso);
     }
-    if (readings.size === 1) return [...readings][0];
+    const [only] = readings;
+    if (readings.size === 1 && only) return only;
   }
   return null;
 }
@@ -89,7 +91,7 @@ export function monthDayDelivery(head: string): { month: number; day: number } |
   const re = /(?<![\d年])(\d{1,2})月(\d{1,2})日/g;
   for (const m of head.matchAll(re)) {
     const after = head.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const clause = after.split(/[。\n]/)[0];
+    const clause = after.split(/[。\n]/, 1)[0] ?? '';
     if (/新闻发布会|筹备/.test(clause)) continue;
     // 截至1月29日 is a cut-off for counting; 审议/讨论…报告 is a later group discussion, not the delivery.
     if (/(截至|截止|至)\s*$/.test(head.slice(Math.max(0, m.index - 4), m.index))) continue;

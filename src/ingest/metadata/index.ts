@@ -48,7 +48,7 @@ export function extractMetadata(input: MetadataInput): ReportMeta {
     fullReport: isFullReport(headList),
   });
   // A publication date still dates the year reviewed when the text states no delivery (press briefings).
-  const usablePage = pageDates.length && !uploadSite ? pageDates[0] : null;
+  const usablePage = uploadSite ? null : (pageDates[0] ?? null);
 
   const title = findTitle(headList, input.decoded.pageTitle);
   const body = findBody(title, head, text);

@@ -28,24 +28,27 @@ export function findSession(head: string, text: string, national = false): strin
   const zone = head.length > 100 ? head + '\n' + text.slice(0, 1500) : text.slice(0, 3000);
   const found: { at: number; value: string; strong: boolean }[] = [];
   for (const m of zone.matchAll(CPPCC_FULL)) {
-    if (/常务|常委|委员会/.test(m[2])) continue;
-    if (m[2] === '全国' && !national) continue;
-    const v = format(m[1], m[3], false, m[2] === '全国');
-    const after = zone.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    const [whole, term = '', place = '', sitting = ''] = m;
+    if (/常务|常委|委员会/.test(place)) continue;
+    if (place === '全国' && !national) continue;
+    const v = format(term, sitting, false, place === '全国');
+    const after = zone.slice(m.index + whole.length, m.index + whole.length + 12);
     if (v && !/^(以来|期间)/.test(after)) found.push({ at: m.index, value: v, strong: true });
   }
   for (const m of zone.matchAll(NPC_FULL)) {
-    if (m[2] === '全国' && !national) continue;
-    const v = format(m[1], m[3], true, m[2] === '全国');
-    const after = zone.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    const [whole, term = '', place, sitting = ''] = m;
+    if (place === '全国' && !national) continue;
+    const v = format(term, sitting, true, place === '全国');
+    const after = zone.slice(m.index + whole.length, m.index + whole.length + 12);
     if (v && !/^(以来|期间)/.test(after)) found.push({ at: m.index, value: v, strong: true });
   }
   for (const m of zone.matchAll(SHORT)) {
-    const after = zone.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    const [whole, bodyName = '', term = '', sitting = ''] = m;
+    const after = zone.slice(m.index + whole.length, m.index + whole.length + 12);
     const before = zone.slice(Math.max(0, m.index - 20), m.index);
     if (!DELIVERED_AFTER.test(after) && !/在[^。]{0,12}$/.test(before)) continue;
-    if (/全国/.test(m[1] ?? '') && !national) continue;
-    const v = format(m[2], m[3], /人大/.test(m[1] ?? ''), /全国/.test(m[1] ?? ''));
+    if (/全国/.test(bodyName) && !national) continue;
+    const v = format(term, sitting, /人大/.test(bodyName), /全国/.test(bodyName));
     if (v) found.push({ at: m.index, value: v, strong: false });
   }
   if (!found.length) return null;
@@ -56,7 +59,7 @@ export function findSession(head: string, text: string, national = false): strin
     const lead = zone.slice(Math.max(0, f.at - 24), f.at);
     if (/会议(上|通过|开幕)|会议\s*[)）]/.test(tail) && /在|日/.test(lead)) return f.value;
   }
-  return found[0].value;
+  return found[0]?.value ?? null;
 }
 
 /** The national bodies' terms are in step: the 14th 全国政协 and 全国人大 both opened in 2023, one sitting a year. */
@@ -69,8 +72,8 @@ const NATIONAL_TERM = { ordinal: 14, firstYear: 2023, years: 5 };
 export function nationalSessionYear(session: string | null): number | null {
   const m = session && /^第(.+?)届全国(?:委员会|人民代表大会)第(.+?)次会议$/.exec(session);
   if (!m) return null;
-  const term = chineseNumber(m[1]);
-  const sitting = chineseNumber(m[2]);
+  const term = chineseNumber(m[1] ?? '');
+  const sitting = chineseNumber(m[2] ?? '');
   if (!term || !sitting || sitting > NATIONAL_TERM.years || term < 5) return null;
   return NATIONAL_TERM.firstYear + NATIONAL_TERM.years * (term - NATIONAL_TERM.ordinal) + sitting - 1;
 }

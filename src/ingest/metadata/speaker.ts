@@ -58,13 +58,14 @@ const TRANSCRIPT_LABEL = new RegExp(
 );
 
 /** A bare word taken for a person only when it starts with a surname and names no body. */
-function personName(raw: string): string | null {
+function personName(raw: string | undefined): string | null {
   const name = cleanName(raw);
   return name && startsWithSurname(name) && !BODY_CHARS.test(name) ? name : null;
 }
 
 /** The person name that ends `before` (三 then 两 characters, or a compound surname's four), or null. */
-function nameEnding(before: string): string | null {
+function nameEnding(before: string | undefined): string | null {
+  if (before === undefined) return null;
   for (const size of [3, 2, 4]) {
     if (before.length < size) continue;
     const name = personName(before.slice(-size));
@@ -73,7 +74,9 @@ function nameEnding(before: string): string | null {
   return null;
 }
 
-function cleanName(raw: string): string | null {
+/** A name from a capture group (undefined when the group did not take part in the match → null). */
+function cleanName(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
   const name = squeeze(raw).replace(/•/g, '·');
   if (NOT_NAME.test(name.replace(/·/g, ''))) return null;
   return name.length >= 2 ? name : null;
@@ -82,8 +85,8 @@ function cleanName(raw: string): string | null {
 /** Speaker from the title block: `…主席 耿玉立`, or a bare name just after the date line (华寿军, 段  鸣). */
 function fromHead(lines: string[]): string | null {
   const dateLine = lines.findIndex((l) => /(会议上|会议通过|\d{4}年\d{1,2}月\d{1,2}日\s*[)）]|\d日[)）])/.test(l));
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/[A-Za-z]+$/, '').trim();
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.replace(/[A-Za-z]+$/, '').trim();
     if (line.length > 60 || /[。:：,，]/.test(line.slice(-12))) continue;
     const titled = line.match(TITLED_LINE);
     if (titled && (line.length <= 40 || /会议上/.test(line))) {
@@ -104,7 +107,7 @@ function fromHead(lines: string[]): string | null {
 function fromProse(text: string): string | null {
   const zone = text.slice(0, 3000);
   const titled = new Set<string>();
-  for (const m of zone.matchAll(new RegExp(`${TITLE}(${HAN}{2,3})`, 'g'))) titled.add(m[1]);
+  for (const [, name] of zone.matchAll(new RegExp(`${TITLE}(${HAN}{2,3})`, 'g'))) if (name) titled.add(name);
   let best: { at: number; name: string } | null = null;
   for (const m of zone.matchAll(TITLED_DELIVERY)) {
     const name = cleanName(m[1]);

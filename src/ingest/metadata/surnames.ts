@@ -25,5 +25,5 @@ const DOUBLE = new Set(
 /** Whether `name` (no spaces) begins with a known surname and leaves a given name of one or two characters. */
 export function startsWithSurname(name: string): boolean {
   if (name.length >= 3 && DOUBLE.has(name.slice(0, 2))) return name.length <= 4;
-  return SINGLE.has(name[0]) && name.length >= 2 && name.length <= 3;
+  return SINGLE.has(name.charAt(0)) && name.length >= 2 && name.length <= 3;
 }

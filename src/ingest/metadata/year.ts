@@ -39,7 +39,7 @@ const PLAN_WORDS = /将(?!军)|(?<![重主需纲概])要(?!求)|计划|拟|力�
 function statedYear(text: string): number | null {
   let best: number | null = null;
   for (const m of text.slice(0, 6000).matchAll(STATED_YEAR)) {
-    if (PLAN_WORDS.test(m[3].slice(0, 40))) continue;
+    if (PLAN_WORDS.test((m[3] ?? '').slice(0, 40))) continue;
     const y = Number(m[1]);
     if (best === null || y < best) best = y;
   }
