@@ -4,7 +4,7 @@ import type { DigestDb } from '../db/open.js';
 import { createDigestReads } from '../service/digest-reads.js';
 import { ReportStore } from '../service/query/report-store.js';
 import type { Publisher } from '../service/ports.js';
-import { SubscriptionStore } from '../service/subscriptions/subscription-store.js';
+import { SubscriptionStore } from '../db/subscription-store.js';
 import type { Clock } from '../scheduler/clock.js';
 import { describeFilter } from '../service/subscriptions/describe-filter.js';
 import { DeliveryLedger } from '../scheduler/ledger.js';

@@ -1,3 +1,4 @@
+import type { FilterKind, SubjectKind } from '../domain/subscription.js';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One report, identified by the hash of its normalized text. */
@@ -194,10 +195,10 @@ export const subscriptions = sqliteTable(
     chatId: text('chat_id').notNull(),
     /** '' for everything; otherwise the normalized filter text. */
     filter: text('filter').notNull(),
-    filterKind: text('filter_kind').notNull(),
+    filterKind: text('filter_kind').$type<FilterKind>().notNull(),
     filterValue: text('filter_value').notNull(),
     /** A metric or topic that narrows a region/province filter (`/subscribe 四川 提案`); null when none. */
-    subjectKind: text('subject_kind'),
+    subjectKind: text('subject_kind').$type<SubjectKind>(),
     subjectValue: text('subject_value'),
     active: integer('active', { mode: 'boolean' }).notNull(),
     createdAt: text('created_at').notNull(),

@@ -1,4 +1,4 @@
-import type { ChatDelivery } from '../service/subscriptions/subscription-store.js';
+import type { ChatDelivery } from '../db/subscription-store.js';
 import { latestScheduledRun } from './cron-time.js';
 import { type Slot, slotStart } from './slot.js';
 import { localParts, zonedInstant } from './zoned-time.js';

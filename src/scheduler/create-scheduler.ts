@@ -4,7 +4,7 @@ import type { DigestDb } from '../db/open.js';
 import { ConfigError } from '../errors.js';
 import { createDigestReads } from '../service/digest-reads.js';
 import type { DigestReads, Publisher } from '../service/ports.js';
-import { SubscriptionStore } from '../service/subscriptions/subscription-store.js';
+import { SubscriptionStore } from '../db/subscription-store.js';
 import { systemClock, type Clock } from './clock.js';
 import { isValidCron, latestScheduledRun } from './cron-time.js';
 import type { DispatchTuning } from './dispatcher.js';

@@ -1,5 +1,5 @@
 import type { Publisher } from '../service/ports.js';
-import type { ChatDelivery, SubscriptionStore } from '../service/subscriptions/subscription-store.js';
+import type { ChatDelivery, SubscriptionStore } from '../db/subscription-store.js';
 import { chatKey, type DeliveryLedger } from './ledger.js';
 import { activeByChat } from './plan.js';
 import type { Slot } from './slot.js';

@@ -1,5 +1,5 @@
 import type { DigestReads, ReportRow } from '../service/ports.js';
-import type { FilterKind, SubjectKind } from '../service/subscriptions/subscription-store.js';
+import type { FilterKind, SubjectKind } from '../domain/subscription.js';
 
 /** A subscription filter as stored (`filter_kind`, `filter_value`, optional `subject_kind`/`subject_value`). */
 export interface DigestFilter {

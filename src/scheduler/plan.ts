@@ -1,7 +1,7 @@
 import type { DigestReads, ReportRow } from '../service/ports.js';
 import { replyToTraditional } from '../service/reply/traditional.js';
 import type { Reply } from '../service/reply/reply-model.js';
-import type { ChatDelivery, Subscription, SubscriptionStore } from '../service/subscriptions/subscription-store.js';
+import type { ChatDelivery, Subscription, SubscriptionStore } from '../db/subscription-store.js';
 import type { DeliveryJob } from './dispatcher.js';
 import { filterKey, filterOf, selectReports } from './filters.js';
 import { chatKey, type DeliveryLedger } from './ledger.js';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DigestReads, Publisher } from '../service/ports.js';
-import type { ChatDelivery, SubscriptionStore } from '../service/subscriptions/subscription-store.js';
+import type { ChatDelivery, SubscriptionStore } from '../db/subscription-store.js';
 import type { Clock } from './clock.js';
 import { dispatch, type DispatchTuning } from './dispatcher.js';
 import type { DeliveryLedger } from './ledger.js';

@@ -2,7 +2,7 @@ import { describeFilter } from '../service/subscriptions/describe-filter.js';
 import type { DigestReads, ReportRow } from '../service/ports.js';
 import { regionLabel } from '../service/reply/format.js';
 import type { Reply, ReplyAction, ReplySection } from '../service/reply/reply-model.js';
-import type { Subscription } from '../service/subscriptions/subscription-store.js';
+import type { Subscription } from '../db/subscription-store.js';
 import { digestEntry } from './digest-entry.js';
 import { filterOf, metricKeys, selectReports } from './filters.js';
 import { metricStanding } from './metric-standing.js';

@@ -30,7 +30,7 @@ import { isTraditional, simplifiedForm } from '../script/chinese-script.js';
 import { replyToTraditional } from './reply/traditional.js';
 import { errorReply } from './reply/error-reply.js';
 import type { ChatContext, Reply } from './reply/reply-model.js';
-import { SubscriptionStore } from './subscriptions/subscription-store.js';
+import { SubscriptionStore } from '../db/subscription-store.js';
 
 /** What the digest service needs. */
 export interface DigestServiceOptions {

@@ -11,7 +11,7 @@ import type { SlotRunDeps } from '../../src/scheduler/run-slot.js';
 import { SlotRuns } from '../../src/scheduler/slot-runs.js';
 import { createDigestReads } from '../../src/service/digest-reads.js';
 import { ReportStore } from '../../src/service/query/report-store.js';
-import { SubscriptionStore } from '../../src/service/subscriptions/subscription-store.js';
+import { SubscriptionStore } from '../../src/db/subscription-store.js';
 import { createDigestService } from '../../src/service/create-digest-service.js';
 import type { Publisher } from '../../src/service/ports.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';

@@ -6,7 +6,7 @@ import { ingestPaths } from '../../src/ingest/ingest-batch.js';
 import { DeliveryLedger } from '../../src/scheduler/ledger.js';
 import { runSlot } from '../../src/scheduler/run-slot.js';
 import { slotOf } from '../../src/scheduler/slot.js';
-import { SubscriptionStore } from '../../src/service/subscriptions/subscription-store.js';
+import { SubscriptionStore } from '../../src/db/subscription-store.js';
 import { SEEDS_DIR, tempDb } from '../helpers/temp-db.js';
 import {
   blocked,

@@ -2,7 +2,7 @@ import { describeWeekly, ownTime, type WeeklyTime, weeklyTimeOf } from '../../sc
 import { describeSchedule } from '../../scheduler/describe-schedule.js';
 import type { Reply, ReplyAction } from '../reply/reply-model.js';
 import { parseSchedule } from '../subscriptions/parse-schedule.js';
-import type { SubscriptionStore } from '../subscriptions/subscription-store.js';
+import type { SubscriptionStore } from '../../db/subscription-store.js';
 
 /** DIGEST_CRON and DIGEST_TZ, the default every chat's time falls back to. */
 export interface ScheduleDefaults {

@@ -3,7 +3,7 @@ import type { ReportStore } from '../query/report-store.js';
 import type { Reply, ReplyAction } from '../reply/reply-model.js';
 import { describeFilter } from '../subscriptions/describe-filter.js';
 import { parseFilter } from '../subscriptions/parse-filter.js';
-import type { SubscriptionStore } from '../subscriptions/subscription-store.js';
+import type { SubscriptionStore } from '../../db/subscription-store.js';
 
 /** The word that confirms removing every subscription of a chat (`/unsubscribe 确认全部`). */
 const CONFIRM_ALL = '确认全部';

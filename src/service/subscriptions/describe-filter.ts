@@ -1,4 +1,4 @@
-import type { Subscription } from './subscription-store.js';
+import type { Subscription } from '../../db/subscription-store.js';
 
 /** How a filter reads in a reply (`四川省的报告`, `资阳市的报告 · 指标“提案”`). */
 export function describeFilter(

@@ -6,7 +6,8 @@ import { resolveRegion } from '../query/region-resolver.js';
 import type { ReportStore } from '../query/report-store.js';
 import { reportsWithTopic } from '../query/text-search.js';
 import { simplifiedForm as toSimplified } from '../../script/chinese-script.js';
-import type { FilterSpec, SubjectKind } from './subscription-store.js';
+import type { SubjectKind } from '../../domain/subscription.js';
+import type { FilterSpec } from '../../db/subscription-store.js';
 
 /** Words that force the rest to be read as a topic (`/subscribe 话题 资杨`), the way out of a typo guess. */
 const TOPIC_PREFIX = /^(话题|topic)[:：\s]\s*/i;
