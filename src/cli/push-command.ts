@@ -7,11 +7,11 @@ import type { Publisher } from '../service/ports.js';
 import { SubscriptionStore } from '../db/subscription-store.js';
 import type { Clock } from '../scheduler/clock.js';
 import { describeFilter } from '../service/subscriptions/describe-filter.js';
-import { DeliveryLedger } from '../scheduler/ledger.js';
+import { DeliveryLedger } from '../db/delivery-ledger.js';
 import { planSlot } from '../scheduler/plan.js';
 import { runSlot, summaryLine } from '../scheduler/run-slot.js';
 import { slotOf } from '../scheduler/slot.js';
-import { SlotRuns } from '../scheduler/slot-runs.js';
+import { SlotRuns } from '../db/slot-runs.js';
 import type { EmptyDigest } from '../scheduler/weekly-digest.js';
 
 /** Options of `digest push`. */

@@ -1,4 +1,4 @@
-import type { FilterKind, SubjectKind } from '../domain/subscription.js';
+import type { DeliveryStatus, FilterKind, SubjectKind } from '../domain/subscription.js';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One report, identified by the hash of its normalized text. */
@@ -235,7 +235,7 @@ export const chatDeliveries = sqliteTable(
     platform: text('platform').notNull(),
     chatId: text('chat_id').notNull(),
     slot: text('slot').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<DeliveryStatus>().notNull(),
     reportIds: text('report_ids', { mode: 'json' }).$type<number[]>().notNull(),
     partsTotal: integer('parts_total').notNull(),
     nextPart: integer('next_part').notNull(),

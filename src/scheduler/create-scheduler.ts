@@ -8,12 +8,12 @@ import { SubscriptionStore } from '../db/subscription-store.js';
 import { systemClock, type Clock } from './clock.js';
 import { isValidCron, latestScheduledRun } from './cron-time.js';
 import type { DispatchTuning } from './dispatcher.js';
-import { DeliveryLedger } from './ledger.js';
+import { DeliveryLedger } from '../db/delivery-ledger.js';
 import { runSlot, type SlotSummary } from './run-slot.js';
 import { slotOf, type Slot } from './slot.js';
 import { dueCheck } from './chat-schedule.js';
 import { hasDueWork } from './due-work.js';
-import { SlotRuns } from './slot-runs.js';
+import { SlotRuns } from '../db/slot-runs.js';
 import type { EmptyDigest } from './weekly-digest.js';
 import { assertTimeZone } from './zoned-time.js';
 

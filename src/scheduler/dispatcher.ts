@@ -3,7 +3,7 @@ import { PermanentDeliveryError, TemporaryDeliveryError } from '../errors.js';
 import type { Publisher } from '../service/ports.js';
 import type { Reply } from '../service/reply/reply-model.js';
 import type { Clock } from './clock.js';
-import type { DeliveryLedger } from './ledger.js';
+import type { DeliveryLedger } from '../db/delivery-ledger.js';
 import { DEFAULT_LIMITS, Pacer, PLATFORM_LIMITS, retryDelayMs, type PaceLimits } from './pacing.js';
 import type { Slot } from './slot.js';
 

@@ -1,6 +1,6 @@
 import type { Publisher } from '../service/ports.js';
 import type { ChatDelivery, SubscriptionStore } from '../db/subscription-store.js';
-import { chatKey, type DeliveryLedger } from './ledger.js';
+import { chatKey, type DeliveryLedger } from '../db/delivery-ledger.js';
 import { activeByChat } from './plan.js';
 import type { Slot } from './slot.js';
 

@@ -4,7 +4,7 @@ import type { Reply } from '../service/reply/reply-model.js';
 import type { ChatDelivery, Subscription, SubscriptionStore } from '../db/subscription-store.js';
 import type { DeliveryJob } from './dispatcher.js';
 import { filterKey, filterOf, selectReports } from './filters.js';
-import { chatKey, type DeliveryLedger } from './ledger.js';
+import { chatKey, type DeliveryLedger } from '../db/delivery-ledger.js';
 import type { Slot } from './slot.js';
 import { buildWeeklyDigest, type EmptyDigest } from './weekly-digest.js';
 

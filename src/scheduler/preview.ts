@@ -2,7 +2,7 @@ import type { DigestDb } from '../db/open.js';
 import type { DigestReads } from '../service/ports.js';
 import type { Reply } from '../service/reply/reply-model.js';
 import type { SubscriptionStore } from '../db/subscription-store.js';
-import { DeliveryLedger, chatKey } from './ledger.js';
+import { DeliveryLedger, chatKey } from '../db/delivery-ledger.js';
 import { candidatesFor, chatDigest, chatReports } from './plan.js';
 import { slotOf } from './slot.js';
 import type { EmptyDigest } from './weekly-digest.js';

@@ -3,11 +3,11 @@ import type { DigestReads, Publisher } from '../service/ports.js';
 import type { ChatDelivery, SubscriptionStore } from '../db/subscription-store.js';
 import type { Clock } from './clock.js';
 import { dispatch, type DispatchTuning } from './dispatcher.js';
-import type { DeliveryLedger } from './ledger.js';
+import type { DeliveryLedger } from '../db/delivery-ledger.js';
 import { activeByChat, planSlot, resumeJob, type SlotPlan } from './plan.js';
-import { chatKey } from './ledger.js';
+import { chatKey } from '../db/delivery-ledger.js';
 import type { Slot } from './slot.js';
-import type { SlotRuns } from './slot-runs.js';
+import type { SlotRuns } from '../db/slot-runs.js';
 import type { EmptyDigest } from './weekly-digest.js';
 
 /** Everything a slot run uses. */

@@ -3,10 +3,10 @@
 import pino from 'pino';
 import { createTelegramAdapter } from '../../adapters/telegram/create-telegram-adapter.js';
 import { openDb } from '../../src/db/open.js';
-import { DeliveryLedger } from '../../src/scheduler/ledger.js';
+import { DeliveryLedger } from '../../src/db/delivery-ledger.js';
 import { runSlot } from '../../src/scheduler/run-slot.js';
 import { slotOf } from '../../src/scheduler/slot.js';
-import { SlotRuns } from '../../src/scheduler/slot-runs.js';
+import { SlotRuns } from '../../src/db/slot-runs.js';
 import { createDigestService } from '../../src/service/create-digest-service.js';
 
 const [dbPath, apiRoot, token, nowIso] = process.argv.slice(2) as [string, string, string, string];

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DigestDb } from '../../src/db/open.js';
 import { CrashSimulation } from '../../src/scheduler/dispatcher.js';
 import { createScheduler, type SchedulerOptions } from '../../src/scheduler/create-scheduler.js';
-import { SlotRuns } from '../../src/scheduler/slot-runs.js';
+import { SlotRuns } from '../../src/db/slot-runs.js';
 import { createDigestService } from '../../src/service/create-digest-service.js';
 import { FakeClock, recordingPublisher, rows, seededDb, setIngestedAt, silent, subscribe } from './harness.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/scheduler/create-scheduler.js';
 import { runSlot } from '../../src/scheduler/run-slot.js';
-import { SlotRuns } from '../../src/scheduler/slot-runs.js';
+import { SlotRuns } from '../../src/db/slot-runs.js';
 import { ConfigError } from '../../src/errors.js';
 import { FakeClock, recordingPublisher, seededDb, setIngestedAt, silent, slotDeps, subscribe } from './harness.js';
 

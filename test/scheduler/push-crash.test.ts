@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/ingest-batch.js';
-import { DeliveryLedger } from '../../src/scheduler/ledger.js';
+import { DeliveryLedger } from '../../src/db/delivery-ledger.js';
 import { slotOf } from '../../src/scheduler/slot.js';
 import { createDigestService } from '../../src/service/create-digest-service.js';
 import { SEEDS_DIR, tempDb } from '../helpers/temp-db.js';

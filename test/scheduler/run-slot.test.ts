@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/ingest-batch.js';
-import { DeliveryLedger } from '../../src/scheduler/ledger.js';
+import { DeliveryLedger } from '../../src/db/delivery-ledger.js';
 import { runSlot } from '../../src/scheduler/run-slot.js';
 import { slotOf } from '../../src/scheduler/slot.js';
 import { SubscriptionStore } from '../../src/db/subscription-store.js';

@@ -1,10 +1,10 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/scheduler/dispatcher.js';
-import { DeliveryLedger } from '../../../src/scheduler/ledger.js';
+import { DeliveryLedger } from '../../../src/db/delivery-ledger.js';
 import { runSlot } from '../../../src/scheduler/run-slot.js';
 import { slotOf } from '../../../src/scheduler/slot.js';
-import { SlotRuns } from '../../../src/scheduler/slot-runs.js';
+import { SlotRuns } from '../../../src/db/slot-runs.js';
 import { createDigestService } from '../../../src/service/create-digest-service.js';
 import { failures } from '../../helpers/telegram-stand-in.js';
 import { seededService } from '../../helpers/seeded-service.js';
