@@ -7,7 +7,7 @@ import { inHalf } from '../eval/split.js';
 /**
  * `digest eval`: scores extraction on the seeds and the dev corpus (../shared/dev-corpus) — its tuning half
  * (odd file numbers), its validation half (even) and all of it — prints tables, and lists the headline facts
- * beyond the gold for review.
+ * beyond the gold for review; the real PDF/DOCX reports (../shared/real-docs) are a held-out column.
  */
 export async function runEval(root = process.cwd(), out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const seeds = await evalCorpus('seeds', resolve(root, 'test/fixtures/gold-seeds.json'), resolve(root, 'seeds'), true);
@@ -16,11 +16,14 @@ export async function runEval(root = process.cwd(), out: NodeJS.WritableStream =
   if (existsSync(devGold)) dev = await evalCorpus('dev', devGold);
   else out.write(`dev corpus not found at ${devGold}; skipped\n`);
   const halves = dev ? [subsetEval(dev, 'tuning', inHalf('tuning')), subsetEval(dev, 'validation', inHalf('validation'))] : [];
-  const columns = dev ? [seeds, ...halves, dev] : [seeds];
+  // The real PDF/DOCX files were never looked at while writing rules: the one held-out column.
+  const realGold = resolve(root, '../shared/real-docs/gold.json');
+  const real = existsSync(realGold) ? await evalCorpus('real-docs', realGold) : null;
+  const columns = [seeds, ...halves, ...(dev ? [dev] : []), ...(real ? [real] : [])];
 
   out.write('== Metadata: found% found/missing/wrong (wrong = a value shown that is not the gold one)\n');
   out.write(`${fieldTable(columns.map((c) => ({ name: `${c.name} (${c.reports})`, tallies: c.tallies })))}\n`);
-  for (const c of [seeds, ...halves]) {
+  for (const c of [seeds, ...halves, ...(real ? [real] : [])]) {
     out.write(`\n-- ${c.name}: field misses\n${fieldMisses(c.fields)}\n`);
     if (c.errors.length) out.write(`-- ${c.name}: errors\n${c.errors.map((e) => `  ${e.file}: ${e.error}`).join('\n')}\n`);
   }
@@ -29,7 +32,7 @@ export async function runEval(root = process.cwd(), out: NodeJS.WritableStream =
   out.write(`${summaryTable(named, 'proposals')}\n`);
   out.write(`\n== All gold figures\n${summaryTable(named, null)}\n`);
   for (const c of columns) out.write(`\n== Headline metrics vs gold per family: ${c.name}\n${metricTable(c.families)}\n`);
-  for (const c of [seeds, ...halves]) {
+  for (const c of [seeds, ...halves, ...(real ? [real] : [])]) {
     out.write(`\n-- ${c.name}: missed and wrong\n${metricMisses(c.metricMisses)}\n`);
     out.write(`-- ${c.name}: headline facts beyond the gold (review list)\n${metricMisses(c.metricMisses, ['beyond'])}\n`);
   }

@@ -48,7 +48,11 @@ export function scoreFields(gold: GoldReport, got: Extracted, seeds: boolean): F
   const region = got.meta.region;
   if (gold.region) {
     for (const k of ['name', 'short', 'level', 'province', 'parent'] as const) {
-      if (k in gold.region) add(`region.${k}`, gold.region[k], region ? region[k] : null);
+      if (!(k in gold.region)) continue;
+      const value = region ? region[k] : null;
+      // Gold sets differ in convention: the real-docs gold calls 北京/天津 level 市, the dev gold 直辖市 (a 市 too).
+      const sameLevel = k === 'level' && gold.region[k] === '市' && value === '直辖市';
+      add(`region.${k}`, gold.region[k], value, sameLevel || canon(gold.region[k]) === canon(value));
     }
   }
   if (gold.body !== undefined) add('body', gold.body, got.meta.body);
