@@ -1,4 +1,5 @@
 import type { RegionRef } from '../domain/report.js';
+import { toChineseNumber } from '../text/numerals.js';
 import type { Rng } from './prng.js';
 
 /** Names a seed uses for its own region and the ones a variant puts in their place. */
@@ -55,7 +56,6 @@ export function rewriteNumbers(text: string, yearDelta: number, rng: Rng): strin
 }
 
 const HEADING = /^([一二三四五六七八九十]{1,3})、(.*)$/;
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 
 /**
  * Reorders numbered top-level sections (一、二、…) within each run, renumbering the headings. The last
@@ -78,7 +78,7 @@ export function shuffleSections(text: string, rng: Rng): string {
     const moved = order.flatMap((k, pos) => {
       const [head, ...body] = blocks[k]!;
       const title = HEADING.exec(head!.trim())![2];
-      return [`${NUMERALS[pos] ?? NUMERALS[0]}、${title}`, ...body];
+      return [`${toChineseNumber(pos + 1)}、${title}`, ...body];
     });
     out = [...out.slice(0, run[0]), ...moved, ...out.slice(run[run.length - 1])];
   }

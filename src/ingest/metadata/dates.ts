@@ -1,5 +1,5 @@
 /** Delivery / publication date of a report. */
-import { chineseNumber, chineseYear } from './numerals.js';
+import { chineseNumber, chineseYear } from '../../text/numerals.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

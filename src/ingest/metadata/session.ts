@@ -1,5 +1,5 @@
 /** The session a report was delivered at, normalized to 第六届委员会第五次会议 / 第十五届人民代表大会第五次会议. */
-import { chineseNumber, toChineseNumber } from './numerals.js';
+import { chineseNumber, toChineseNumber } from '../../text/numerals.js';
 
 const N = '[一二三四五六七八九十〇\\d]{1,3}';
 /** 政协…第六届委员会第五次会议 / 政协第十五届九江市委员会第三次会议 (届 before or after the place). */

@@ -6,8 +6,9 @@ import { chooseHeadlines, mergeDuplicates, type Candidate } from './headline.js'
 import { ALL_ANSWERED, KEY_BY_NAME, labelOf } from './keys.js';
 import { findMentions } from './number-grammar.js';
 import { defaultPeriod, partAt, resolveParts, scopeAt, statedPeriod } from './scope-period.js';
-import { clauseStart, splitSentences } from './sentences.js';
+import { clauseStart } from './sentences.js';
 import { sectionAt } from '../outline/section-at.js';
+import { splitSentences } from '../../text/sentences.js';
 
 /** Figures of one report: every mention, and the headline fact per key. */
 export interface MetricsResult {
@@ -29,7 +30,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
   // A period stated once (五年来, …) holds for the rest of its paragraph.
   let lineStart = -1;
   let carried: FactPeriod | null = null;
-  for (const s of splitSentences(text)) {
+  for (const s of figureSentences(text)) {
     const ls = text.lastIndexOf('\n', s.start) + 1;
     if (ls !== lineStart) {
       lineStart = ls;
@@ -204,4 +205,12 @@ function sumParts(list: Candidate[]): Candidate[] {
     });
   }
   return out;
+}
+
+/**
+ * Sentences a figure is read from: `;` ends one too (each clause of a list states its own figure), and the
+ * evidence is the words without the end mark.
+ */
+function figureSentences(text: string): { text: string; start: number }[] {
+  return splitSentences(text, { semicolons: true }).flatMap((s) => (s.body ? [{ text: s.body, start: s.start }] : []));
 }

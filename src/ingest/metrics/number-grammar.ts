@@ -1,6 +1,6 @@
 /** Finds number + unit mentions in one sentence, with approximation words and ranges. */
 import type { Approx } from '../../domain/report.js';
-import { CN_NUMERAL_CHARS, parseChineseNumeral, parseChineseRange } from './numerals.js';
+import { CN_NUMERAL_CHARS, parseChineseNumeral, parseChineseRange } from '../../text/numerals.js';
 import { applyMagnitude, UNITS } from './units.js';
 
 /** One figure in a sentence; positions are indexes into the sentence. */

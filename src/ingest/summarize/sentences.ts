@@ -1,3 +1,6 @@
+/** Summary candidates: the shared sentences of each line, flagged as headings, over-long ones cut into clauses. */
+import { splitSentences } from '../../text/sentences.js';
+
 /** One sentence (or clause of an over-long sentence) of the normalized text, with its position. */
 export interface Sentence {
   text: string;
@@ -8,16 +11,14 @@ export interface Sentence {
   heading: boolean;
 }
 
-/** Sentence end: terminal punctuation plus any closing quotes or brackets that belong to it. */
-const SENTENCE = /[^。!?\uFF01\uFF1F]+(?:[。!?\uFF01\uFF1F]+[”’」』)\uFF09]*|$)/g;
 /** Numbering that opens a heading line: 一、 (一) 1. 1、 第一部分 … */
 const NUMBERED =
   /^(?:[一二三四五六七八九十]+[、,.\uFF0C\uFF0E]|[(\uFF08][一二三四五六七八九十\d]+[)\uFF09]|\d{1,2}[、.\uFF0E](?!\d)|第[一二三四五六七八九十]+(?:部分|章|节|篇)|[①-⑳])/;
 /** Longest sentence kept whole; longer ones are cut into clauses at semicolons. */
 const MAX_WHOLE = 150;
 
-/** Splits text (one paragraph per line) into sentences with offsets and heading flags. */
-export function splitSentences(text: string): Sentence[] {
+/** Splits text (one paragraph per line) into sentences with offsets and heading flags; `;` does not end one. */
+export function summarySentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
@@ -34,12 +35,10 @@ function splitLine(line: string, base: number, out: Sentence[]): void {
   // Unpunctuated short lines are titles, part headings, bylines or news subheads.
   const bare = trimmed.length <= 40 && !/[。!?\uFF01\uFF1F;\uFF1B]\s*[”’」』)\uFF09]*$/.test(trimmed);
   let first = true;
-  for (const match of line.matchAll(SENTENCE)) {
-    const raw = match[0];
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (!text) continue;
-    const start = base + (match.index ?? 0) + lead;
+  // Closing quotes stay with their sentence: a summary quotes whole sentences.
+  for (const sentence of splitSentences(line, { closers: true })) {
+    const { text } = sentence;
+    const start = base + sentence.start;
     const heading = bare || (numbered && first);
     first = false;
     if (text.length > MAX_WHOLE && !heading) pushClauses(text, start, out);

@@ -2,7 +2,7 @@ import type { MetricFact, ReportOutline } from '../../domain/report.js';
 import { scopeAt, scopeSpans } from './scope.js';
 import { scoreSentence, type ScoredSentence } from './score.js';
 import { selectSentences } from './select.js';
-import { splitSentences } from './sentences.js';
+import { summarySentences } from './sentences.js';
 
 /** Extractive summaries of a report. */
 export interface SummaryResult {
@@ -15,7 +15,7 @@ export interface SummaryResult {
 /** Builds the report summary (review part), the plan summary and a 1–2 sentence summary per section. */
 export function summarize(text: string, outline: ReportOutline, metrics: MetricFact[]): SummaryResult {
   const offsets = metrics.map((m) => m.offset).sort((a, b) => a - b);
-  const sentences = splitSentences(text).map((s) => scoreSentence(s, countIn(offsets, s.start, s.end)));
+  const sentences = summarySentences(text).map((s) => scoreSentence(s, countIn(offsets, s.start, s.end)));
   const spans = scopeSpans(text, outline);
   const review = sentences.filter((s) => scopeAt(spans, s.start) === 'review');
   const plan = sentences.filter((s) => scopeAt(spans, s.start) === 'plan');

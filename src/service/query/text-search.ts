@@ -1,5 +1,6 @@
 import { confirmSql, type GramQuery, toGramQuery } from '../../db/gram-index.js';
 import type { ReportStore } from './report-store.js';
+import { splitSentences } from '../../text/sentences.js';
 
 /** A paragraph that matched a search, with its report and section. */
 export interface ParagraphHit {
@@ -89,14 +90,9 @@ export function snippet(text: string, marks: [number, number][], max = 160): { t
   return { text: prefix + text.slice(start, end) + (end < text.length ? '…' : ''), marks: shifted };
 }
 
-/** Splits a paragraph into sentences (。!?; end a sentence). */
+/** Sentences of a paragraph for quoting (。!?；… end one; closing quotes stay with it). */
 export function sentences(text: string): string[] {
-  return (
-    text
-      .match(/[^。!?;!?;]+[。!?;!?;]?/g)
-      ?.map((s) => s.trim())
-      .filter(Boolean) ?? [text]
-  );
+  return splitSentences(text, { semicolons: true, closers: true }).map((s) => s.text);
 }
 
 /** Ids among `reportIds` with at least one paragraph containing every word of `topic` (the index, like /search). */

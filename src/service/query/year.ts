@@ -1,18 +1,4 @@
-const DIGITS: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-  Ｏ: '0',
-  О: '0',
-};
+import { toArabicDigits } from '../../text/numerals.js';
 
 /** A year or year range a user typed: `2022`, `2022年`, `二〇二二年`, `2020-2022`, `2020至2022`. */
 export interface YearRange {
@@ -22,10 +8,8 @@ export interface YearRange {
 
 /** Parses one token as a year or year range, or null. */
 function parseYearToken(token: string): YearRange | null {
-  const t = token
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[〇零一二三四五六七八九ＯО]/g, (c) => DIGITS[c] ?? c)
-    .replace(/年度?/g, '');
+  const halfWidth = token.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const t = toArabicDigits(halfWidth).replace(/年度?/g, '');
   const m = /^((?:19|20)\d{2})(?:\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)\d{2}))?$/.exec(t);
   if (!m) return null;
   const from = Number(m[1]);

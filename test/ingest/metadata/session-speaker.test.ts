@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSession } from '../../../src/ingest/metadata/session.js';
 import { findSpeaker } from '../../../src/ingest/metadata/speaker.js';
-import { chineseNumber, toChineseNumber } from '../../../src/ingest/metadata/numerals.js';
 
 const session = (s: string): string | null => findSession(s, s);
 
@@ -58,13 +57,5 @@ describe('speaker', () => {
       '周明河',
     );
     expect(speaker('新闻', '县政协副主席李池堆参加会议。市政协主席朱民主持座谈会。')).toBeNull();
-  });
-});
-
-describe('numerals', () => {
-  it('round-trips numbers below 100', () => {
-    for (const n of [1, 6, 10, 13, 20, 99]) expect(chineseNumber(toChineseNumber(n))).toBe(n);
-    expect(chineseNumber('十五')).toBe(15);
-    expect(chineseNumber('abc')).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../../src/ingest/metrics/number-grammar.js';
-import { parseChineseNumeral } from '../../../src/ingest/metrics/numerals.js';
 import { nth } from '../../helpers/nth.js';
 
 type Want = [value: number, unit: string, approx?: string];
@@ -111,18 +110,4 @@ describe('findMentions', () => {
     const m = nth(findMentions(s), 0);
     expect(s.slice(m.numStart, m.numStart + 3)).toBe('330');
   });
-});
-
-describe('parseChineseNumeral', () => {
-  it.each([
-    ['十二', 12],
-    ['两', 2],
-    ['一百二十', 120],
-    ['二十五', 25],
-    ['两千三百', 2300],
-    ['一百零五', 105],
-    ['二〇二一', 2021],
-    ['百', 100],
-  ])('%s → %d', (run, n) => expect(parseChineseNumeral(run)).toBe(n));
-  it.each(['十四五', '三四', '一百五', '十百'])('%s is not a numeral', (run) => expect(parseChineseNumeral(run)).toBeNull());
 });

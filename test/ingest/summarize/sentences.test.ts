@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../src/ingest/summarize/sentences.js';
+import { summarySentences } from '../../../src/ingest/summarize/sentences.js';
 
-describe('splitSentences', () => {
+describe('summarySentences', () => {
   it('splits at terminal punctuation, keeps closing quotes and offsets into the text', () => {
     const text = '2020年工作回顾\n一、坚持思想引领。召开会议5次,形成“请你来协商”品牌。他说:“好!”下一句';
-    const s = splitSentences(text);
+    const s = summarySentences(text);
     expect(s.map((x) => x.text)).toEqual([
       '2020年工作回顾',
       '一、坚持思想引领。',
@@ -16,7 +16,7 @@ describe('splitSentences', () => {
   });
 
   it('flags numbered leads and short unpunctuated lines as headings', () => {
-    const s = splitSentences(
+    const s = summarySentences(
       '(一)强化思想理论武装,政治建设得到新加强。过去一年,我们开展学习28次。\n旗帜鲜明讲政治\n1.加强自身建设。全年召开6次常委会。',
     );
     expect(s.filter((x) => x.heading).map((x) => x.text)).toEqual([
@@ -27,14 +27,14 @@ describe('splitSentences', () => {
   });
 
   it('handles full-width punctuation of normalized text', () => {
-    const s = splitSentences('（一）强化理论武装。全年召开6次常委会！是否可行？');
+    const s = summarySentences('（一）强化理论武装。全年召开6次常委会！是否可行？');
     expect(s.map((x) => x.text)).toEqual(['（一）强化理论武装。', '全年召开6次常委会！', '是否可行？']);
     expect(s[0]?.heading).toBe(true);
   });
 
   it('cuts over-long sentences into clauses at semicolons and closes them with 。', () => {
     const long = `${'甲'.repeat(90)};${'乙'.repeat(90)}。`;
-    const s = splitSentences(long);
+    const s = summarySentences(long);
     expect(s).toHaveLength(2);
     expect(s[0]?.text).toBe(`${'甲'.repeat(90)}。`);
     expect(s[1]?.start).toBe(91);
