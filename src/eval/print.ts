@@ -1,5 +1,6 @@
 /** Plain-text tables for the eval report. */
 import type { FieldResult, FieldTally } from './score-fields.js';
+import { windowAround } from '../domain/number-text.js';
 import type { FamilyScore, MetricMiss } from './score-metrics.js';
 
 const pct = (ok: number, total: number): string => (total ? `${((100 * ok) / total).toFixed(1)}%` : '—');
@@ -89,13 +90,16 @@ export function metricMisses(misses: MetricMiss[], kinds: MetricMiss['kind'][] =
   const lines = list.slice(0, limit).map((m) => {
     if (m.kind === 'missed') return `  ${m.file}  missed ${m.key} = ${m.expected}  «${m.quote ?? ''}»`;
     if (m.kind === 'wrong') return `  ${m.file}  WRONG ${m.key} = ${m.got}, gold ${m.expected}  «${m.quote ?? ''}»`;
-    return `  ${m.file}  ${m.key} = ${m.got}  «${clip(m.quote ?? '')}»`;
+    return `  ${m.file}  ${m.key} = ${m.got}  «${excerpt(m)}»`;
   });
   if (list.length > limit) lines.push(`  … ${list.length - limit} more`);
   return lines.join('\n');
 }
 
-/** Evidence cut around nothing in particular: the first 90 characters are enough to judge the kind. */
-function clip(s: string): string {
-  return s.length > 90 ? `${s.slice(0, 90)}…` : s;
+/** 90 characters of the evidence around the figure: a clip from the sentence start hid the number of long sentences. */
+export function excerpt(m: Pick<MetricMiss, 'quote' | 'at' | 'got'>): string {
+  const q = m.quote ?? '';
+  const len = /^[0-9.]+/.exec(m.got ?? '')?.[0].length ?? 0;
+  const at = m.at ?? 0;
+  return windowAround(q, at, at + len, 90);
 }

@@ -1,4 +1,5 @@
 /** Precision / recall of headline metric facts against gold figures, per key family. */
+import { findNumber } from '../domain/number-text.js';
 import type { MetricFact } from '../domain/report.js';
 import { simplifiedForm } from '../script/chinese-script.js';
 import type { GoldFact } from './load-gold.js';
@@ -12,6 +13,8 @@ export interface MetricMiss {
   expected: string | null;
   got: string | null;
   quote: string | null;
+  /** Where the shown figure stands in `quote` (0 when not found), so a printed excerpt can be cut around it. */
+  at?: number;
 }
 
 /** Counts per key family (`proposals`, `economy` …). */
@@ -100,6 +103,7 @@ export function scoreMetrics(
       expected: show(g.value, g.unit),
       got: ours ? show(ours.value, ours.unit) : null,
       quote: ours ? firstLine(ours.evidence) : g.quote,
+      at: ours ? (findNumber(firstLine(ours.evidence), ours.value)?.start ?? 0) : 0,
     });
   }
   const goldKeys = new Set(gold.map((g) => g.key));
@@ -113,6 +117,7 @@ export function scoreMetrics(
       expected: null,
       got: show(fact.value, fact.unit),
       quote: firstLine(fact.evidence),
+      at: findNumber(firstLine(fact.evidence), fact.value)?.start ?? 0,
     });
   }
   return misses;

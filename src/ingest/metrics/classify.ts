@@ -37,6 +37,9 @@ const LIST_ALL = /(均|都|全部)(为|达|达到|是|在)?$/;
 const BARE_WINDOW = /[、,，\s达到为共计和及分别是增长同比增速实现完成提高升扩大至]/g;
 const QUOTES = /[“”「」『』"]/g;
 const AFTER_STOP = /[,，、;；:：。]/;
+/** Proposers other than single members; a proposal count naming three or more of them is the collective total. */
+const PROPOSER_KINDS = /民主党派|党派|工商联|人民团体|团体|专门委员会|专委会|界别|委员小组|小组/g;
+const COLLECTIVE_PARTS = new Set(['proposals.group', 'proposals.parties', 'proposals.party_group', 'proposals.committee']);
 const AFTER_ANSWERED = /^提案(已|均已|已经)?全部(办复|办结|答复)/;
 
 /** Whether a key may be used for this unit and issuing body. */
@@ -117,6 +120,7 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
   let weak = false;
   let queue: string[] = [];
   let lastList: string[] = [];
+  let prevRule = '';
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     const prevEnd = i > 0 ? mentions[i - 1].end : 0;
@@ -137,6 +141,7 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
     weak = false;
     const bare = window.replace(BARE_WINDOW, '').length === 0;
     const isRate = m.unit === '%' || m.unit === '个百分点';
+    const splitRun = prevRule === 'split' && !queue.length && !mentions[i - 1]?.unit.includes('%');
 
     // Lists sharing one figure: 面商率、办复率、回访率、满意率均为100%.
     if (LIST_ALL.test(window) && window.includes('、')) {
@@ -147,7 +152,9 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
     // Paired lists: 财政总收入、公共预算收入分别完成6.1亿元、3.6亿元; a later bare 分别达… reuses the list.
     if (!keys.length && window.includes('分别')) {
       const head = window.slice(0, window.lastIndexOf('分别'));
-      const split = SPLIT_CUES.find((c) => c.cue.test(head))?.keys;
+      // The list may sit before the series' first figure: 城乡居民人均可支配收入从46503元和16935元分别提高到…
+      const clauseHead = sentence.slice(clauseStart(sentence, m.start), m.start);
+      const split = SPLIT_CUES.find((c) => c.cue.test(head) || c.cue.test(clauseHead))?.keys;
       const list = split ?? (bare && lastList.length ? lastList : listed(hits(defs, head, '')).map((h) => h.def.key));
       const fitted = list.map((k) => (isRate ? (KEY_BY_NAME.get(k)?.growth ?? k) : (BASE_OF_GROWTH.get(k) ?? k)));
       if (
@@ -165,10 +172,18 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
     }
     if (!keys.length) {
       const top = best(found);
-      if (isRate && (!top || top.tier > 0) && GROWTH_WORDS.test(window)) {
+      // 分别达6.9万元、3.4万元，增长4.2%、5.3%: bare rates after a split list follow the list again.
+      if (isRate && bare && !top && splitRun && lastList.length > 1 && GROWTH_WORDS.test(window)) {
+        const growth = lastList.map((k) => KEY_BY_NAME.get(k)?.growth ?? k);
+        keys.push(growth[0]);
+        rule = 'split';
+        queue = growth.slice(1);
+      }
+      if (!keys.length && isRate && (!top || top.tier > 0) && GROWTH_WORDS.test(window)) {
         const growth = growthKey(window, bare ? prevKey : null, body);
         if (growth) {
-          keys.push(growth);
+          keys.push(growth.key);
+          cue = growth.cue;
           rule = 'growth';
         }
       }
@@ -195,7 +210,9 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
         const def = KEY_BY_NAME.get(inherited);
         if (def && fits(def, m.unit, body)) {
           keys.push(inherited);
-          rule = 'inherit';
+          // A figure continuing one read from a weak cue (…项目223个，6个…) is as weak as it.
+          rule = prevRule.startsWith('weak:') ? prevRule : 'inherit';
+          weak = rule !== 'inherit';
         }
       }
     }
@@ -203,6 +220,8 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
     if (AFTER_ANSWERED.test(after) && body !== '政府' && m.unit === '件' && !keys.includes('proposals.answered'))
       keys.push('proposals.answered');
 
+    // 民主党派、工商联、人民团体和专委会、界别、小组提案223件: three kinds of proposers or more name all collective proposals.
+    if (COLLECTIVE_PARTS.has(keys[0]) && (window.match(PROPOSER_KINDS)?.length ?? 0) >= 3) keys[0] = 'proposals.collective';
     if (!keys.length) keys.push('other');
     for (const key of keys)
       out.push({
@@ -215,15 +234,16 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
         rule: key === 'other' ? 'other' : key === keys[0] ? rule : 'multi',
       });
     prevKey = keys[0] === 'other' ? prevKey : keys[0];
+    prevRule = rule;
   }
   return out;
 }
 
-/** Growth key for a rate: the nearest growth-capable cue in the window, else the previous figure's. */
-function growthKey(window: string, prevKey: string | null, body: ReportBody | null): string | null {
+/** Growth key for a rate and the cue that named it: the nearest growth-capable cue, else the previous figure's. */
+function growthKey(window: string, prevKey: string | null, body: ReportBody | null): { key: string; cue: string } | null {
   const growable = KEYS.filter((d) => d.growth && (!d.bodies || d.bodies.includes(body ?? '政协')));
   const top = best(hits(growable, window, ''));
-  if (top) return top.def.growth!;
-  if (prevKey) return KEY_BY_NAME.get(prevKey)?.growth ?? (BASE_OF_GROWTH.has(prevKey) ? prevKey : null);
-  return null;
+  if (top) return { key: top.def.growth!, cue: top.text };
+  const key = prevKey ? (KEY_BY_NAME.get(prevKey)?.growth ?? (BASE_OF_GROWTH.has(prevKey) ? prevKey : null)) : null;
+  return key ? { key, cue: '' } : null;
 }

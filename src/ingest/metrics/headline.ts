@@ -14,6 +14,8 @@ export interface Candidate {
   weak: boolean;
   /** The paragraph says the figure is for the year (一年来, 全年): beats unmarked figures. */
   explicitYear: boolean;
+  /** The number and unit as written (2758个, 4.9万名); the first evidence line must contain it. */
+  numText: string;
 }
 
 /**
@@ -57,7 +59,7 @@ function penalty(c: Candidate): number {
   return (
     (c.foreign ? 8 : 0) +
     (c.aggregate ? 4 : 0) +
-    (p === 'term' || p === 'partial' ? 2 : 0) +
+    (p === 'term' || p === 'partial' || p === 'cumulative' ? 2 : 0) +
     (c.weak ? 1 : 0) +
     (c.preferred ? 0 : 0.5) +
     (c.fact.approx === 'exact' ? 0 : 0.25) +

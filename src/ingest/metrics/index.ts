@@ -16,7 +16,15 @@ export interface MetricsResult {
   headline: Record<string, MetricFact>;
 }
 
-const AGGREGATE = /两级政协|三级政协|各级政协|政协系统|[市州]、[县区市]/;
+const AGGREGATE = /两级政协|三级政协|各级政协|政协系统|[市州]、[县区市]|两地|三地|双方|[^,，]{2}共建/;
+/** 累计 without a one-year frame (全年累计 is the year's): a running total over more than the year. */
+const RUNNING = /累计/;
+const ONE_YEAR = /全年|年内|今年|当年|一年来|本年/;
+/**
+ * Keys a 政府 report owns although they name 人大 or 政协: the suggestions and proposals it handled and the draft
+ * laws it submitted (提请省人大常委会审议).
+ */
+const GOV_HANDLES = /^(npc_suggestions\.|cppcc_proposals\.|legislation\.drafts$)/;
 const HAS_DIGIT = /[0-9零〇一二两三四五六七八九十百千]/;
 const HAS_PROPOSAL = /提案/;
 
@@ -42,7 +50,12 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
     if (stated) carried = stated;
     const explicitYear = carried === 'year';
     const period = carried ?? defaultPeriod(part);
-    const periodOf = (key: string): FactPeriod => (key.startsWith('session.') && !carried ? 'session' : period);
+    const periodOf = (key: string, clause: string): FactPeriod => {
+      if (key.startsWith('session.') && !carried) return 'session';
+      // A term's 累计 (本届以来累计) stays the term's; only an otherwise yearly figure becomes a running total.
+      if (RUNNING.test(clause) && !ONE_YEAR.test(s.text) && period === 'year') return 'cumulative';
+      return period;
+    };
     const sectionPath = sectionAt({ sections }, s.start);
     const base = { scope, period, evidence: s.text, sectionPath };
 
@@ -63,7 +76,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
             upper: m.upper,
             normalized: m.value * m.factor,
             ...base,
-            period: periodOf(a.key),
+            period: periodOf(a.key, clause),
             offset: s.start + m.numStart,
             ...PENDING,
             rule: a.rule,
@@ -76,7 +89,11 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
               windowStart: a.windowStart,
             }),
           },
-          foreign: a.key !== 'other' && !KEY_BY_NAME.get(a.key)?.byOthers && foreign.test(own),
+          foreign:
+            a.key !== 'other' &&
+            !KEY_BY_NAME.get(a.key)?.byOthers &&
+            (foreign.test(own) || (meta.body === '政府' && !GOV_HANDLES.test(a.key) && /人大|政协/.test(own))),
+          numText: s.text.slice(m.numStart, m.unitEnd),
           aggregate: AGGREGATE.test(clause),
           preferred: a.preferred,
           weak: a.weak,
@@ -105,6 +122,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
           derived: `${all[0]} → 100%`,
         },
         foreign: foreign.test(s.text.slice(clauseStart(s.text, all.index), all.index)),
+        numText: all[0],
         aggregate: AGGREGATE.test(s.text.slice(0, all.index)),
         preferred: false,
         weak: false,
@@ -135,6 +153,8 @@ function settle(c: Candidate): void {
   if (f.bodyScope === 'other') f.flags.push('其他机构的数字');
   if (f.bodyScope === 'aggregate') f.flags.push('多级合计');
   if (f.period === 'unknown') f.flags.push('时期不明');
+  // The quote shown beside a figure must state it: a merge or a sentence split that lost the number is caught here.
+  if (!f.evidence.split('\n')[0].includes(c.numText)) f.flags.push('证据不含该数字');
   f.confidence = f.key !== 'other' && f.flags.length === 0 ? 'high' : 'low';
 }
 

@@ -28,6 +28,13 @@ export interface KeyDef {
   preferCue?: RegExp;
   /** Other bodies act on the issuing body's work (省政协领导签批): naming them does not make the figure theirs. */
   byOthers?: boolean;
+  /**
+   * Words the figure's own clause must hold for the label to be certain (新增 for 新登记经营主体, 审查 for
+   * 规范性文件审查), with the reason shown when they are missing.
+   */
+  needs?: { words: RegExp; reason: string; in?: 'clause' | 'sentence' };
+  /** Reason a figure decided only by a weak cue (项目 alone) is not headline: the weak word names many kinds. */
+  weakReason?: string;
 }
 
 const DOC = ['件'];
@@ -35,6 +42,8 @@ const GOV: ReportBody[] = ['政府'];
 /** 提案 belong to 政协; a 人大 report has 议案/建议 and a 政府 report handles others' 提案. */
 const NOT_GOV: ReportBody[] = ['政府', '人大'];
 const MONEY = ['money'];
+/** A rate of 办结 is a proposal rate only when the sentence is about 提案 (not 审批事项按时办结率). */
+const PROPOSAL_NAMED = { words: /提案|建议/, reason: '未指明提案的办结率', in: 'sentence' as const };
 
 /** Keys for multiple figures in one phrase (`立案并办结委员提案196件` is both filed and answered). */
 export const MULTI_CUES: { cue: RegExp; keys: string[] }[] = [
@@ -43,7 +52,10 @@ export const MULTI_CUES: { cue: RegExp; keys: string[] }[] = [
 
 /** One phrase naming several figures given in order after 分别 (城乡居民人均可支配收入分别达…元、…元). */
 export const SPLIT_CUES: { cue: RegExp; keys: string[] }[] = [
-  { cue: /城乡[^,，]*(可支配收入|人均收入)/, keys: ['income.urban_per_capita', 'income.rural_per_capita'] },
+  {
+    cue: /(城乡|城[镇市](居民)?[和与及、]农村)[^,，]*(可支配收入|人均收入)/,
+    keys: ['income.urban_per_capita', 'income.rural_per_capita'],
+  },
 ];
 
 /** Phrases that state a 100% answer rate without a number. */
@@ -70,7 +82,14 @@ const BASE: KeyDef[] = [
   },
   { key: 'proposals.merged', label: '并案提案', units: DOC, notBodies: NOT_GOV, cues: ['并案'] },
   { key: 'proposals.answered', label: '办复提案', units: DOC, notBodies: NOT_GOV, cues: ['办复', '办结', '办理', '答复'] },
-  { key: 'proposals.answer_rate', label: '提案办复率', units: ['%'], notBodies: NOT_GOV, cues: ['办复率', '办结率', '答复率'] },
+  {
+    key: 'proposals.answer_rate',
+    label: '提案办复率',
+    units: ['%'],
+    notBodies: NOT_GOV,
+    cues: ['办复率', '办结率', '答复率'],
+    needs: PROPOSAL_NAMED,
+  },
   { key: 'proposals.filing_rate', label: '提案立案率', units: ['%'], notBodies: NOT_GOV, cues: ['立案率'] },
   { key: 'proposals.satisfaction_rate', label: '提案满意率', units: ['%'], notBodies: NOT_GOV, cues: ['满意率', '满意度'] },
   { key: 'proposals.face_to_face_rate', label: '提案面商率', units: ['%'], notBodies: NOT_GOV, cues: ['面商率', '见面率'] },
@@ -136,7 +155,14 @@ const BASE: KeyDef[] = [
     bodies: GOV,
     cues: ['政协提案', '政协委员提案', /政协[^,，]{0,4}提案/],
   },
-  { key: 'cppcc_proposals.answer_rate', label: '政协提案办复率', units: ['%'], bodies: GOV, cues: ['办复率', '办结率'] },
+  {
+    key: 'cppcc_proposals.answer_rate',
+    label: '政协提案办复率',
+    units: ['%'],
+    bodies: GOV,
+    cues: ['办复率', '办结率'],
+    needs: PROPOSAL_NAMED,
+  },
   {
     key: 'npc_suggestions.handled',
     label: '办理人大代表建议',
@@ -193,9 +219,11 @@ const BASE: KeyDef[] = [
     key: 'consultations.events',
     label: '协商活动',
     units: ['场', '场次', '次'],
-    cues: ['协商活动', '请你来协商', '协商议政', '议政协商', '对口协商', '界别协商'],
+    cues: ['协商活动', '请你来协商', '协商议政', '议政协商'],
     nouns: ['请你来协商', '协商活动'],
-    weak: ['协商'],
+    // 对口协商, 界别协商 are kinds of 协商: alone they are not the 协商活动 total.
+    weak: ['对口协商', '界别协商', '协商'],
+    weakReason: '某一类协商，非协商活动总数',
   },
   {
     key: 'consultations.grassroots_events',
@@ -243,17 +271,28 @@ const BASE: KeyDef[] = [
     key: 'training.sessions',
     label: '培训',
     units: ['期', '次', '场', '班'],
+    notBodies: GOV,
     cues: ['培训', '读书班', '讲堂', '轮训'],
     nouns: [/^(期|次)?(培训|读书班)/],
   },
-  { key: 'training.person_times', label: '培训人次', units: ['人次', '人', '名'], cues: ['培训', '轮训'] },
-  { key: 'members.count', label: '委员人数', units: ['名', '人', '位'], nouns: [/^(名|位)?委员/], weak: ['委员'] },
-  { key: 'funding.amount', label: '投入资金', units: MONEY, cues: ['投入', '资金', '筹集'] },
+  { key: 'training.person_times', label: '培训人次', units: ['人次', '人', '名'], notBodies: GOV, cues: ['培训', '轮训'] },
+  {
+    key: 'members.count',
+    label: '委员人数',
+    units: ['名', '人', '位'],
+    nouns: [/^(名|位)?委员/],
+    weak: ['委员'],
+    // 5位委员发言, 提出提案的委员165人, 将249名委员分组: members doing something, not the membership.
+    needs: { words: /现有|共有|全体|总数|人数|届委员|委员会委员|委员共|有委员/, reason: '参与某项活动的委员，非委员总数' },
+  },
+  // 投入资金 and 培训 are the body's own work; in a 政府 report they are any of a hundred programmes.
+  { key: 'funding.amount', label: '投入资金', units: MONEY, notBodies: GOV, cues: ['投入', '资金', '筹集'] },
   { key: 'donations.amount', label: '捐款捐物', units: MONEY, cues: ['捐款', '捐物', '捐赠', '捐资', '募集', '爱心'] },
   {
     key: 'platforms.count',
     label: '履职平台',
     units: ['个', '家', '处'],
+    notBodies: GOV,
     cues: ['工作站', '工作室', '联络站', '委员之家'],
     nouns: ['工作站', '工作室', '联络站', '委员之家'],
   },
@@ -270,17 +309,33 @@ const BASE: KeyDef[] = [
     units: ['个', '件', '项', '条'],
     cues: [/企业反映/, /企业[^,，]{0,6}问题/],
   },
-  { key: 'visits.received', label: '接待来访', units: ['批', '批次', '次', '人次', '个'], cues: ['接待'] },
+  // A 政府 report's 接待 counts visitors of museums and sights, not delegations received.
+  { key: 'visits.received', label: '接待来访', units: ['批', '批次', '次', '人次', '个'], notBodies: GOV, cues: ['接待'] },
   { key: 'plenary.speeches', label: '大会发言', units: ['篇', '次', '个'], cues: ['大会发言'], nouns: ['大会发言'] },
   { key: 'publications.issues', label: '编发刊物', units: ['期'], cues: ['编发', '编印', '出版', '刊物', /《[^》]+》/] },
   { key: 'leaders.attendance', label: '出席活动', units: ['次'], cues: [/出席[^,，]*活动/] },
   // —— 人大 ——
   { key: 'opinions.deliberation', label: '审议意见', units: ['件', '条'], cues: ['审议意见'] },
   { key: 'reports.special_work', label: '专项工作报告', units: ['项', '个', '次'], cues: ['专项工作报告', '工作报告'] },
-  { key: 'legislation.laws', label: '法规', units: ['件', '部', '项'], cues: ['法规', '决定'] },
-  { key: 'legislation.drafts', label: '法规草案', units: ['件', '项', '部'], cues: ['草案'] },
+  // Laws are made by 人大; a 政府 report's 提请审议法规N件 are drafts it submitted (legislation.drafts).
+  {
+    key: 'legislation.laws',
+    label: '法规',
+    units: ['件', '部', '项'],
+    bodies: ['人大'],
+    cues: ['法规', '决定'],
+    // 作出决定决议5项 are decisions, not laws; 制定地方性法规、决定17件 counts laws.
+    needs: { words: /法规|法律/, reason: '决定或决议，非法规' },
+  },
+  { key: 'legislation.drafts', label: '法规草案', units: ['件', '项', '部'], cues: ['草案', /提请[^,，]{0,16}审议/] },
   { key: 'legislation.passed', label: '通过法规', units: ['件', '项', '部'], cues: [/^[、，,]?通过$/] },
-  { key: 'documents.reviewed', label: '规范性文件审查', units: ['件', '份'], cues: ['规范性文件', '备案审查'] },
+  {
+    key: 'documents.reviewed',
+    label: '规范性文件审查',
+    units: ['件', '份'],
+    cues: ['规范性文件', '备案审查'],
+    needs: { words: /审查|备案/, reason: '文件的制定或废止，非审查' },
+  },
   { key: 'appointments.person_times', label: '任免', units: ['人次', '名', '人'], cues: ['任免', '任命'] },
   { key: 'inquiries.special', label: '专题询问', units: ['次', '项'], cues: ['专题询问', '询问'] },
   { key: 'session.members_expected', label: '应出席委员', units: ['人', '名'], cues: ['应出席', '应到'] },
@@ -335,13 +390,15 @@ const BASE: KeyDef[] = [
     cues: ['重点项目'],
     nouns: [/^(个|项)?(省市)?(重点|重大)项目/],
     weak: ['项目'],
+    weakReason: '某类项目，非重点项目',
   },
   { key: 'projects.signed', label: '签约项目', units: ['个', '项'], cues: [/签约[^,，]*项目/, '签约'] },
   {
     key: 'consumption.retail_sales',
     label: '社会消费品零售总额',
     units: MONEY,
-    cues: ['零售总额', '零售额'],
+    // 零售额 alone is a part (限上单位网上零售额, 仓储会员店零售额).
+    cues: ['零售总额', /消费品零售额/],
     growth: 'consumption.retail_sales_growth',
   },
   {
@@ -388,7 +445,13 @@ const BASE: KeyDef[] = [
     cues: [/规(模以)?上工业增加值/],
     growth: 'industry.value_added_growth',
   },
-  { key: 'enterprise.new_entities', label: '新登记经营主体', units: ['户', '家', '个'], cues: [/(经营|市场)主体/] },
+  {
+    key: 'enterprise.new_entities',
+    label: '新登记经营主体',
+    units: ['户', '家', '个'],
+    cues: [/(经营|市场)主体/],
+    needs: { words: /新增|新设|新登记|净增|新注册|新发展/, reason: '经营主体总量或某类主体，非新登记数' },
+  },
   {
     key: 'enterprise.new_above_scale',
     label: '新增规上企业',
@@ -398,6 +461,36 @@ const BASE: KeyDef[] = [
   { key: 'tourism.inbound_visitors', label: '入境游客', units: ['人次', '人'], cues: ['入境游客', '入境旅游'] },
   { key: 'tourism.visitors', label: '接待游客', units: ['人次', '人'], cues: ['游客', '接待游客'] },
 ];
+
+/**
+ * The work of a 政协 or 人大 body itself: in a 政府 report these words (调研, 协商, 意见建议, 委员, 常委会会议 …)
+ * count what 人大代表 and 政协委员 did for the government, or nothing of the kind, never the government's own work.
+ */
+const BODY_WORK = new Set([
+  'suggestions.reports',
+  'suggestions.items',
+  'research.reports',
+  'research.events',
+  'inspections.events',
+  'consultations.special',
+  'consultations.events',
+  'consultations.grassroots_events',
+  'consultations.plan_items',
+  'oversight.events',
+  'social_info.items',
+  'instructions.count',
+  'media.reports',
+  'meetings.party_group',
+  'meetings.standing_committee',
+  'meetings.chair',
+  'meetings.plenary',
+  'meetings.study',
+  'members.count',
+  'plenary.speeches',
+  'publications.issues',
+  'leaders.attendance',
+]);
+for (const d of BASE) if (BODY_WORK.has(d.key)) d.notBodies = [...new Set([...(d.notBodies ?? []), ...GOV])];
 
 /** Growth-rate keys are derived from their base key (label + 增速, unit %). */
 const GROWTH: KeyDef[] = BASE.filter((d) => d.growth).map((d) => ({

@@ -55,6 +55,9 @@ const SUFFIX_APPROX: Record<string, Approx> = { 左右: 'about', 上下: 'about'
 const SLOGAN_AFTER = /^(?:意识|自信|维护|确立|全面|代表|大局|一体|必须|务必|伟大|坚持|结合|万|[“"「『])/;
 /** Words right after 次 that make N次 a session number (七届四次会议) when written in Chinese numerals. */
 const SESSION_AFTER = /^(?:会议|全会|全委会|全体会议|党代会|代表大会)/;
+/** A meeting name after 次 (常委会议, 主席会议): with a Chinese numeral and no verb, N次 is the meeting's ordinal. */
+const MEETING_AFTER = /^(常委会?|常务委员会|主席|全体|党组)(会议|全会)/;
+const COUNT_VERB = /(召开|举行|举办|开了|共|先后|组织|累计)$/;
 /** Words after a unit character that show it is not a unit at all (批示, 条例, 场所, 期间). */
 const NOT_UNIT_AFTER: Record<string, RegExp> = {
   批: /^[示复准]/,
@@ -92,6 +95,8 @@ export function findMentions(sentence: string): Mention[] {
     if (sentence[numStart + num1.length] === '+') continue;
     if (NOT_UNIT_AFTER[unit]?.test(after)) continue;
     if (unit === '次' && (before === '届' || (isCn && SESSION_AFTER.test(after)))) continue;
+    // 省政协十四次常委会议: an ordinal meeting name, unless a verb makes it a count (召开九次常委会议).
+    if (unit === '次' && isCn && MEETING_AFTER.test(after) && !COUNT_VERB.test(sentence.slice(0, start))) continue;
     if (isCn && SLOGAN_AFTER.test(after)) continue;
     if (isCn && num1 === '一' && !sfxA && !sfxB && !mag) continue; // 一个/一次/一批: idiom, not a count
 

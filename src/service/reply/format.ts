@@ -1,3 +1,4 @@
+import { findNumber, windowAround } from '../../domain/number-text.js';
 import type { MetricRow, ReportRow } from '../query/report-store.js';
 import { shortProvince } from '../query/region-resolver.js';
 
@@ -18,20 +19,19 @@ export function formatValue(f: Pick<MetricRow, 'value' | 'unit' | 'approx'>): st
   }
 }
 
-/** A short window of the evidence sentence around the figure (≤ ~60 characters). */
+/**
+ * A short window of the evidence sentence around the figure (≤ ~60 characters). The window is placed on the
+ * figure as a whole number and never cuts through another number.
+ */
 export function shortQuote(evidence: string, value: number, max = 60): string {
   // Merged facts carry one evidence sentence per line; quote the first that states the figure.
-  const needle = String(value);
   const lines = evidence
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const text = lines.find((l) => l.includes(needle)) ?? lines[0] ?? '';
-  if (text.length <= max) return text;
-  const at = Math.max(0, text.indexOf(needle));
-  const start = Math.max(0, Math.min(at - Math.floor(max * 0.55), text.length - max));
-  const end = Math.min(text.length, start + max);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+  const text = lines.find((l) => findNumber(l, value)) ?? lines[0] ?? '';
+  const at = findNumber(text, value) ?? { start: 0, end: 0 };
+  return windowAround(text, at.start, at.end, max);
 }
 
 /** `资阳市(四川)` */
