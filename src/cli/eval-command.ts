@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 import { beyondReport, checkBeyond, loadReview } from '../eval/beyond-review.js';
 import { fieldMisses, fieldTable, metricMisses, metricTable, summaryTable } from '../eval/print.js';
 import { type CorpusEval, evalCorpus, metricsMsPerReport, subsetEval } from '../eval/run-eval.js';
+import { variantFieldResults } from '../eval/run-variants.js';
+import { fieldTallies } from '../eval/score-fields.js';
 import { inHalf } from '../eval/split.js';
+import { otherRegionVariant, traditionalVariant } from '../eval/variants.js';
 
 /** Every headline fact beyond the gold, read once and marked ok or wrong-kind. */
 const REVIEW_FILE = 'src/eval/beyond-gold-review.tsv';
@@ -26,7 +29,18 @@ export async function runEval(root = process.cwd(), out: NodeJS.WritableStream =
   const columns = [seeds, ...halves, ...(dev ? [dev] : []), ...(real ? [real] : [])];
 
   out.write('== Metadata: found% found/missing/wrong (wrong = a value shown that is not the gold one)\n');
-  out.write(`${fieldTable(columns.map((c) => ({ name: `${c.name} (${c.reports})`, tallies: c.tallies })))}\n`);
+  // The dev corpus rewritten: issued by another region, and in Traditional script (a memorization check).
+  const variants = existsSync(devGold)
+    ? [
+        { name: 'dev·other region', ...variantFieldResults(devGold, otherRegionVariant) },
+        { name: 'dev·traditional', ...variantFieldResults(devGold, traditionalVariant) },
+      ]
+    : [];
+  const metaColumns = [
+    ...columns.map((c) => ({ name: `${c.name} (${c.reports})`, tallies: c.tallies })),
+    ...variants.map((v) => ({ name: `${v.name} (${v.reports})`, tallies: fieldTallies(v.fields) })),
+  ];
+  out.write(`${fieldTable(metaColumns)}\n`);
   for (const c of [seeds, ...halves, ...(real ? [real] : [])]) {
     out.write(`\n-- ${c.name}: field misses\n${fieldMisses(c.fields)}\n`);
     if (c.errors.length) out.write(`-- ${c.name}: errors\n${c.errors.map((e) => `  ${e.file}: ${e.error}`).join('\n')}\n`);
