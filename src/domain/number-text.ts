@@ -4,7 +4,7 @@
 const NUMBER_CHAR = /[0-9０-９.,，%万亿]/;
 
 /** The ways a value may be written: 2758, 2,758, and for values stored in a base unit 4.9万 / 1.2亿. */
-export function numberForms(value: number): string[] {
+function numberForms(value: number): string[] {
   const plain = String(value);
   const forms = [plain];
   if (Number.isInteger(value) && value >= 1000) forms.push(value.toLocaleString('en-US'));
@@ -37,7 +37,7 @@ export function findNumber(text: string, value: number): { start: number; end: n
 }
 
 /** Whether a cut between `text[at - 1]` and `text[at]` falls inside a written number. */
-export function cutsNumber(text: string, at: number): boolean {
+function cutsNumber(text: string, at: number): boolean {
   return at > 0 && at < text.length && NUMBER_CHAR.test(text[at - 1]) && NUMBER_CHAR.test(text[at]);
 }
 

@@ -97,7 +97,7 @@ export function metricMisses(misses: MetricMiss[], kinds: MetricMiss['kind'][] =
 }
 
 /** 90 characters of the evidence around the figure: a clip from the sentence start hid the number of long sentences. */
-export function excerpt(m: Pick<MetricMiss, 'quote' | 'at' | 'got'>): string {
+function excerpt(m: Pick<MetricMiss, 'quote' | 'at' | 'got'>): string {
   const q = m.quote ?? '';
   const len = /^[0-9.]+/.exec(m.got ?? '')?.[0].length ?? 0;
   const at = m.at ?? 0;
