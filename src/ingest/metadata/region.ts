@@ -10,6 +10,18 @@ const SELF_REF = /(?:我|全|本)(市|县|区|州|旗|省)|(市|县|区|州|旗|
 
 const ORDINAL = '第[一二三四五六七八九十]{1,3}届';
 
+/**
+ * A short name that begins a longer proper name of a smaller place or an organisation (滨湖世纪社区, 滨湖功能区,
+ * 某某大道) names that, not the region: a district's own zones are named after other places as often as after it.
+ */
+const LONGER_NAME = /^[\u4e00-\u9fa5]{0,4}?(社区|小区|村委|功能区|片区|新城|大道|路|街道?|广场|公司|集团|医院|学校|中学|小学)/;
+
+/** Whether a short-name mention is only the start of a longer name (see LONGER_NAME). */
+function insideLongerName(text: string, m: Mention): boolean {
+  if (m.full) return false;
+  return LONGER_NAME.test(text.slice(m.end, m.end + 8));
+}
+
 /** Cue weight of one mention from the words around it: who is speaking, which body, which session. */
 function cueWeight(text: string, m: Mention, chained: boolean): number {
   const after = text.slice(m.end, m.end + 24).replace(/\s+/g, '');
@@ -55,7 +67,7 @@ export function findRegion(text: string): RegionRef | null {
   });
   const mentions = findMentions(text).filter((m) => {
     const line = lineAt[m.start];
-    return line === undefined || !toc[line];
+    return (line === undefined || !toc[line]) && !insideLongerName(text, m);
   });
   const national = NATIONAL_BODY.exec(text.slice(0, 1500));
   if (!mentions.length) return national ? nationalRegion() : null;
