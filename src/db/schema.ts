@@ -19,6 +19,8 @@ export const reports = sqliteTable(
     province: text('province'),
     parent: text('parent'),
     year: integer('year'),
+    /** `year` or `term` (a five-year review; `year` is then the term's last year). */
+    period: text('period').notNull().default('year'),
     deliveredOn: text('delivered_on'),
     speaker: text('speaker'),
     session: text('session'),

@@ -82,14 +82,19 @@ export interface ReportOutline {
   sections: ReportSection[];
 }
 
+/** The span a report reviews: `year` (the usual annual report) or `term` (a five-year 届 review). */
+export type ReportPeriod = 'year' | 'term';
+
 /** Metadata of a report; anything the text does not state is null. */
 export interface ReportMeta {
   title: string | null;
   body: ReportBody | null;
   kind: string | null;
   region: RegionRef | null;
-  /** The year of work reviewed. */
+  /** The year of work reviewed; for a term report, the last year of the term. */
   year: number | null;
+  /** What the report reviews: one year, or a whole term (五年来, delivered at the next term's first session). */
+  period: ReportPeriod;
   /** ISO date (YYYY-MM-DD or YYYY-MM) the report was delivered or published. */
   deliveredOn: string | null;
   speaker: string | null;

@@ -75,9 +75,9 @@ function statements(db: DigestDb): InsertStatements {
     s = {
       report: client.prepare(
         `INSERT INTO reports (hash, source_file, title, body, kind, region_code, region_name, region_short, region_level,
-           region_tier, province, parent, year, delivered_on, speaker, session, source_url, script, encoding, text_length,
-           summary, plan_summary, keywords, terms, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           region_tier, province, parent, year, period, delivered_on, speaker, session, source_url, script, encoding,
+           text_length, summary, plan_summary, keywords, terms, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       part: client.prepare('INSERT INTO parts (report_id, ord, title, scope, start, "end") VALUES (?, ?, ?, ?, ?, ?)'),
       section: client.prepare(
@@ -116,6 +116,7 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date): number {
       m.region?.province ?? null,
       m.region?.parent ?? null,
       m.year ?? null,
+      m.period,
       m.deliveredOn ?? null,
       m.speaker ?? null,
       m.session ?? null,

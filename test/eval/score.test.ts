@@ -13,6 +13,7 @@ const meta: ReportMeta = {
   kind: '常委会工作报告',
   region: { name: '鹤岗市', short: '鹤岗', level: '市', tier: '地级', province: '黑龙江省', parent: null, code: '230400' },
   year: 2023,
+  period: 'year',
   deliveredOn: '2024-01',
   speaker: null,
   session: null,

@@ -8,7 +8,7 @@ import { findRegion } from './region.js';
 import { findSession, nationalSessionYear } from './session.js';
 import { findSpeaker } from './speaker.js';
 import { findTitle } from './title.js';
-import { deliveryYearHint, reviewYear } from './year.js';
+import { deliveryYearHint, reviewPeriod, reviewYear } from './year.js';
 
 /** Everything the metadata stage may look at. */
 export interface MetadataInput {
@@ -60,6 +60,7 @@ export function extractMetadata(input: MetadataInput): ReportMeta {
     // Named as in the year reviewed (襄樊市 before 2010), or the delivery year when the review year is unknown.
     region: region && regionAsOf(region, year ?? (delivered ? Number(delivered.slice(0, 4)) : null), text),
     year,
+    period: reviewPeriod(text, session),
     deliveredOn: delivered,
     speaker: findSpeaker(headList, text),
     session,

@@ -1,4 +1,5 @@
-/** The year of work a report reviews. */
+/** The year of work a report reviews, and whether it reviews a whole term. */
+import type { ReportPeriod } from '../../domain/report.js';
 import { planYear } from './dates.js';
 
 export interface YearInput {
@@ -44,6 +45,29 @@ function statedYear(text: string): number | null {
     if (best === null || y < best) best = y;
   }
   return best;
+}
+
+/** A heading over a term's review: 五年工作的回顾 / 过去五年工作回顾 / 本届工作回顾. */
+const TERM_HEADING = /^[一二三四五六七八九十、.\s]*(?:过去)?(?:五年|本届|届内)(?:以来)?(?:来)?(?:的)?(?:工作)?(?:的)?回顾/;
+/** Words of a term review in running text. */
+const TERM_WORDS = /五年来|过去五年|本届以来|本届政协以来|届内|任期内/;
+/** The first sitting of a term hears the outgoing standing committee's review of the whole term. */
+const FIRST_SITTING = /第一次会议$/;
+/** Words of one year's review; an annual report may look back on five years too (“十四五”时期). */
+const YEAR_WORDS = /一年来|过去一年|全年|\d{4}年(?:主要)?工作(?:回顾|总结)|本次会议以来|次会议以来/;
+
+/**
+ * Whether the report reviews a whole term: a term-review heading, or term words in the opening of a report
+ * delivered at a term's first sitting (or, with no session named, of one that never speaks of a single year).
+ * `year` then stands for the term's last year.
+ */
+export function reviewPeriod(text: string, session: string | null): ReportPeriod {
+  for (const line of text.split('\n')) if (line.length <= 40 && TERM_HEADING.test(line)) return 'term';
+  const opening = text.slice(0, 3000);
+  if (!TERM_WORDS.test(opening)) return 'year';
+  if (session) return FIRST_SITTING.test(session) ? 'term' : 'year';
+  // No session named: term words with no word of a single year's review.
+  return YEAR_WORDS.test(text) ? 'year' : 'term';
 }
 
 /** The delivery year an anniversary of 1949 (新中国, 人民政协) or 1921 (建党) implies, or null. */

@@ -2,6 +2,7 @@ import { BadInputError, NotFoundError } from '../../errors.js';
 import { shortProvince } from '../query/region-resolver.js';
 import type { ReportRow, ReportStore } from '../query/report-store.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
+import { yearLabel } from '../reply/format.js';
 
 /** Up to this many reports, `/list` shows them all; beyond it, the provinces with their counts. */
 const LIST_ALL_UP_TO = 30;
@@ -94,7 +95,7 @@ function provinceList(byProvince: Map<string, ReportRow[]>, asked: string, page:
 }
 
 function reportLine(r: ReportRow): string {
-  return `${r.regionName ?? '地区不详'} ${r.year ?? '年份不详'} · ${r.body ?? ''}${r.kind ?? ''}`;
+  return `${r.regionName ?? '地区不详'} ${yearLabel(r)} · ${r.body ?? ''}${r.kind ?? ''}`;
 }
 
 /** A trailing page number (`2`, `第2页`) and the words before it. */

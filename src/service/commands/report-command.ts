@@ -65,6 +65,12 @@ export function reportCommand(store: ReportStore, args: string[]): Reply {
   return digest;
 }
 
+/** `2022年`, or for a term report `届期五年(至2022年)`. */
+function reviewedLabel(r: ReportRow): string {
+  if (!r.year) return r.period === 'term' ? '届期五年' : '不详';
+  return r.period === 'term' ? `届期五年(至${r.year}年)` : `${r.year}年`;
+}
+
 /** The digest of one stored report. */
 export function reportDigest(store: ReportStore, r: ReportRow, note: string | null, otherYears: ReportRow[] = []): Reply {
   const figures = orderHeadlines(store.headlines(r.id));
@@ -82,7 +88,7 @@ export function reportDigest(store: ReportStore, r: ReportRow, note: string | nu
     items: [
       { label: '地区', value: regionFull(r) },
       { label: '机构', value: [r.body, r.kind].filter(Boolean).join(' · ') || '不详' },
-      { label: '回顾年度', value: r.year ? `${r.year}年` : '不详' },
+      { label: '回顾年度', value: reviewedLabel(r) },
       { label: '报告日期', value: r.deliveredOn ?? '不详' },
       ...(r.speaker ? [{ label: '报告人', value: r.speaker }] : []),
       ...(r.session ? [{ label: '会议', value: r.session }] : []),

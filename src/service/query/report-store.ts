@@ -14,6 +14,8 @@ export interface ReportRow {
   province: string | null;
   parent: string | null;
   year: number | null;
+  /** `year` or `term` (see ReportPeriod). */
+  period: string;
   deliveredOn: string | null;
   speaker: string | null;
   session: string | null;
@@ -48,7 +50,7 @@ export interface MetricRow {
 }
 
 const REPORT_COLUMNS = `id, title, body, kind, region_code AS regionCode, region_name AS regionName, region_short AS regionShort,
-  region_level AS regionLevel, province, parent, year, delivered_on AS deliveredOn, speaker, session,
+  region_level AS regionLevel, province, parent, year, period, delivered_on AS deliveredOn, speaker, session,
   source_url AS sourceUrl, source_file AS sourceFile, summary, plan_summary AS planSummary, keywords, ingested_at AS ingestedAt`;
 
 const METRIC_COLUMNS = `report_id AS reportId, key, label, value, unit, approx, normalized, evidence,

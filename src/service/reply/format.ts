@@ -41,6 +41,12 @@ export function regionLabel(r: Pick<ReportRow, 'regionName' | 'province'>): stri
   return `${r.regionName}(${shortProvince(r.province)})`;
 }
 
+/** `2022`, `2022(届期)` for a term report (its year is the term's last), `年份不详`. */
+export function yearLabel(r: Pick<ReportRow, 'year' | 'period'>): string {
+  if (r.year === null) return '年份不详';
+  return r.period === 'term' ? `${r.year}(届期)` : String(r.year);
+}
+
 /** Median of numbers (mean of the middle two for even counts). */
 export function median(values: number[]): number | null {
   if (!values.length) return null;

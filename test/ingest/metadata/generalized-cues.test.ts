@@ -12,7 +12,8 @@ import {
 import { nationalSessionYear } from '../../../src/ingest/metadata/session.js';
 import { findSpeaker } from '../../../src/ingest/metadata/speaker.js';
 import { startsWithSurname } from '../../../src/ingest/metadata/surnames.js';
-import { anniversaryYear, deliveryYearHint, reviewYear } from '../../../src/ingest/metadata/year.js';
+import { anniversaryYear, deliveryYearHint, reviewPeriod, reviewYear } from '../../../src/ingest/metadata/year.js';
+import { findRegion } from '../../../src/ingest/metadata/region.js';
 
 const prose = (text: string): string | null => findSpeaker([], text);
 
@@ -163,5 +164,26 @@ describe('issuing body of a session resolution', () => {
     const head = '(2025年2月17日政协第十四届某市委员会第四次会议通过)\n会议赞同代市长所作政府工作报告。政府工作报告总结客观。';
     expect(findBody(null, head, head)).toBe('政协');
     expect(findBody('某市政府工作报告', head, head)).toBe('政府');
+  });
+});
+
+describe('term reports', () => {
+  it('a term-review heading, or term words at a term’s first sitting, make the period a term', () => {
+    expect(reviewPeriod('工作报告\n一、五年工作的回顾\n常委会……', null)).toBe('term');
+    expect(reviewPeriod('过去五年工作回顾\n过去五年,常委会……', null)).toBe('term');
+    expect(reviewPeriod('五年来,省政协共举办协商议政67次。', '第十三届委员会第一次会议')).toBe('term');
+  });
+
+  it('an annual report that looks back on five years stays annual', () => {
+    expect(reviewPeriod('2025年和“十四五”时期工作回顾\n五年来,全省经济……', '第十四届人民代表大会第四次会议')).toBe('year');
+    expect(reviewPeriod('一年来,市政协……五年来累计……', null)).toBe('year');
+    expect(reviewPeriod('一年来,市政协围绕中心……', '第六届委员会第一次会议')).toBe('year');
+  });
+});
+
+describe('region from the issuer, not from a smaller place named after another one', () => {
+  it('a short name that begins a community or zone name does not count', () => {
+    const text = '应邀列席的还有滨湖世纪社区、包河经开区、滨湖功能区负责人。区政协常委会向大会作工作报告,区政协委员出席。';
+    expect(findRegion(text)).toMatchObject({ name: '包河区', province: '安徽省' });
   });
 });

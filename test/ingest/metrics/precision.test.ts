@@ -8,6 +8,7 @@ const META: ReportMeta = {
   body: '政协',
   kind: null,
   year: 2022,
+  period: 'year',
   deliveredOn: null,
   speaker: null,
   session: null,

@@ -1,0 +1,1 @@
+ALTER TABLE `reports` ADD `period` text DEFAULT 'year' NOT NULL;
