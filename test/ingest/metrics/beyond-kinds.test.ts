@@ -9,6 +9,7 @@ const GOV: ReportMeta = {
   body: '政府',
   kind: null,
   year: 2024,
+  period: 'year',
   deliveredOn: null,
   speaker: null,
   session: null,
