@@ -2,7 +2,9 @@
 import type { BlockList } from 'node:net';
 import { IngestError } from '../../errors.js';
 import type { DocumentFormat } from '../decode.js';
-import { assertReachable } from './ssrf-guard.js';
+import { fetch, type Response as UndiciResponse } from 'undici';
+import { createPinnedAgent } from './pinned-agent.js';
+import { assertReachable, type Resolver } from './ssrf-guard.js';
 
 /** Limits of one fetch. */
 export interface FetchOptions {
@@ -12,6 +14,8 @@ export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /** DNS for the SSRF check (default the system's); the connection uses the addresses it returned. */
+  resolve?: Resolver;
 }
 
 /** What a fetch brought back. */
@@ -38,11 +42,14 @@ export async function fetchDocument(href: string, options: FetchOptions): Promis
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const pinned = createPinnedAgent();
   try {
     let url = parse(href);
     for (let hop = 0; ; hop++) {
-      await assertReachable(url, options.allow);
+      // Resolve once, check, and connect to exactly what was checked (no second lookup to rebind).
+      pinned.pin(url.hostname, await assertReachable(url, options.allow, options.resolve));
       const res = await fetch(url, {
+        dispatcher: pinned.agent,
         redirect: 'manual',
         signal: controller.signal,
         headers: { 'user-agent': 'report-digest/1.0 (+https://github.com/)', accept: 'text/html,application/pdf,*/*;q=0.8' },
@@ -75,6 +82,8 @@ export async function fetchDocument(href: string, options: FetchOptions): Promis
     throw new IngestError(href, `无法访问该网址${cause ? `(${cause})` : ''}`);
   } finally {
     clearTimeout(timer);
+    // destroy, not close: a body cancelled mid-stream must not keep the socket (or this call) waiting.
+    void pinned.agent.destroy().catch(() => undefined);
   }
 }
 
@@ -91,7 +100,7 @@ function parse(href: string): URL {
 }
 
 /** Reads the body chunk by chunk and aborts as soon as it passes the cap (an endless body costs no memory). */
-async function readCapped(href: string, res: Response, maxBytes: number): Promise<Buffer> {
+async function readCapped(href: string, res: UndiciResponse, maxBytes: number): Promise<Buffer> {
   if (!res.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -58,22 +58,30 @@ export function addressAllowed(address: string, allow: BlockList | null): boolea
   return !BLOCKED.check(address, type);
 }
 
+/** Resolves a host name to every address it has (the SSRF guard's DNS; tests pass their own). */
+export type Resolver = (host: string) => Promise<string[]>;
+
+const systemResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
 /**
  * Resolves the URL's host and refuses it unless every address it resolves to is allowed (a host with one
- * private address among public ones could be answered by either).
+ * private address among public ones could be answered by either). Returns the checked addresses: the
+ * connection must go to these (see pinned-agent.ts), not to a second lookup's answer.
  */
-export async function assertReachable(url: URL, allow: BlockList | null): Promise<void> {
+export async function assertReachable(url: URL, allow: BlockList | null, resolve: Resolver = systemResolver): Promise<string[]> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = isIP(host)
     ? [host]
-    : await lookup(host, { all: true, verbatim: true }).then(
-        (list) => list.map((a) => a.address),
+    : await resolve(host).then(
+        (list) => list,
         () => {
           throw new IngestError(url.href, `无法解析域名 ${host}`);
         },
       );
+  if (!addresses.length) throw new IngestError(url.href, `无法解析域名 ${host}`);
   const refused = addresses.find((a) => !addressAllowed(a, allow));
   if (refused !== undefined) {
     throw new IngestError(url.href, `拒绝访问内网或本机地址(${refused}):出于安全考虑只抓取公网网址`);
   }
+  return addresses;
 }

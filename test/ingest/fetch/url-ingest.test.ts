@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../../../src/ingest/extract.js';
 import { extractUrl } from '../../../src/ingest/extract-url.js';
+import { fetchDocument } from '../../../src/ingest/fetch/fetch-url.js';
 import { addressAllowed, parseAllowList } from '../../../src/ingest/fetch/ssrf-guard.js';
 import { ingestPaths } from '../../../src/ingest/ingest-batch.js';
 import { makePdf } from '../../helpers/make-documents.js';
@@ -46,6 +47,8 @@ beforeAll(async () => {
     } else if (path.startsWith('/hop/')) {
       const n = Number(path.slice(5));
       res.writeHead(302, { location: n > 0 ? `/hop/${n - 1}` : '/report.pdf' }).end();
+    } else if (path.startsWith('/to/')) {
+      res.writeHead(302, { location: `http://${path.slice(4)}:${(server.address() as AddressInfo).port}/report.pdf` }).end();
     } else if (path === '/slow') {
       open.add(res); // never answers
     } else if (path === '/endless') {
@@ -138,6 +141,34 @@ describe('URL ingest', () => {
     } finally {
       t.cleanup();
     }
+  });
+
+  it('DNS rebinding: the name is resolved once per hop and the socket goes to the address that was checked', async () => {
+    const port = (server.address() as AddressInfo).port;
+    // A hostile DNS: the check gets the allowed 127.0.0.1, any later lookup would get an address that is not.
+    const answers: string[] = [];
+    const resolve = async (host: string) => {
+      answers.push(host);
+      return answers.length === 1 ? ['127.0.0.1'] : ['169.254.169.254'];
+    };
+    const only127 = parseAllowList('127.0.0.1/32');
+    const fetched = await fetchDocument(`http://rebind.test:${port}/report.pdf`, { allow: only127, resolve, timeoutMs: 5000 });
+    expect(fetched.format).toBe('pdf');
+    expect(Buffer.compare(fetched.bytes, Buffer.from(pdfBytes))).toBe(0);
+    expect(answers).toEqual(['rebind.test']);
+    // The same hostile DNS answering the forbidden address first is refused before any request.
+    const refused = fetchDocument(`http://rebind.test:${port}/report.pdf`, {
+      allow: only127,
+      resolve: async () => ['169.254.169.254'],
+    });
+    await expect(refused).rejects.toThrow(/拒绝访问内网或本机地址/);
+  });
+
+  it('a redirect to a name that resolves to a forbidden address is refused at that hop', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const resolve = async (host: string) => (host === 'start.test' ? ['127.0.0.1'] : ['10.0.0.7']);
+    const hop = fetchDocument(`http://start.test:${port}/to/inner.test`, { allow: parseAllowList('127.0.0.1/32'), resolve });
+    await expect(hop).rejects.toThrow(/10\.0\.0\.7/);
   });
 
   it('classifies addresses: private, link-local, mapped and CGNAT refused, public allowed', () => {
