@@ -45,6 +45,11 @@ const schema = z.object({
   SLACK_APP_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_API_URL: z.string().url().optional(),
+  SLACK_ADMIN_USERS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[,\s]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack member ids (U…/W…, e.g. U012AB3CD)'))),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DIGEST_FETCH_ALLOW: optional.refine(
     (v) => {
@@ -92,6 +97,8 @@ function toConfig(env: z.infer<typeof schema>, cwd: string) {
             signingSecret: env.SLACK_SIGNING_SECRET ?? null,
             apiUrl: env.SLACK_API_URL ?? null,
             port: env.PORT,
+            /** Member ids allowed to share report files with the bot and run `/digest ingest <url>`. */
+            adminUsers: env.SLACK_ADMIN_USERS,
           }
         : null,
   };

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ TELEGRAM_ADMIN_IDS: '12,abc' })).toThrow(/TELEGRAM_ADMIN_IDS/);
+    expect(() => loadConfig({ SLACK_ADMIN_USERS: 'U012AB3CD,alice' })).toThrow(/SLACK_ADMIN_USERS/);
     expect(() => loadConfig({ DIGEST_EMPTY: 'sometimes' })).toThrow(/DIGEST_EMPTY/);
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_APP_TOKEN/);
   });
@@ -27,12 +28,14 @@ describe('loadConfig', () => {
         TELEGRAM_ADMIN_IDS: '1, 2',
         SLACK_BOT_TOKEN: 'xoxb-1',
         SLACK_SIGNING_SECRET: 's',
+        SLACK_ADMIN_USERS: 'U012AB3CD, W0ABC',
         PORT: '8080',
       },
       '/app',
     );
     expect(c.telegram).toMatchObject({ token: '1:abc', adminIds: ['1', '2'], port: 8080 });
     expect(c.slack).toMatchObject({ botToken: 'xoxb-1', signingSecret: 's', appToken: null, port: 8080 });
+    expect(c.slack?.adminUsers).toEqual(['U012AB3CD', 'W0ABC']);
   });
 
   it('validates cron and time zone and reports every problem at once, each with its variable', () => {

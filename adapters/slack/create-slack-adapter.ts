@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type webApi } from '@slack/bolt';
 import pino, { type Logger } from 'pino';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../src/domain/upload.js';
 import { ConfigError } from '../../src/errors.js';
 import type { DigestService, Publisher } from '../../src/service/ports.js';
 import { registerActions } from './actions.js';
@@ -8,7 +9,9 @@ import type { AttachmentRenderers } from './attachments.js';
 import { boltLogger } from './bolt-logger.js';
 import { resolveCommandNames, type SlackCommandNames } from './command-names.js';
 import { registerCommands } from './commands.js';
+import { registerFileShares } from './file-shares.js';
 import { registerMention } from './mention.js';
+import type { SlackUploadSettings } from './upload.js';
 import { createReplayGuard } from './replay-guard.js';
 import { createSlackPublisher } from './publisher.js';
 import { runAndRespond, type Handling } from './run-command.js';
@@ -35,6 +38,10 @@ export interface SlackAdapterOptions extends AttachmentRenderers {
   retryConfig?: webApi.RetryOptions;
   /** Per-request timeout of Web API calls in ms; default 30 s. */
   timeoutMs?: number;
+  /** Member ids (SLACK_ADMIN_USERS) who may share report files and run `/digest ingest <url>`; default nobody. */
+  adminUsers?: readonly string[];
+  /** Largest report file accepted from Slack; default 5 MB. */
+  maxUploadBytes?: number;
 }
 
 /** A running (or startable) Slack adapter. */
@@ -49,6 +56,9 @@ export interface SlackAdapter {
   /** The Bolt app, for the composition root's extra wiring. */
   readonly app: App;
 }
+
+/** Slack's Web API root (what the client uses when SLACK_API_URL is unset). */
+const DEFAULT_API_URL = 'https://slack.com/api/';
 
 /** Default retry policy: enough to ride out a 429 or a blip, short enough not to stall a weekly push run. */
 const DEFAULT_RETRY: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 20_000, randomize: true };
@@ -92,7 +102,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     renderers: { renderChart: options.renderChart, encodeCsv: options.encodeCsv },
     log,
   };
-  registerCommands(app, names, h);
+  const uploads: SlackUploadSettings = {
+    admins: new Set(options.adminUsers ?? []),
+    botToken: options.botToken,
+    apiUrl: clientOptions.slackApiUrl ?? DEFAULT_API_URL,
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+  };
+  registerCommands(app, names, h, uploads);
+  registerFileShares(app, h, uploads);
   registerActions(app, (command, channelId, respond) => runAndRespond(h, command, channelId, respond, app.client));
   registerMention(app, h);
   app.error(async (error) => {

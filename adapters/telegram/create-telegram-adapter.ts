@@ -12,7 +12,7 @@ import type { TelegramAdapterOptions } from './options.js';
 import { createTelegramPublisher } from './publisher.js';
 import { startWithBackoff } from './start-backoff.js';
 import { createMemoryInbox } from './update-inbox.js';
-import { DEFAULT_MAX_UPLOAD_BYTES } from './upload.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../src/domain/upload.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
 
 export type { TelegramAdapterOptions } from './options.js';

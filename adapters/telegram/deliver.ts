@@ -48,7 +48,4 @@ async function handleDeliveryFailure(deps: DeliverDeps, target: ReplyTarget, rep
   }
 }
 
-/** A one-paragraph reply for adapter-level notices (upload refusals, expired buttons). */
-export function noticeReply(text: string, kind: Reply['kind'] = 'error'): Reply {
-  return { kind, title: text, sections: [{ blocks: [{ type: 'paragraph', text }] }], actions: [], script: 'simplified' };
-}
+export { noticeReply } from '../../src/service/reply/notice-reply.js';

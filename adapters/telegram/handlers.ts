@@ -5,7 +5,8 @@ import { isNotModified } from './errors-map.js';
 import { buildKeyboard } from './keyboard.js';
 import { commandLine, targetFor } from './incoming.js';
 import { renderMessages } from './send-reply.js';
-import { handleIngestCommand, ingestArgument } from './ingest-url.js';
+import { ingestArgument } from '../../src/domain/url.js';
+import { handleIngestCommand } from './ingest-url.js';
 import { handleUpload, type UploadDeps } from './upload.js';
 
 /** Everything the update handlers need. */

@@ -2,19 +2,14 @@ import type { Message } from 'grammy/types';
 import { isUrl } from '../../src/domain/url.js';
 import { chatContext, deliver, noticeReply } from './deliver.js';
 import { targetFor } from './incoming.js';
-import { NOT_ADMIN_TEXT, type UploadDeps } from './upload.js';
-
-/** The argument of an `/ingest …` command line, or null when the line is another command. */
-export function ingestArgument(line: string): string | null {
-  const m = /^[/／]ingest(?:\s+([\s\S]*))?$/i.exec(line.trim());
-  return m ? (m[1] ?? '').trim() : null;
-}
+import { NOT_ADMIN_INGEST_TEXT } from '../../src/domain/upload.js';
+import type { UploadDeps } from './upload.js';
 
 /** `/ingest <url>` from an admin: fetches and ingests the page or file, answers with its digest or the reason. */
 export async function handleIngestCommand(deps: UploadDeps, message: Message, argument: string): Promise<void> {
   const target = targetFor(message);
   const say = (text: string) => deliver(deps, target, noticeReply(text));
-  if (!message.from || !deps.adminIds.has(String(message.from.id))) return say(NOT_ADMIN_TEXT.replace('上传', '导入'));
+  if (!message.from || !deps.adminIds.has(String(message.from.id))) return say(NOT_ADMIN_INGEST_TEXT);
   if (!isUrl(argument) || /\s/.test(argument)) return say('用法: /ingest <网址>,例如 /ingest https://example.gov.cn/report.pdf');
   await say('正在抓取该网址…');
   const reply = await deps.service

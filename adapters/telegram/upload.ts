@@ -1,17 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Message } from 'grammy/types';
-import { DigestError, DOC_REFUSAL, IngestError } from '../../src/errors.js';
+import { NOT_ADMIN_TEXT, safeUploadName, tooBigText, uploadExtension, uploadRefusal } from '../../src/domain/upload.js';
+import { DigestError, IngestError } from '../../src/errors.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';
 import { chatContext, deliver, noticeReply, type DeliverDeps } from './deliver.js';
 import { targetFor } from './incoming.js';
-
-/** Extensions an admin may upload. */
-const UPLOAD_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx'] as const;
-
-/** Default upload size limit (5 MB). */
-export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 /** What the upload handler needs besides delivery. */
 export interface UploadDeps extends DeliverDeps {
@@ -21,9 +16,6 @@ export interface UploadDeps extends DeliverDeps {
   apiRoot: string;
   maxUploadBytes: number;
 }
-
-/** Refusal for non-admins (shown verbatim). */
-export const NOT_ADMIN_TEXT = '抱歉,只有管理员可以上传报告。';
 
 /**
  * Handles a document: admins' .txt/.html/.htm/.pdf/.docx files are downloaded (size checked before and after),
@@ -35,12 +27,9 @@ export async function handleUpload(deps: UploadDeps, message: Message): Promise<
   const target = targetFor(message);
   const say = (text: string) => deliver(deps, target, noticeReply(text));
   if (!message.from || !deps.adminIds.has(String(message.from.id))) return say(NOT_ADMIN_TEXT);
-  const ext = extname(doc.file_name ?? '').toLowerCase();
-  if (ext === '.doc') return say(`${DOC_REFUSAL}。`);
-  if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(ext)) {
-    return say(`不支持该文件类型(${ext || '无扩展名'}),请上传 .txt、.html、.htm、.pdf 或 .docx 格式的报告。`);
-  }
-  if (doc.file_size !== undefined && doc.file_size > deps.maxUploadBytes) return say(tooBig(doc.file_size, deps.maxUploadBytes));
+  const refusal = uploadRefusal(doc.file_name, doc.file_size, deps.maxUploadBytes);
+  if (refusal) return say(refusal);
+  const ext = uploadExtension(doc.file_name);
 
   let bytes: Uint8Array;
   try {
@@ -49,7 +38,7 @@ export async function handleUpload(deps: UploadDeps, message: Message): Promise<
     deps.logger.warn({ err, fileId: doc.file_id }, 'telegram upload download failed');
     return say('无法下载该文件,请稍后重新发送。');
   }
-  if (bytes.length > deps.maxUploadBytes) return say(tooBig(bytes.length, deps.maxUploadBytes));
+  if (bytes.length > deps.maxUploadBytes) return say(tooBigText(bytes.length, deps.maxUploadBytes));
 
   const reply = await ingest(deps, message, bytes, ext).catch(async (err: unknown) => {
     const reason = err instanceof IngestError ? err.reason : err instanceof DigestError ? err.message : null;
@@ -64,7 +53,7 @@ export async function handleUpload(deps: UploadDeps, message: Message): Promise<
 async function ingest(deps: UploadDeps, message: Message, bytes: Uint8Array, ext: string): Promise<Reply> {
   const dir = await mkdtemp(join(tmpdir(), 'digest-upload-'));
   try {
-    const path = join(dir, safeName(message.document?.file_name ?? `upload${ext}`, ext));
+    const path = join(dir, safeUploadName(message.document?.file_name ?? `upload${ext}`, ext));
     await writeFile(path, bytes);
     return await deps.service.ingestUpload(path, chatContext(message.chat.id));
   } finally {
@@ -79,17 +68,4 @@ async function download(deps: UploadDeps, fileId: string): Promise<Uint8Array> {
   const res = await fetch(`${root}/file/bot${deps.token}/${file.file_path}`);
   if (!res.ok) throw new Error(`file download answered ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
-}
-
-function tooBig(size: number, max: number): string {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return `文件过大(${mb(size)} MB),上传上限为 ${mb(max)} MB。`;
-}
-
-/** The original base name without path tricks or control characters, keeping the extension. */
-function safeName(name: string, ext: string): string {
-  const base = basename(name)
-    .replace(/[\u0000-\u001f/\\:*?"<>|]/g, '_')
-    .slice(-120);
-  return base.toLowerCase().endsWith(ext) && base.length > ext.length ? base : `upload${ext}`;
 }

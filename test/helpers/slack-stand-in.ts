@@ -46,6 +46,13 @@ export interface SlackStandIn {
   uploads(): SlackUpload[];
   /** JSON bodies POSTed to a response_url, in order. */
   responses(id?: string): Record<string, unknown>[];
+  /**
+   * Serves `bytes` as a file at `<url>/files/<id>/<name>` (only with the bot token, like url_private) and
+   * returns the file object a `file_share` event carries; `withUrls: false` leaves the URLs to files.info.
+   */
+  addFile(name: string, bytes: Uint8Array, options?: { withUrls?: boolean }): StandInFile;
+  /** File downloads (GET /files/…) with the Authorization header they carried. */
+  downloads(): { path: string; authorization: string | undefined }[];
   /** The next `times` calls of `method` fail this way. */
   fail(method: string, failure: Failure, times?: number): void;
   /** Holds response_url posts unanswered until the returned release function is called. */
@@ -54,6 +61,19 @@ export interface SlackStandIn {
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A file object as Slack's events and files.info describe it. */
+export interface StandInFile {
+  id: string;
+  name: string;
+  size: number;
+  url_private?: string;
+  url_private_download?: string;
+  file_access?: string;
+}
+
+/** The bot token the stand-in accepts for file downloads. */
+export const STAND_IN_BOT_TOKEN = 'xoxb-test-token';
 
 /** Bot identity the stand-in's auth.test reports. */
 const STAND_IN_BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0001' };
@@ -66,6 +86,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   let ts = 1_700_000_000;
   let fileNo = 0;
   const announced = new Map<string, string>();
+  const served = new Map<string, { file: StandInFile; bytes: Uint8Array }>();
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -86,6 +107,18 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       const answer = () => send(res, 200, { ok: true });
       if (held) held.push(answer);
       else answer();
+      return;
+    }
+    if (path.startsWith('/files/')) {
+      const id = path.split('/')[2] ?? '';
+      const entry = served.get(id);
+      if (req.headers.authorization !== `Bearer ${STAND_IN_BOT_TOKEN}`) {
+        // Slack answers a download without a valid token with its login page.
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html>sign in</html>');
+        return;
+      }
+      if (!entry) return send(res, 404, { ok: false });
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from(entry.bytes));
       return;
     }
     if (path.startsWith('/upload/')) {
@@ -128,6 +161,11 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         const files = JSON.parse(params.files ?? '[]') as { id: string; title?: string }[];
         return send(res, 200, { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) });
       }
+      case 'files.info': {
+        const entry = served.get(params.file ?? '');
+        if (!entry) return send(res, 200, { ok: false, error: 'file_not_found' });
+        return send(res, 200, { ok: true, file: withUrls(entry.file) });
+      }
       case 'conversations.join':
       case 'conversations.info':
         return send(res, 200, { ok: true, channel: { id: params.channel } });
@@ -137,6 +175,11 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const withUrls = (file: StandInFile): StandInFile => ({
+    ...file,
+    url_private: `${base}/files/${file.id}/${encodeURIComponent(file.name)}`,
+    url_private_download: `${base}/files/${file.id}/download/${encodeURIComponent(file.name)}`,
+  });
 
   return {
     url: base,
@@ -156,6 +199,13 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       requests
         .filter((r) => (id ? r.path === `/respond/${id}` : r.path.startsWith('/respond/')))
         .map((r) => r.json as Record<string, unknown>),
+    addFile(name, bytes, options = {}) {
+      const file: StandInFile = { id: `F${String(++fileNo).padStart(4, '0')}`, name, size: bytes.length };
+      served.set(file.id, { file, bytes });
+      return options.withUrls === false ? { ...file, file_access: 'check_file_info' } : withUrls(file);
+    },
+    downloads: () =>
+      requests.filter((r) => r.path.startsWith('/files/')).map((r) => ({ path: r.path, authorization: r.headers.authorization })),
     fail(method, failure, times = 1) {
       const queue = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) queue.push(failure);

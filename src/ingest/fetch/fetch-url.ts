@@ -2,7 +2,8 @@
 import type { BlockList } from 'node:net';
 import { IngestError } from '../../errors.js';
 import type { DocumentFormat } from '../decode.js';
-import { fetch, type Response as UndiciResponse } from 'undici';
+import { fetch } from 'undici';
+import { readCapped } from '../../domain/read-capped.js';
 import { createPinnedAgent } from './pinned-agent.js';
 import { assertReachable, type Resolver } from './ssrf-guard.js';
 
@@ -69,7 +70,8 @@ export async function fetchDocument(href: string, options: FetchOptions): Promis
         await res.body?.cancel();
         throw new IngestError(href, tooBig(maxBytes));
       }
-      const bytes = await readCapped(href, res, maxBytes);
+      const bytes = await readCapped(res.body as ReadableStream<Uint8Array> | null, maxBytes);
+      if (!bytes) throw new IngestError(href, tooBig(maxBytes));
       const type = (res.headers.get('content-type') ?? '').toLowerCase();
       const charset = /charset\s*=\s*["']?([\w-]+)/.exec(type)?.[1] ?? null;
       const format = formatOf(type, url.pathname, bytes);
@@ -97,25 +99,6 @@ function parse(href: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new IngestError(href, '只支持 http/https 网址');
   if (url.username || url.password) throw new IngestError(href, '网址不能包含用户名或密码');
   return url;
-}
-
-/** Reads the body chunk by chunk and aborts as soon as it passes the cap (an endless body costs no memory). */
-async function readCapped(href: string, res: UndiciResponse, maxBytes: number): Promise<Buffer> {
-  if (!res.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new IngestError(href, tooBig(maxBytes));
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 function tooBig(maxBytes: number): string {

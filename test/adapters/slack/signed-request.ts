@@ -31,14 +31,20 @@ export async function signedPost(url: string, body: string, options: SignOptions
 }
 
 /** A slash command payload as Slack sends it (form-encoded). */
-export function slashCommandBody(command: string, text: string, responseUrl: string, channelId = 'C0CHANNEL1'): string {
+export function slashCommandBody(
+  command: string,
+  text: string,
+  responseUrl: string,
+  channelId = 'C0CHANNEL1',
+  userId = 'U0USER01',
+): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: 'T0001',
     team_domain: 'example',
     channel_id: channelId,
     channel_name: 'general',
-    user_id: 'U0USER01',
+    user_id: userId,
     user_name: 'alice',
     command,
     text,
@@ -93,6 +99,33 @@ export function appMentionBody(text: string, channelId = 'C0CHANNEL1', botUserId
       ts: '1700000002.000300',
       channel: channelId,
       event_ts: '1700000002.000300',
+    },
+  });
+}
+
+/** A `message` event with subtype `file_share` (a file sent to the bot), as an event_callback (JSON). */
+export function fileShareBody(
+  files: unknown[],
+  options: { user?: string; channel?: string; channelType?: string; eventId?: string } = {},
+): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T0001',
+    api_app_id: 'A0APP001',
+    type: 'event_callback',
+    event_id: options.eventId ?? `EvF${Math.random().toString(36).slice(2, 10)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0001', user_id: 'UBOT0001', is_bot: true }],
+    event: {
+      type: 'message',
+      subtype: 'file_share',
+      user: options.user ?? 'U0ADMIN1',
+      text: '',
+      files,
+      ts: '1700000005.000100',
+      channel: options.channel ?? 'D0DIRECT1',
+      channel_type: options.channelType ?? 'im',
+      event_ts: '1700000005.000100',
     },
   });
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOT_ADMIN_TEXT } from '../../../adapters/telegram/upload.js';
+import { NOT_ADMIN_TEXT } from '../../../src/domain/upload.js';
 import { IngestError } from '../../../src/errors.js';
 import { documentMessage } from '../../helpers/telegram-updates.js';
 import { FakeService } from './fake-service.js';
