@@ -1,37 +1,24 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/create-slack-adapter.js';
-import { startSlackStandIn, type SlackStandIn } from '../../helpers/slack-stand-in.js';
+import type { SlackStandIn } from '../../helpers/slack-stand-in.js';
+import { type BoltOnStandIn, startBoltOnStandIn } from './bolt-app.js';
 import { recordingService, type RecordingService } from './recording-service.js';
-import { SIGNING_SECRET, signedPost, slashCommandBody } from './signed-request.js';
+import { signedPost, slashCommandBody } from './signed-request.js';
 
 /** The real Bolt app over HTTP: signed requests outside the time window or repeated are refused. */
 describe('Slack request timestamps and replays', () => {
+  let bolt: BoltOnStandIn;
   let slack: SlackStandIn;
-  let adapter: SlackAdapter;
   let service: RecordingService;
   let events: string;
 
   beforeAll(async () => {
-    slack = await startSlackStandIn();
     service = recordingService(null);
-    adapter = createSlackAdapter({
-      service,
-      botToken: 'xoxb-test-token',
-      signingSecret: SIGNING_SECRET,
-      apiUrl: slack.apiUrl,
-      port: 0,
-      host: '127.0.0.1',
-      retryConfig: { retries: 0 },
-      logger: pino({ level: 'silent' }),
-    });
-    await adapter.start();
-    events = `http://127.0.0.1:${adapter.address()!.port}/slack/events`;
+    bolt = await startBoltOnStandIn(service);
+    ({ slack, events } = bolt);
   });
 
   afterAll(async () => {
-    await adapter?.stop();
-    await slack?.close();
+    await bolt?.close();
   });
 
   const now = () => Math.floor(Date.now() / 1000);

@@ -1,45 +1,32 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/create-slack-adapter.js';
 import { ingestPaths } from '../../../src/ingest/ingest-batch.js';
 import { createDigestService } from '../../../src/service/create-digest-service.js';
 import { findCommandRefs } from '../../../src/service/reply/command-ref.js';
-import { startSlackStandIn, type SlackStandIn } from '../../helpers/slack-stand-in.js';
+import type { SlackStandIn } from '../../helpers/slack-stand-in.js';
 import { SEEDS_DIR, tempDb } from '../../helpers/temp-db.js';
 import { blocksText } from './block-checks.js';
+import { type BoltOnStandIn, startBoltOnStandIn } from './bolt-app.js';
 import { recordingService, type RecordingService } from './recording-service.js';
-import { appMentionBody, SIGNING_SECRET, signedPost, slashCommandBody } from './signed-request.js';
+import { appMentionBody, signedPost, slashCommandBody } from './signed-request.js';
 
 /** Real Bolt over HTTP with the real service: replies name Slack's commands, Slack's escaping is undone. */
 describe('Slack command names and escaping', () => {
+  let bolt: BoltOnStandIn;
   let slack: SlackStandIn;
-  let adapter: SlackAdapter;
   let service: RecordingService;
   let events: string;
   let db: ReturnType<typeof tempDb>;
 
   beforeAll(async () => {
-    slack = await startSlackStandIn();
     db = tempDb();
     await ingestPaths(db.db, [SEEDS_DIR]);
     service = recordingService(createDigestService({ db: db.db }));
-    adapter = createSlackAdapter({
-      service,
-      botToken: 'xoxb-test-token',
-      signingSecret: SIGNING_SECRET,
-      apiUrl: slack.apiUrl,
-      port: 0,
-      host: '127.0.0.1',
-      retryConfig: { retries: 0 },
-      logger: pino({ level: 'silent' }),
-    });
-    await adapter.start();
-    events = `http://127.0.0.1:${adapter.address()!.port}/slack/events`;
+    bolt = await startBoltOnStandIn(service);
+    ({ slack, events } = bolt);
   });
 
   afterAll(async () => {
-    await adapter?.stop();
-    await slack?.close();
+    await bolt?.close();
     db?.cleanup();
   });
 
