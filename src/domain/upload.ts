@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { DOC_REFUSAL } from '../errors.js';
 
 /** Extensions an admin may upload. */
-export const UPLOAD_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx'] as const;
+const UPLOAD_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx'] as const;
 
 /** Default upload size limit (5 MB). */
 export const DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
