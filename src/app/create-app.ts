@@ -8,7 +8,7 @@ import { renderChartPng } from '../charts/render-png.js';
 import { saveReplyFiles } from '../charts/save-chart.js';
 import { formatSummary } from '../cli/ingest-command.js';
 import type { Config } from '../config.js';
-import { openDb, type DigestDb } from '../db/open.js';
+import { closeDb, openDb, type DigestDb } from '../db/open.js';
 import { ingestPaths } from '../ingest/ingest-batch.js';
 import { createLogger } from '../logger.js';
 import { createScheduler, type Scheduler } from '../scheduler/create-scheduler.js';
@@ -59,7 +59,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   try {
     return wire(config, options, log, db);
   } catch (error) {
-    db.$client.close();
+    closeDb(db);
     throw error;
   }
 }
@@ -127,7 +127,7 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
     if (stopped) return;
     stopped = true;
     for (const r of running.reverse()) await r.stop().catch((err: unknown) => log.error({ err }, 'stop failed'));
-    db.$client.close();
+    closeDb(db);
   };
 
   return {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { readFileSync, rmSync } from 'node:fs';
-import { openDb } from '../db/open.js';
+import { closeDb, openDb } from '../db/open.js';
 import { decodeInput } from '../ingest/decode.js';
 import { ingestPaths } from '../ingest/ingest-batch.js';
 import { normalize } from '../ingest/normalize/index.js';
@@ -64,7 +64,7 @@ export async function measureIngest(files: string[], dbPath: string, workers: nu
       dbBytesPerReport: Math.round(bytes / Math.max(1, summary.ingested)),
     };
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }
 

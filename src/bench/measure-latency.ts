@@ -1,7 +1,10 @@
+import { and, isNotNull } from 'drizzle-orm';
 import type { DigestDb } from '../db/open.js';
+import { reportCount } from '../db/report-writer.js';
+import { reports as reportsTable } from '../db/schema.js';
 import { createDigestService } from '../service/create-digest-service.js';
 import { renderPlain } from '../service/reply/plain-renderer.js';
-import { fillCorpus } from './fill-corpus.js';
+import { fillCorpus } from '../db/fill-corpus.js';
 import { createRng } from './prng.js';
 import { percentiles, type Percentiles } from './stats.js';
 
@@ -56,16 +59,26 @@ export interface ServingOptions {
 export function measureServing(db: DigestDb, iterations: number, options: ServingOptions = {}): ServingFigures {
   const seed = options.seed ?? 7;
   const service = createDigestService({ db });
-  const client = db.$client;
   const rng = createRng(seed);
-  const reports = (client.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
-  const regions = client
-    .prepare('SELECT region_name AS name, year FROM reports WHERE region_name IS NOT NULL AND year IS NOT NULL ORDER BY id')
-    .all() as { name: string; year: number }[];
-  const ids = (client.prepare('SELECT id FROM reports').all() as { id: number }[]).map((r) => r.id);
-  const provinces = (
-    client.prepare('SELECT DISTINCT province FROM reports WHERE province IS NOT NULL').all() as { province: string }[]
-  ).map((r) => r.province);
+  const reports = reportCount(db);
+  const regions = db
+    .select({ name: reportsTable.regionName, year: reportsTable.year })
+    .from(reportsTable)
+    .where(and(isNotNull(reportsTable.regionName), isNotNull(reportsTable.year)))
+    .orderBy(reportsTable.id)
+    .all()
+    .flatMap((r) => (r.name !== null && r.year !== null ? [{ name: r.name, year: r.year }] : []));
+  const ids = db
+    .select({ id: reportsTable.id })
+    .from(reportsTable)
+    .all()
+    .map((r) => r.id);
+  const provinces = db
+    .selectDistinct({ province: reportsTable.province })
+    .from(reportsTable)
+    .where(isNotNull(reportsTable.province))
+    .all()
+    .flatMap((r) => (r.province === null ? [] : [r.province]));
   if (!regions.length || !ids.length) throw new Error('the database has no reports with a region and year');
 
   let peakRss = process.memoryUsage().rss;
@@ -116,7 +129,7 @@ export function measureServing(db: DigestDb, iterations: number, options: Servin
   if (options.afterWrite) {
     // One write before each command, so every first call finds the corpus caches dropped.
     for (const [key, line] of Object.entries(lines) as [Exclude<LatencyKey, 'pointLookup'>, () => string][]) {
-      fillCorpus(client, (client.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n + 1);
+      fillCorpus(db, reportCount(db) + 1);
       const started = performance.now();
       renderPlain(service.handle(line(), { platform: 'console', chatId: 'bench' }));
       latency[key].afterWriteMs = round(performance.now() - started);
@@ -125,7 +138,7 @@ export function measureServing(db: DigestDb, iterations: number, options: Servin
   }
 
   // The floor: one indexed row fetch through a prepared statement.
-  const point = client.prepare('SELECT id, title, region_name, year FROM reports WHERE id = ?');
+  const point = service.store.stmt('SELECT id, title, region_name, year FROM reports WHERE id = ?');
   const samples: number[] = [];
   let firstMs = NaN;
   for (let i = 0; i < warmUp + iterations * 10; i++) {

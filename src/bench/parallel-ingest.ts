@@ -4,7 +4,7 @@ import type { DigestDb } from '../db/open.js';
 import type { ExtractedReport } from '../domain/report.js';
 import type { IngestSummary } from '../ingest/ingest-batch.js';
 import { refreshKeywords } from '../ingest/refresh-keywords.js';
-import { storeReport } from '../ingest/store.js';
+import { storeReport } from '../db/report-writer.js';
 import type { ExtractJob } from './extract-worker.js';
 
 /** What a worker sends back. */

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../db/open.js';
+import { closeDb, openDb } from '../db/open.js';
+import { reportCount } from '../db/report-writer.js';
 import { REPO_ROOT, runTsx } from './child-process.js';
-import { fillCorpus } from './fill-corpus.js';
+import { fillCorpus } from '../db/fill-corpus.js';
 import { type MachineInfo, machineInfo } from './machine.js';
 import { measureIngest, type IngestRun } from './measure-ingest.js';
 import type { ServingFigures } from './measure-latency.js';
@@ -69,11 +70,11 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
       let bytes: number;
       let reports: number;
       try {
-        fillCorpus(db.$client, size);
+        fillCorpus(db, size);
         bytes = databaseBytes(db, dbPath);
-        reports = (db.$client.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+        reports = reportCount(db);
       } finally {
-        db.$client.close();
+        closeDb(db);
       }
       const fillSeconds = round((performance.now() - fillStart) / 1000);
       log(`  ${fillSeconds} 秒;测服务(子进程)…`);

@@ -2,7 +2,7 @@
  * Child process of the benchmark: opens an ingested database, serves the benchmark commands and prints
  * the figures as JSON. A separate process keeps the corpus and ingest out of the peak RSS it reports.
  */
-import { openDb } from '../db/open.js';
+import { closeDb, openDb } from '../db/open.js';
 import { measureServing } from './measure-latency.js';
 
 const [dbPath, iterations, mode] = process.argv.slice(2);
@@ -16,5 +16,5 @@ try {
     JSON.stringify(measureServing(db, Number(iterations ?? 200), { afterWrite: mode === 'after-write' })) + '\n',
   );
 } finally {
-  db.$client.close();
+  closeDb(db);
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { environment, loadConfig } from '../config.js';
-import { openDb } from '../db/open.js';
+import { closeDb, openDb } from '../db/open.js';
 import { runEval } from './eval-command.js';
 import { runAsk } from './ask-command.js';
 import { runBenchCommand } from './bench-command.js';
@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
         if (summary.databaseErrors > 0) return 1;
         return summary.ingested + summary.unchanged > 0 || summary.skipped.length === 0 ? 0 : 1;
       } finally {
-        db.$client.close();
+        closeDb(db);
       }
     }
     case 'ask': {
@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
           values.json === true,
         );
       } finally {
-        db.$client.close();
+        closeDb(db);
       }
     }
     case 'extract':
@@ -85,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
           emptyDigest: config.emptyDigest,
         });
       } finally {
-        db.$client.close();
+        closeDb(db);
       }
     }
     case 'eval':

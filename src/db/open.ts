@@ -25,3 +25,18 @@ export function openDb(path: string): DigestDb {
   rebuildGramsIfNeeded(client);
   return db as DigestDb;
 }
+
+/** Closes the connection (idempotent: better-sqlite3 ignores a second close). */
+export function closeDb(db: DigestDb): void {
+  db.$client.close();
+}
+
+/** False once the connection was closed (background work then stops quietly). */
+export function isOpen(db: DigestDb): boolean {
+  return db.$client.open;
+}
+
+/** Folds the WAL into the database file (before measuring or copying it). */
+export function checkpointDb(db: DigestDb): void {
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -10,7 +10,7 @@ import type { FetchOptions } from './fetch/fetch-url.js';
 import { listInputs } from './list-inputs.js';
 import { refreshKeywords } from './refresh-keywords.js';
 import { isDatabaseError, skipReason } from './skip-reason.js';
-import { storeReport } from './store.js';
+import { storeReport } from '../db/report-writer.js';
 
 /** What one `ingest` call did. */
 export interface IngestSummary {

@@ -2,6 +2,7 @@ import type { FetchOptions } from '../ingest/fetch/fetch-url.js';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DigestDb } from '../db/open.js';
+import { reportIdForFile } from '../db/report-writer.js';
 import { ingestPaths } from '../ingest/ingest-batch.js';
 import { DigestError, IngestError } from '../errors.js';
 import { keywordsDirty, scheduleKeywordRefresh } from '../ingest/refresh-keywords.js';
@@ -144,11 +145,7 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
       if (summary.ingested) void scheduleKeywordRefresh(options.db, (err) => log.error({ err }, 'keyword refresh failed'));
       const skipped = summary.skipped[0];
       if (skipped) return errorReply(new IngestError(path.split('/').pop() ?? path, skipped.reason), '');
-      const id = (
-        options.db.$client.prepare('SELECT report_id AS id FROM report_files WHERE path = ?').get(path) as
-          | { id: number }
-          | undefined
-      )?.id;
+      const id = reportIdForFile(options.db, path);
       const report = id === undefined ? undefined : store.reportById(id);
       if (!report) return errorReply(new IngestError(path, '导入后未找到报告'), '');
       const digest = reportDigest(store, report, summary.ingested ? '已导入这份报告。' : '这份报告此前已导入,内容未变。');

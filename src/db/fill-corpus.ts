@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { toGramText } from '../db/gram-index.js';
+import { toGramText } from './gram-index.js';
+import type { DigestDb } from './open.js';
 import { allRegions } from '../gazetteer/gazetteer.js';
-import { createRng } from './prng.js';
+import { createRng } from '../bench/prng.js';
 
 /** Clones inserted per transaction (one SQL statement per table per batch). */
 const BATCH = 500;
@@ -20,7 +21,8 @@ const COPIED = `title, body, kind, delivered_on, speaker, session, source_url, s
  * version (as an ingest would) and keeps document frequencies and keyword totals consistent, so the
  * service sees a corpus whose keywords are up to date. Returns the number of reports added.
  */
-export function fillCorpus(client: Database.Database, target: number, seed = 11): number {
+export function fillCorpus(db: DigestDb, target: number, seed = 11): number {
+  const client = db.$client;
   const count = () => (client.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
   const start = count();
   if (start >= target) return 0;

@@ -1,11 +1,11 @@
 import { deflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
-import type { DigestDb } from '../db/open.js';
-import { markCorpusChanged } from '../db/corpus-meta.js';
-import { toGramText } from '../db/gram-index.js';
-import { reportFiles, reports } from '../db/schema.js';
+import { count, eq } from 'drizzle-orm';
+import type { DigestDb } from './open.js';
+import { markCorpusChanged } from './corpus-meta.js';
+import { toGramText } from './gram-index.js';
+import { reportFiles, reports } from './schema.js';
 import type { ExtractedReport } from '../domain/report.js';
 import { adjustTermDf } from './term-df.js';
 
@@ -185,4 +185,14 @@ function dropIfOrphaned(db: DigestDb, reportId: number): boolean {
   adjustTermDf(db, Object.keys(gone.terms), -1);
   db.delete(reports).where(eq(reports.id, reportId)).run();
   return true;
+}
+
+/** The report stored from a file path (an upload just ingested), or undefined. */
+export function reportIdForFile(db: DigestDb, path: string): number | undefined {
+  return db.select({ id: reportFiles.reportId }).from(reportFiles).where(eq(reportFiles.path, path)).get()?.id;
+}
+
+/** How many reports the corpus holds. */
+export function reportCount(db: DigestDb): number {
+  return db.select({ n: count() }).from(reports).get()?.n ?? 0;
 }

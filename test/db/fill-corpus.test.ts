@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillCorpus } from '../../src/bench/fill-corpus.js';
+import { fillCorpus } from '../../src/db/fill-corpus.js';
 import { renderPlain } from '../../src/service/reply/plain-renderer.js';
 import { seededService } from '../helpers/seeded-service.js';
 
@@ -22,7 +22,7 @@ describe('fillCorpus (serving-scale benchmark)', () => {
     const versionBefore = version.get() as number;
     // Two copies of every source and one more of the first: 3 × sources + 1 reports.
     const target = sources * 3 + 1;
-    expect(fillCorpus(t.db.$client, target)).toBe(target - sources);
+    expect(fillCorpus(t.db, target)).toBe(target - sources);
     expect(count('reports')).toBe(target);
     expect(version.get()).toBeGreaterThan(versionBefore);
     for (const [name, b] of before) expect(count(name), name).toBe(3 * b.all + b.first);
@@ -43,7 +43,7 @@ describe('fillCorpus (serving-scale benchmark)', () => {
 
   it('adds nothing when the database already has the target size', () => {
     const n = count('reports');
-    expect(fillCorpus(t.db.$client, n)).toBe(0);
+    expect(fillCorpus(t.db, n)).toBe(0);
     expect(count('reports')).toBe(n);
   });
 });

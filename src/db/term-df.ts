@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DigestDb } from '../db/open.js';
+import type { DigestDb } from './open.js';
 
 /** Adds `delta` to the document frequency of each term (rows at zero are removed). */
 export function adjustTermDf(db: DigestDb, terms: string[], delta: 1 | -1): void {
