@@ -121,8 +121,22 @@ const EXHORTATION = /^(?:让我们|各位委员|各位代表|同志们|各位常
 const GREETING = /^(?:各位委员|各位代表|各位常委|同志们)|请予审议|向大会报告工作|受.{0,30}委托|列席会议的同志/;
 const JUNK =
   /https?:\/\/|www\.|\.(?:com|cn|net|html?)\b|发布时间|发布日期|来源[:\uFF1A]|阅读次数|浏览次数|点击数|字体[:\uFF1A]|【字体|分享到|上一篇|下一篇|上篇[:\uFF1A]|下篇[:\uFF1A]|©|版权所有|ICP|↑|TOP|打印本页|关闭窗口|责任编辑|编辑[:\uFF1A]|等待处理|扫一扫|二维码|[下上][转接]第.版|附件[:\uFF1A]|小编|文库|学习啦|网友上传|导语[:\uFF1A]|简介[:\uFF1A]|免责声明|相关阅读|推荐阅读|原标题|^[—-]*(?:\d{4}年)?\d{1,2}月\d{1,2}日在.{2,60}会议上|^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?$/i;
-/** Ceremony of a session (who sat on the rostrum, who chaired): news filler, not work done. */
-const CEREMONY = /主席台就座|应邀出席|出席会议|到会指导|执行主席|列席会议|主持会议|隆重开幕|胜利闭幕|开幕会|闭幕会/;
+/** Ceremony of a session (who sat on the rostrum, who chaired, the roll call, thanks): news filler, not work done. */
+const CEREMONY =
+  /主席台(?:前排)?就座|应邀出席|出席会议|到会(?:指导|祝贺)|执行主席|列席会议|主持会议|隆重开幕|胜利闭幕|开幕会|闭幕会|(?:会议|大会).{0,24}(?:开幕|闭幕)|认真听取了|报告如下|报告共分|报告总结了|表示(?:诚挚的|衷心的)?(?:敬意|感谢)|衷心的感谢/;
+/**
+ * Honours received (荣获…称号, 被评为先进集体): a report lists them, but they say what others thought of the
+ * work, not what was done — a summary that opens with them misrepresents the year.
+ */
+const COMMENDATION = /荣获|被评为|被授予|授予.{0,30}称号|荣誉称号|先进(?:集体|个人|单位|工作者)|获评|受到.{0,12}表彰|通报表扬/;
+/** The body's own discipline and self-building (党风廉政, 八项规定): every report has it, it tells nothing particular. */
+const DISCIPLINE =
+  /纪律|廉政|廉洁|作风建设|从严治党|八项规定|党风|巡视|巡察|警示教育|政治规矩|民主集中制|主体责任|三重一大|自身建设/;
+/** A news write-up's frame: the byline and the reporter's attribution (苏报讯(记者…), 记者从…获悉, 据悉). */
+const BYLINE =
+  /^.{0,16}讯\s*[(\uFF08]|^[(\uFF08]?记者|记者.{0,24}(?:获悉|了解到)|^据(?:介绍|悉|了解|统计)?[,\uFF0C]|^(?:会上|会议|报告)(?:指出|称|认为|强调)/;
+/** The year set in history (2024年是…75周年 / …之年): context, not work. */
+const CONTEXT = /是.{0,40}(?:之年|周年|的一年|的五年)/;
 /** Sentences that lean on the previous one lose their sense when extracted alone. */
 const DANGLING = /^(?:这些|此外|同时|其中|另外|对此|为此|因此|这一|上述|以上)/;
 
@@ -177,4 +191,29 @@ export function isCeremony(text: string): boolean {
 /** Sentences opening with a back-reference (这些, 此外 …). */
 export function isDangling(text: string): boolean {
   return DANGLING.test(text);
+}
+
+/** Honours received (荣获, 被评为, 先进集体 …). */
+export function isCommendation(text: string): boolean {
+  return COMMENDATION.test(text);
+}
+
+/** The body's own discipline and self-building (纪律, 廉政, 八项规定 …). */
+export function isDiscipline(text: string): boolean {
+  return DISCIPLINE.test(text);
+}
+
+/** A news write-up's byline or attribution (…讯(记者…), 记者…获悉, 据悉). */
+export function isByline(text: string): boolean {
+  return BYLINE.test(text);
+}
+
+/** The year placed in history (…之年, …周年) rather than work done. */
+export function isContext(text: string): boolean {
+  return CONTEXT.test(text);
+}
+
+/** The roll call of a session (应出席委员272人,实到255人,符合规定人数): its figures are attendance, not work. */
+export function isRollCall(text: string): boolean {
+  return /应(?:到|出席).{0,16}实(?:际)?到|符合(?:规定人数|.{0,10}规定)/.test(text);
 }

@@ -1,4 +1,5 @@
 /** Domain vocabulary for segmentation and the boilerplate stop list for keywords. */
+import { CORPUS_STOP_TERMS } from './corpus-stop-terms.js';
 
 /** Terms of local political reporting that jieba would otherwise split; loaded as a user dictionary. */
 export const DOMAIN_TERMS = [
@@ -72,6 +73,10 @@ export const DOMAIN_TERMS = [
   '民生实事',
   '建议案',
   '议政性常委会议',
+  '数字化',
+  '老龄化',
+  '城镇化',
+  '一体化',
 ].map((w) => w.replace(/\s/g, ''));
 
 /** Boilerplate every report of this kind shares; never a keyword. */
@@ -367,7 +372,39 @@ const STOP_SHAPE =
 const LATIN = /^[\x00-\x7f]+$/;
 const ACRONYM = /^(?=.*[A-Z0-9])[A-Z0-9+]{2,8}$/;
 
-/** True when a token can never be a keyword (stop list, boilerplate shape, too short). */
+/**
+ * Generic derived modifiers (肯定性, 针对性, 特色化, 规范化), news frames (网讯, 本报讯) and company names (有限公司):
+ * never what a report is about. Domain terms (数字化, 城镇化) are kept.
+ */
+const GENERIC_SHAPE = /^.{1,3}[性化]$|讯$|(?:公司|集团|股份)$/;
+/** Words of a news page's frame and furniture, whatever their frequency. */
+const NEWS_FRAME = new Set([
+  '记者',
+  '通讯员',
+  '新华社',
+  '新华网',
+  '新闻网',
+  '日电',
+  '浏览器',
+  '菜单栏',
+  '字体',
+  '正文',
+  '图集',
+  '投稿',
+  '作者',
+]);
+const DOMAIN = new Set(DOMAIN_TERMS);
+
+/** True when the shape of a token alone rules it out (boilerplate or place-name ending, generic modifier, Latin debris). */
+export function isShapeStop(term: string): boolean {
+  if (term.length < 2) return true;
+  if (DOMAIN.has(term)) return false;
+  return STOP_SHAPE.test(term) || GENERIC_SHAPE.test(term) || (LATIN.test(term) && !ACRONYM.test(term));
+}
+
+/** True when a token can never be a keyword: the stop list, the list learned from the corpus, or its shape. */
 export function isStopTerm(term: string): boolean {
-  return term.length < 2 || STOP_TERMS.has(term) || STOP_SHAPE.test(term) || (LATIN.test(term) && !ACRONYM.test(term));
+  if (STOP_TERMS.has(term) || NEWS_FRAME.has(term)) return true;
+  // The domain dictionary outranks what was learned: 营商环境 is in many reports and still what they are about.
+  return !DOMAIN.has(term) && (CORPUS_STOP_TERMS.has(term) || isShapeStop(term));
 }

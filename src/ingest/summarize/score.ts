@@ -1,4 +1,18 @@
-import { boilerplateShare, figures, initiatives, isCeremony, isDangling, isExhortation, isGreeting, isJunk } from './features.js';
+import {
+  boilerplateShare,
+  figures,
+  initiatives,
+  isByline,
+  isCeremony,
+  isCommendation,
+  isContext,
+  isDangling,
+  isDiscipline,
+  isExhortation,
+  isGreeting,
+  isJunk,
+  isRollCall,
+} from './features.js';
 import type { Sentence } from './sentences.js';
 
 /** A sentence with its summary-worthiness. */
@@ -14,6 +28,9 @@ export interface ScoredSentence extends Sentence {
 /** Share of boilerplate above which a sentence without concrete content is a bare slogan. */
 const SLOGAN_SHARE = 0.3;
 const MIN_LENGTH = 16;
+/** Openings of a sentence that sums up the period under review. */
+const OVERVIEW =
+  /^(?:一年来|过去一年|全年|今年以来|五年来|本届以来|[0-9]{4}年[,\uFF0C]?(?:我们|市政协|县政协|区政协|州政协|省政协|常委会)?共)/;
 const MAX_LENGTH = 300;
 
 /** Scores a sentence: figures and named initiatives up; boilerplate, odd length and back-references down. */
@@ -32,6 +49,7 @@ export function scoreSentence(sentence: Sentence, extraFigures = 0): ScoredSente
     isJunk(text) ||
     isGreeting(text) ||
     isExhortation(text) ||
+    isRollCall(text) ||
     // A fragment of a sentence broken across lines by the source page.
     /^[、,;:)\]\uFF0C\uFF1B\uFF1A\uFF09]/.test(text);
 
@@ -42,6 +60,15 @@ export function scoreSentence(sentence: Sentence, extraFigures = 0): ScoredSente
   else if (length > 160) score -= 1;
   if (isDangling(text)) score -= 1;
   if (isCeremony(text)) score -= 3;
+  // Honours, the body's own discipline, a news frame and the year's place in history are not the year's work:
+  // they may fill a summary, never lead it.
+  if (isCommendation(text)) score -= 2.5;
+  if (isDiscipline(text)) score -= 2.5;
+  // A byline that carries the figures (记者获悉,五年来共收到提案5644件) is still the news item's substance.
+  if (isByline(text)) score -= figs ? 0.5 : 2;
+  if (figs === 0 && isContext(text)) score -= 2;
+  // A sentence that sums up the year (一年来, 全年 … with figures) stands for the whole review.
+  if (figs > 0 && OVERVIEW.test(text)) score += 1;
   // An unterminated sentence is usually a line broken mid-sentence by the source page.
   if (!/[。!?\uFF01\uFF1F]\s*[”’」』)\uFF09]*$/.test(text)) score -= 1;
   return { ...sentence, score, figures: figs, excluded, slogan };

@@ -12,6 +12,10 @@ export interface SelectOptions {
   group?: (s: ScoredSentence) => string | null;
   /** Minimum number of sentences with figures, when candidates allow. */
   minFigureSentences?: number;
+  /** Longest sentence eligible (a chat summary of ~200 characters cannot spend them on one sentence). */
+  maxSentenceChars?: number;
+  /** Penalty for a second pick from the same group (default 1.5). */
+  sameGroupPenalty?: number;
 }
 
 /** Weight of redundancy (bigram similarity to already chosen sentences) in MMR. */
@@ -33,7 +37,7 @@ function gramsOf(s: ScoredSentence): Set<string> {
 export function selectSentences(candidates: ScoredSentence[], opts: SelectOptions): ScoredSentence[] {
   // MMR only needs the strongest candidates; this keeps long reports cheap.
   const pool = candidates
-    .filter((s) => !s.excluded)
+    .filter((s) => !s.excluded && s.text.length <= (opts.maxSentenceChars ?? Infinity))
     .sort((a, b) => b.score - a.score)
     .slice(0, POOL_PER_PICK * opts.maxSentences)
     .map((s) => ({ s, grams: gramsOf(s) }));
@@ -54,7 +58,7 @@ export function selectSentences(candidates: ScoredSentence[], opts: SelectOption
       const redundancy = Math.max(0, ...chosen.map((c) => similarity(c.grams, grams)));
       const group = opts.group?.(s);
       const sameGroup = group != null && chosen.some((c) => opts.group?.(c.s) === group);
-      const value = s.score - REDUNDANCY * redundancy - (sameGroup ? SAME_GROUP : 0);
+      const value = s.score - REDUNDANCY * redundancy - (sameGroup ? (opts.sameGroupPenalty ?? SAME_GROUP) : 0);
       if (value > bestValue) {
         bestValue = value;
         best = i;

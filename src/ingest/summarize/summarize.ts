@@ -21,14 +21,7 @@ export function summarize(text: string, outline: ReportOutline, metrics: MetricF
   const plan = sentences.filter((s) => scopeAt(spans, s.start) === 'plan');
   const topSection = (s: ScoredSentence) => sectionOf(outline, s.start);
 
-  const summary = selectSentences(review, {
-    minSentences: 3,
-    maxSentences: 5,
-    targetChars: 300,
-    maxChars: 400,
-    group: topSection,
-    minFigureSentences: 2,
-  });
+  const summary = briefSummary(review, topSection);
   const planSummary = selectSentences(plan, {
     minSentences: 1,
     maxSentences: 3,
@@ -44,6 +37,30 @@ export function summarize(text: string, outline: ReportOutline, metrics: MetricF
     sections[section.path] = picked.map((s) => s.text);
   }
   return { summary: summary.map((s) => s.text), planSummary: planSummary.map((s) => s.text), sections };
+}
+
+/** Characters a chat summary may take (the issue's “at most ~200”); the sections' summaries hold the rest. */
+const SUMMARY_MAX_CHARS = 200;
+
+/**
+ * 2–3 sentences, at most SUMMARY_MAX_CHARS, drawn from different top-level sections so they stand for the whole
+ * review rather than its first part. Short sentences first; a report of long sentences only gets one of them.
+ */
+function briefSummary(review: ScoredSentence[], group: (s: ScoredSentence) => string | null): ScoredSentence[] {
+  const base = { minSentences: 2, maxSentences: 3, targetChars: 150, maxChars: SUMMARY_MAX_CHARS, group };
+  const picked = selectSentences(review, {
+    ...base,
+    maxSentenceChars: 120,
+    sameGroupPenalty: 3,
+    minFigureSentences: 1,
+  });
+  // The minimum may overrun the budget: drop the weakest pick until the rest fits.
+  while (picked.length > 1 && picked.reduce((n, s) => n + s.text.length, 0) > SUMMARY_MAX_CHARS) {
+    const weakest = picked.reduce((w, s) => (s.score < w.score ? s : w));
+    picked.splice(picked.indexOf(weakest), 1);
+  }
+  if (picked.length >= 2) return picked;
+  return selectSentences(review, { ...base, minSentences: 1, maxSentenceChars: SUMMARY_MAX_CHARS, minFigureSentences: 1 });
 }
 
 /** Path of the top-level section holding an offset, or null. */

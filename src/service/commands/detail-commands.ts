@@ -16,7 +16,7 @@ function reportFor(store: ReportStore, args: string[], command: 'sections' | 'me
   return report;
 }
 
-/** `/sections <id>`: the whole outline with each section's summary. */
+/** `/sections <id>`: the whole outline with each section's summary (the full summary behind a digest's short one). */
 export function sectionsCommand(store: ReportStore, args: string[]): Reply {
   const r = reportFor(store, args, 'sections');
   const title = `${regionLabel(r)} ${r.year ?? ''} · 全部章节`;

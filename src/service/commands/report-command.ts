@@ -2,6 +2,7 @@ import { BadInputError, NotFoundError } from '../../errors.js';
 import { provinceOf, withProvince } from '../query/region-resolver.js';
 import type { ReportRow, ReportStore } from '../query/report-store.js';
 import { takeYear } from '../query/year.js';
+import { cutText } from '../reply/cut-text.js';
 import { regionLabel, shortQuote } from '../reply/format.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
 import { tierOf } from './compare-rows.js';
@@ -99,7 +100,8 @@ export function reportDigest(store: ReportStore, r: ReportRow, note: string | nu
     sections.push({
       blocks: [
         { type: 'heading', text: '摘要' },
-        { type: 'paragraph', text: summary.join('') },
+        { type: 'paragraph', text: chatSummary(summary) },
+        { type: 'paragraph', text: `完整摘要(各章要点)见 /sections ${r.id}。` },
       ],
     });
   if (figures.length) {
@@ -138,6 +140,19 @@ export function reportDigest(store: ReportStore, r: ReportRow, note: string | nu
     ...otherYears.slice(0, 5).map((o) => ({ label: `${o.year ?? '不详'}年`, command: `/report #${o.id}` })),
   ];
   return { kind: 'report', title, sections, actions, script: 'simplified' };
+}
+
+/** Characters of summary a digest shows in chat; the stored summary is written to fit (older rows may not). */
+const SUMMARY_CHARS = 200;
+
+/** The leading summary sentences that fit SUMMARY_CHARS (at least one, cut if it alone is longer). */
+function chatSummary(sentences: string[]): string {
+  let out = '';
+  for (const s of sentences) {
+    if (out && out.length + s.length > SUMMARY_CHARS) break;
+    out += s;
+  }
+  return cutText(out, SUMMARY_CHARS);
 }
 
 /** `/report 2022`: the reports of one year. */

@@ -39,9 +39,10 @@ const outline: ReportOutline = {
 describe('summarize', () => {
   const result = summarize(text, outline, []);
 
-  it('summarizes the review part with figure-bearing sentences in text order', () => {
-    expect(result.summary.length).toBeGreaterThanOrEqual(3);
-    expect(result.summary.length).toBeLessThanOrEqual(5);
+  it('summarizes the review part in 2–3 sentences within 200 characters, in text order', () => {
+    expect(result.summary.length).toBeGreaterThanOrEqual(2);
+    expect(result.summary.length).toBeLessThanOrEqual(3);
+    expect(result.summary.join('').length).toBeLessThanOrEqual(200);
     const offsets = result.summary.map((s) => text.indexOf(s));
     const review = nth(outline.parts, 0);
     expect(offsets.every((o) => o >= review.start && o < review.end)).toBe(true);

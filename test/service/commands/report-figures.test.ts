@@ -67,3 +67,17 @@ describe('headline figures of /report', () => {
     expect(metrics).toContain('社情民意信息: 64条(存疑:与上年数字矛盾)');
   });
 });
+
+describe('summary of /report', () => {
+  it('shows at most ~200 characters and names the command with the full summary', () => {
+    const reply = env.service.handle('/report 资阳 2022', { platform: 'console', chatId: 'figures' });
+    const blocks = reply.sections.flatMap((s) => s.blocks);
+    const at = blocks.findIndex((b) => b.type === 'heading' && b.text === '摘要');
+    const summary = blocks[at + 1]!;
+    const pointer = blocks[at + 2]!;
+    expect(summary.type === 'paragraph' && summary.text.length).toBeLessThanOrEqual(200);
+    expect(summary.type === 'paragraph' && summary.text.length).toBeGreaterThan(60);
+    const id = /\/report #(\d+)|\/sections (\d+)/.exec(JSON.stringify(reply.actions))!;
+    expect(pointer).toEqual({ type: 'paragraph', text: `完整摘要(各章要点)见 /sections ${id[2] ?? id[1]}。` });
+  });
+});
