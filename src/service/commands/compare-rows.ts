@@ -271,14 +271,33 @@ function byValue(column: number, thenFirstColumn = false) {
 function statsOf(counted: CompareRow[], column: number, baseUnitName: string | null): CompareStats | null {
   if (!counted.length) return null;
   const cells = counted.map((r) => r.cells[column]!);
-  const med = median(cells.map((c) => (baseUnitName !== null ? c.fact.normalized : c.fact.value)))!;
-  const unit = baseUnitName ?? cells[0]!.fact.unit;
+  let text: string;
+  if (baseUnitName === null) text = `${formatNumber(median(cells.map((c) => c.fact.value))!)}${cells[0]!.fact.unit}`;
+  else {
+    // Units mix (万亿元 and 亿元): the median is computed in 元 but said in the unit most rows state (33757亿元,
+    // not 3375793000000元).
+    const shown = mostStated(cells.map((c) => c.fact.unit));
+    const med = median(cells.map((c) => c.fact.normalized))!;
+    text = `${formatNumber(med / unitFactor(shown))}${shown}`;
+  }
   return {
     count: counted.length,
-    median: `${formatNumber(med)}${unit}`,
+    median: text,
     highest: counted[0]!,
     lowest: counted[counted.length - 1]!,
   };
+}
+
+/** 万亿元 → 1e12, 亿元 → 1e8, 万人次 → 1e4: how many base units one of `unit` is. */
+function unitFactor(unit: string): number {
+  const prefix = /^(万亿|亿|万)(?=.)/.exec(unit)?.[1];
+  return prefix === '万亿' ? 1e12 : prefix === '亿' ? 1e8 : prefix === '万' ? 1e4 : 1;
+}
+
+function mostStated(units: string[]): string {
+  const counts = new Map<string, number>();
+  for (const u of units) counts.set(u, (counts.get(u) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 /** A cell as a table shows it: the figure, then its marks (存疑: why; 推算; 届内累计). */
