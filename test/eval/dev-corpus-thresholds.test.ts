@@ -43,6 +43,7 @@ describe.skipIf(!gold.length)('dev-corpus metadata (../shared/dev-corpus, 92 rep
     expect(share(results, 'year')).toBeGreaterThanOrEqual(0.97);
     expect(share(results, 'deliveredOn')).toBeGreaterThanOrEqual(0.98);
     expect(share(results, 'speaker')).toBeGreaterThanOrEqual(0.98);
+    expect(share(results, 'session')).toBeGreaterThanOrEqual(0.97);
   });
 
   it('reaches the target on each half, so the rules generalize beyond the tuning half', () => {

@@ -9,7 +9,7 @@ import {
   sessionSpanMonth,
   statedDeliveryDate,
 } from '../../../src/ingest/metadata/dates.js';
-import { nationalSessionYear } from '../../../src/ingest/metadata/session.js';
+import { findSession, nationalSessionYear } from '../../../src/ingest/metadata/session.js';
 import { findSpeaker } from '../../../src/ingest/metadata/speaker.js';
 import { startsWithSurname } from '../../../src/ingest/metadata/surnames.js';
 import { anniversaryYear, deliveryYearHint, reviewPeriod, reviewYear } from '../../../src/ingest/metadata/year.js';
@@ -185,5 +185,27 @@ describe('region from the issuer, not from a smaller place named after another o
   it('a short name that begins a community or zone name does not count', () => {
     const text = '应邀列席的还有滨湖世纪社区、包河经开区、滨湖功能区负责人。区政协常委会向大会作工作报告,区政协委员出席。';
     expect(findRegion(text)).toMatchObject({ name: '包河区', province: '安徽省' });
+  });
+});
+
+describe('the session a news item is about', () => {
+  const session = (text: string): string | null => findSession(text, text);
+
+  it('its opening or close, its press briefing, its members, its proposals', () => {
+    expect(session('今天上午,莆田市政协八届三次会议正式开幕。')).toBe('第八届委员会第三次会议');
+    expect(session('1月18日下午,山东省政协十三届三次会议新闻发布会举行。')).toBe('第十三届委员会第三次会议');
+    expect(session('参加兴安盟政协九届四次会议的委员于3月2日下午分组审议报告。')).toBe('第九届委员会第四次会议');
+    expect(session('2月26日,市政协十五届三次会议提案交办会召开。')).toBe('第十五届委员会第三次会议');
+    expect(session('福建省政协十一届三次会议共收提案975件')).toBe('第十一届委员会第三次会议');
+  });
+
+  it('reads 十四届人大二次会议 with the body between term and sitting', () => {
+    expect(session('1月23日,江西省十四届人大二次会议在南昌开幕。')).toBe('第十四届人民代表大会第二次会议');
+  });
+
+  it('takes a session said in passing (…会议期间) only when no other is named', () => {
+    expect(session('市政协十四届五次会议期间,委员提交提案。')).toBe('第十四届委员会第五次会议');
+    expect(session('市政协十四届四次会议期间提交提案。今天,市政协十四届五次会议隆重开幕。')).toBe('第十四届委员会第五次会议');
+    expect(session('区政协五届二次会议以来,共提交提案。')).toBeNull();
   });
 });
