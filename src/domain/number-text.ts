@@ -38,7 +38,7 @@ export function findNumber(text: string, value: number): { start: number; end: n
 
 /** Whether a cut between `text[at - 1]` and `text[at]` falls inside a written number. */
 function cutsNumber(text: string, at: number): boolean {
-  return at > 0 && at < text.length && NUMBER_CHAR.test(text[at - 1]) && NUMBER_CHAR.test(text[at]);
+  return at > 0 && at < text.length && NUMBER_CHAR.test(text.charAt(at - 1)) && NUMBER_CHAR.test(text.charAt(at));
 }
 
 /**

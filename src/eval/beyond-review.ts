@@ -5,6 +5,7 @@
  * reviewed wrong one shown again — is visible.
  */
 import { readFileSync } from 'node:fs';
+import { renderTable } from './print.js';
 import type { MetricMiss } from './score-metrics.js';
 
 /** ok: the fact is what its label says; wrong-kind: it is not (a rule now keeps it out of the headline). */
@@ -42,7 +43,8 @@ export function parseReview(text: string): Map<string, ReviewEntry> {
   const out = new Map<string, ReviewEntry>();
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
-    const [file, key, value, verdict, note = ''] = line.split('\t');
+    // A valid verdict in the fourth column means the three columns before it are there.
+    const [file = '', key = '', value = '', verdict, note = ''] = line.split('\t');
     if (verdict !== 'ok' && verdict !== 'wrong-kind') throw new Error(`beyond-gold review: bad verdict in «${line}»`);
     out.set(id(file, key, value), { file, key, value, verdict, note });
   }
@@ -81,8 +83,7 @@ export function beyondReport(columns: { name: string; status: BeyondStatus }[], 
   const rows = [['corpus', 'beyond gold', 'reviewed ok', 'UNREVIEWED', 'WRONG KIND SHOWN', 'wrong-kind facts now out']];
   for (const { name, status: s } of columns)
     rows.push([name, String(s.total), String(s.ok), String(s.unreviewed.length), String(s.wrongShown.length), String(s.fixed)]);
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const lines = [rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n')];
+  const lines = [renderTable(rows)];
   for (const { name, status: s } of columns) {
     if (s.unreviewed.length)
       lines.push(`-- ${name}: unreviewed beyond-gold facts (read, then add to the review file)\n${list(s.unreviewed)}`);

@@ -5,7 +5,7 @@ import type { FamilyScore, MetricMiss } from './score-metrics.js';
 
 const pct = (ok: number, total: number): string => (total ? `${((100 * ok) / total).toFixed(1)}%` : '—');
 /** Rows as left-aligned columns, two spaces apart. */
-function renderTable(rows: string[][]): string {
+export function renderTable(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) for (const [i, c] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, c.length);
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')).join('\n');

@@ -121,13 +121,12 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
   let queue: string[] = [];
   let lastList: string[] = [];
   let prevRule = '';
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i];
-    const prevEnd = i > 0 ? mentions[i - 1].end : 0;
+  for (const [i, m] of mentions.entries()) {
+    const prevEnd = mentions[i - 1]?.end ?? 0;
     const winStart = Math.max(clauseStart(sentence, m.start), prevEnd);
     // Quotes are dropped so that 新增“五上”企业 reads as 新增五上企业.
     const window = sentence.slice(winStart, m.start).replace(QUOTES, '');
-    const nextStart = i + 1 < mentions.length ? mentions[i + 1].start : sentence.length;
+    const nextStart = mentions[i + 1]?.start ?? sentence.length;
     let after = sentence.slice(m.unitEnd, Math.min(nextStart, m.unitEnd + 28)).replace(QUOTES, '');
     const stop = after.search(AFTER_STOP);
     if (stop >= 0) after = after.slice(0, stop);
@@ -157,16 +156,18 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
       const split = SPLIT_CUES.find((c) => c.cue.test(head) || c.cue.test(clauseHead))?.keys;
       const list = split ?? (bare && lastList.length ? lastList : listed(hits(defs, head, '')).map((h) => h.def.key));
       const fitted = list.map((k) => (isRate ? (KEY_BY_NAME.get(k)?.growth ?? k) : (BASE_OF_GROWTH.get(k) ?? k)));
+      const [first, ...rest] = fitted;
       if (
-        fitted.length > 1 &&
+        first !== undefined &&
+        rest.length > 0 &&
         fitted.every((k) => {
           const d = KEY_BY_NAME.get(k);
           return d && fits(d, m.unit, body);
         })
       ) {
-        keys.push(fitted[0]);
+        keys.push(first);
         rule = 'split';
-        queue = fitted.slice(1);
+        queue = rest;
         lastList = list;
       }
     }
@@ -174,10 +175,12 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
       const top = best(found);
       // 分别达6.9万元、3.4万元，增长4.2%、5.3%: bare rates after a split list follow the list again.
       if (isRate && bare && !top && splitRun && lastList.length > 1 && GROWTH_WORDS.test(window)) {
-        const growth = lastList.map((k) => KEY_BY_NAME.get(k)?.growth ?? k);
-        keys.push(growth[0]);
-        rule = 'split';
-        queue = growth.slice(1);
+        const [first, ...rest] = lastList.map((k) => KEY_BY_NAME.get(k)?.growth ?? k);
+        if (first !== undefined) {
+          keys.push(first);
+          rule = 'split';
+          queue = rest;
+        }
       }
       if (!keys.length && isRate && (!top || top.tier > 0) && GROWTH_WORDS.test(window)) {
         const growth = growthKey(window, bare ? prevKey : null, body);
@@ -221,8 +224,9 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
       keys.push('proposals.answered');
 
     // 民主党派、工商联、人民团体和专委会、界别、小组提案223件: three kinds of proposers or more name all collective proposals.
-    if (COLLECTIVE_PARTS.has(keys[0]) && (window.match(PROPOSER_KINDS)?.length ?? 0) >= 3) keys[0] = 'proposals.collective';
+    if (COLLECTIVE_PARTS.has(keys[0] ?? '') && (window.match(PROPOSER_KINDS)?.length ?? 0) >= 3) keys[0] = 'proposals.collective';
     if (!keys.length) keys.push('other');
+    const primary = keys[0] ?? 'other'; // never the default: keys was just made non-empty
     for (const key of keys)
       out.push({
         mention: m,
@@ -231,9 +235,9 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
         preferred,
         weak,
         windowStart: winStart,
-        rule: key === 'other' ? 'other' : key === keys[0] ? rule : 'multi',
+        rule: key === 'other' ? 'other' : key === primary ? rule : 'multi',
       });
-    prevKey = keys[0] === 'other' ? prevKey : keys[0];
+    prevKey = primary === 'other' ? prevKey : primary;
     prevRule = rule;
   }
   return out;

@@ -154,7 +154,7 @@ function settle(c: Candidate): void {
   if (f.bodyScope === 'aggregate') f.flags.push('多级合计');
   if (f.period === 'unknown') f.flags.push('时期不明');
   // The quote shown beside a figure must state it: a merge or a sentence split that lost the number is caught here.
-  if (!f.evidence.split('\n')[0].includes(c.numText)) f.flags.push('证据不含该数字');
+  if (!(f.evidence.split('\n', 1)[0] ?? '').includes(c.numText)) f.flags.push('证据不含该数字');
   f.confidence = f.key !== 'other' && f.flags.length === 0 ? 'high' : 'low';
 }
 
