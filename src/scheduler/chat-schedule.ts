@@ -1,7 +1,6 @@
 import type { ChatDelivery } from '../db/subscription-store.js';
 import { latestScheduledRun } from './cron-time.js';
-import { type Slot, slotStart } from './slot.js';
-import { localParts, zonedInstant } from './zoned-time.js';
+import { instantOf, type Slot, slotStart, slotStartTime } from './slot.js';
 
 /** A weekly delivery time: ISO weekday 1–7 (Monday 1), hour 0–23 and minute, in DIGEST_TZ. */
 export interface WeeklyTime {
@@ -43,10 +42,12 @@ export function ownTime(delivery: Pick<ChatDelivery, 'weekday' | 'hour'>): Weekl
     : null;
 }
 
-/** The instant `t` falls on in the ISO week `slot` (in `timezone`). */
+/** The instant `t` falls on in the ISO week `slot` (in `timezone`); weekday 8 is the next Monday. */
 function instantInSlot(slot: Slot, t: WeeklyTime, timezone: string): Date {
-  const monday = localParts(slotStart(slot, timezone), timezone);
-  return zonedInstant(timezone, monday.year, monday.month, monday.day + t.weekday - 1, t.hour, t.minute);
+  const day = slotStartTime(slot, timezone)
+    .toPlainDate()
+    .add({ days: t.weekday - 1 });
+  return instantOf(day.toZonedDateTime({ timeZone: timezone, plainTime: { hour: t.hour, minute: t.minute } }));
 }
 
 /**

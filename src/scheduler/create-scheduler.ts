@@ -10,12 +10,11 @@ import { isValidCron, latestScheduledRun } from './cron-time.js';
 import type { DispatchTuning } from './dispatcher.js';
 import { DeliveryLedger } from '../db/delivery-ledger.js';
 import { runSlot, type SlotSummary } from './run-slot.js';
-import { slotOf, type Slot } from './slot.js';
+import { assertTimeZone, slotOf, type Slot } from './slot.js';
 import { dueCheck } from './chat-schedule.js';
 import { hasDueWork } from './due-work.js';
 import { SlotRuns } from '../db/slot-runs.js';
 import type { EmptyDigest } from './weekly-digest.js';
-import { assertTimeZone } from './zoned-time.js';
 
 /** Publishers by platform: a map, a record, or a list (each publisher names its platform). */
 export type PublisherSet = ReadonlyMap<string, Publisher> | Record<string, Publisher> | readonly Publisher[];

@@ -53,6 +53,22 @@ describe('latest scheduled run of a cron expression', () => {
   });
 });
 
+describe('across a daylight-saving change (Temporal does the zone math)', () => {
+  it('keeps the wall-clock time of a weekly run on both sides of the change', () => {
+    const ny = 'America/New_York';
+    // US clocks went back on Sunday 2026-11-01: Monday 09:00 is 13:00 UTC before and 14:00 UTC after.
+    expect(latestScheduledRun('0 9 * * 1', ny, new Date('2026-11-03T00:00:00Z'))?.toISOString()).toBe('2026-11-02T14:00:00.000Z');
+    expect(latestScheduledRun('0 9 * * 1', ny, new Date('2026-11-02T13:59:59Z'))?.toISOString()).toBe('2026-10-26T13:00:00.000Z');
+  });
+
+  it('starts a slot at local midnight whatever the offset that week', () => {
+    expect(slotStart('2026-W13', 'Europe/Berlin').toISOString()).toBe('2026-03-22T23:00:00.000Z');
+    expect(slotStart('2026-W14', 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(slotOf(new Date('2026-03-29T22:00:00Z'), 'Europe/Berlin')).toBe('2026-W14');
+    expect(slotOf(new Date('2026-03-29T21:59:59Z'), 'Europe/Berlin')).toBe('2026-W13');
+  });
+});
+
 describe('pacing', () => {
   it('spaces sends 40 ms apart at 25/s and 1 s apart per chat', () => {
     const pacer = new Pacer({ perSecond: 25, perChatGapMs: 1000 });
