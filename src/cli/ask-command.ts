@@ -11,8 +11,10 @@ export async function runAsk(
   json: boolean,
   out: NodeJS.WritableStream = process.stdout,
   files: SaveChartOptions = {},
+  /** DIGEST_CRON and DIGEST_TZ: the default delivery time /subscribe, /subscriptions and /schedule show. */
+  schedule: { cron?: string; timezone?: string } = {},
 ): Promise<number> {
-  const service = createDigestService({ db });
+  const service = createDigestService({ db, ...schedule });
   const reply = service.handle(line, { platform: 'console', chatId });
   if (json) out.write(JSON.stringify(reply, null, 2) + '\n');
   else out.write([renderPlain(reply), ...(await saveReplyFiles(reply, files))].join('\n') + '\n');

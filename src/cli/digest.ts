@@ -59,6 +59,9 @@ export async function main(argv: string[]): Promise<number> {
           positionals.join(' '),
           typeof values.chat === 'string' ? values.chat : 'cli',
           values.json === true,
+          process.stdout,
+          {},
+          { cron: config.cron, timezone: config.timezone },
         );
       } finally {
         closeDb(db);
