@@ -48,9 +48,10 @@ export interface SlackStandIn {
   responses(id?: string): Record<string, unknown>[];
   /**
    * Serves `bytes` as a file at `<url>/files/<id>/<name>` (only with the bot token, like url_private) and
-   * returns the file object a `file_share` event carries; `withUrls: false` leaves the URLs to files.info.
+   * returns the file object a `file_share` event carries; `withUrls: false` leaves the URLs to files.info;
+   * `signIn: true` answers its download with Slack's sign-in page (a token without files:read).
    */
-  addFile(name: string, bytes: Uint8Array, options?: { withUrls?: boolean }): StandInFile;
+  addFile(name: string, bytes: Uint8Array, options?: { withUrls?: boolean; signIn?: boolean }): StandInFile;
   /** File downloads (GET /files/…) with the Authorization header they carried. */
   downloads(): { path: string; authorization: string | undefined }[];
   /** The next `times` calls of `method` fail this way. */
@@ -86,7 +87,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   let ts = 1_700_000_000;
   let fileNo = 0;
   const announced = new Map<string, string>();
-  const served = new Map<string, { file: StandInFile; bytes: Uint8Array }>();
+  const served = new Map<string, { file: StandInFile; bytes: Uint8Array; signIn: boolean }>();
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -112,7 +113,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     if (path.startsWith('/files/')) {
       const id = path.split('/')[2] ?? '';
       const entry = served.get(id);
-      if (req.headers.authorization !== `Bearer ${STAND_IN_BOT_TOKEN}`) {
+      if (req.headers.authorization !== `Bearer ${STAND_IN_BOT_TOKEN}` || entry?.signIn) {
         // Slack answers a download without a valid token with its login page.
         res.writeHead(200, { 'content-type': 'text/html' }).end('<html>sign in</html>');
         return;
@@ -201,7 +202,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         .map((r) => r.json as Record<string, unknown>),
     addFile(name, bytes, options = {}) {
       const file: StandInFile = { id: `F${String(++fileNo).padStart(4, '0')}`, name, size: bytes.length };
-      served.set(file.id, { file, bytes });
+      served.set(file.id, { file, bytes, signIn: options.signIn === true });
       return options.withUrls === false ? { ...file, file_access: 'check_file_info' } : withUrls(file);
     },
     downloads: () =>

@@ -127,6 +127,17 @@ describe('Slack: admins add reports by file share and /digest ingest <url>', () 
     expect(slack.downloads().length - downloads).toBe(2);
   }, 30_000);
 
+  it('a download answered with Slack’s sign-in page or a 404 is refused with a reason, nothing stored', async () => {
+    const before = slack.calls('chat.postMessage').length;
+    const count = stored().length;
+    const signIn = slack.addFile('report.txt', Buffer.from(await seed(ZIYANG)), { signIn: true });
+    const gone = { ...slack.addFile('gone.txt', Buffer.from('x')), url_private_download: `${slack.url}/files/FGONE/gone.txt` };
+    await share([signIn, gone]);
+    await slack.waitFor(() => slack.calls('chat.postMessage').length >= before + 2);
+    for (const text of posted('chat.postMessage', before).map(postText)) expect(text).toContain('无法下载该文件');
+    expect(stored()).toHaveLength(count);
+  });
+
   it('never sends the bot token to a host outside the Slack API root', async () => {
     const downloads = slack.downloads().length;
     const before = slack.calls('chat.postMessage').length;
