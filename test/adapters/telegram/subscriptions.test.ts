@@ -113,6 +113,19 @@ describe('telegram: subscriptions', () => {
     const list = await say('/subscriptions', -1000816, { chatType: 'supergroup', userId: 61 });
     expect(String(list.payload.text)).toContain('四川省的报告');
   });
+
+  it('/schedule in a group: anyone sees the time; only an admin changes it (周五 9 → the chat’s own time)', async () => {
+    const group = -1000818;
+    const shown = await say('/schedule', group, { chatType: 'supergroup', userId: 63 });
+    expect(String(shown.payload.text)).toContain('(默认)');
+    const refused = await say('/schedule 周五 9', group, { chatType: 'supergroup', userId: 63 });
+    expect(String(refused.payload.text)).toContain('只有管理员');
+    expect(seeded.service.subscriptions.chatDelivery('telegram', String(group))).toMatchObject({ weekday: null, hour: null });
+    pair.standIn.memberStatus.set(64, 'creator');
+    const set = await say('/schedule 周五 9', group, { chatType: 'supergroup', userId: 64 });
+    expect(String(set.payload.text)).toContain('每周五 09:00');
+    expect(seeded.service.subscriptions.chatDelivery('telegram', String(group))).toMatchObject({ weekday: 5, hour: 9 });
+  });
 });
 
 describe('telegram: the weekly digest', () => {
