@@ -5,7 +5,7 @@
  */
 import { KEY_BY_NAME, type KeyDef } from './keys.js';
 import type { Mention } from './number-grammar.js';
-import { clauseStart } from './sentences.js';
+import { clauseStart } from './clauses.js';
 
 const THRESHOLD_BEFORE = /(突破|迈上|迈入|跨越|跨上|跃上|站上|越过)[^,，。]{0,8}$/;
 const THRESHOLD_AFTER = /^[^,，。]{0,2}(大关|台阶|关口)/;

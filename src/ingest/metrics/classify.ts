@@ -2,7 +2,7 @@
 import type { ReportBody } from '../../domain/report.js';
 import { BASE_OF_GROWTH, KEY_BY_NAME, KEYS, MULTI_CUES, SPLIT_CUES, type Cue, type KeyDef } from './keys.js';
 import type { Mention } from './number-grammar.js';
-import { clauseStart } from './sentences.js';
+import { clauseStart } from './clauses.js';
 import { baseUnit, isMoney } from './units.js';
 
 /** A key given to a mention, with the cue that decided it. */

@@ -6,7 +6,7 @@ import { chooseHeadlines, mergeDuplicates, type Candidate } from './headline.js'
 import { ALL_ANSWERED, KEY_BY_NAME, labelOf } from './keys.js';
 import { findMentions } from './number-grammar.js';
 import { defaultPeriod, partAt, resolveParts, scopeAt, statedPeriod } from './scope-period.js';
-import { clauseStart } from './sentences.js';
+import { clauseStart } from './clauses.js';
 import { sectionAt } from '../outline/section-at.js';
 import { splitSentences } from '../../text/sentences.js';
 

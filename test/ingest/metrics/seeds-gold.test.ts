@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { assert, describe, expect, it } from 'vitest';
 import { extractFile } from '../../../src/ingest/extract.js';
-import { looseText } from '../../../src/ingest/metrics/sentences.js';
+import { looseText } from '../../../src/ingest/metrics/clauses.js';
 
 interface GoldFigure {
   key?: string;
