@@ -31,6 +31,27 @@ const PAST_YEAR = /(?:刚刚|刚)过去的(\d{4})年|回[顾望](\d{4})年/;
 /** An anniversary this year: 今年是新中国成立75周年 / 今年是中国共产党成立100周年. */
 const ANNIVERSARY =
   /今年是[^。]{0,40}?(?:(新中国|中华人民共和国|人民政协|中国人民政治协商会议)|(中国共产党|建党))(?:成立)?(\d{1,3})周年/;
+/** The text reviews the year before its date: 去年,县政协… / 去年以来 / 去年一年. */
+const LAST_YEAR = /去年(?!同期)(?:[,，]|以来|一年)/;
+/** The text reviews the year of its date: 今年以来 / 今年上半年 / 一年来 (said late in the year). */
+const THIS_YEAR = /今年(?:以来|上半年|前[一二三四五六七八九十]+个?月)|一年来/;
+
+/**
+ * The year reviewed by a report dated `date`: reports are delivered early in the following year (January–March →
+ * the year before); late in the year (October on) a report or news item covers that year unless it says 去年;
+ * mid-year it is a later posting of an early-year report unless it says 今年以来.
+ */
+function yearOfDate(text: string, date: string): number {
+  const year = Number(date.slice(0, 4));
+  const month = date.length >= 7 ? Number(date.slice(5, 7)) : 1;
+  if (month <= 3) return year - 1;
+  const opening = text.slice(0, 3000);
+  const last = LAST_YEAR.test(opening);
+  const current = THIS_YEAR.test(opening);
+  if (month >= 10) return last && !current ? year - 1 : year;
+  return current && !last ? year : year - 1;
+}
+
 /** A yearbook page covers the year before its edition (松江年鉴2019 → 2018). */
 const YEARBOOK = /年鉴\s*[(（]?(\d{4})/;
 /** Verbs that make a dated sentence a plan, not a review. */
@@ -113,12 +134,7 @@ export function reviewYear(input: YearInput): number | null {
   const undated = undatedReviewYear(text, head);
   if (undated) return undated;
   const date = deliveredOn ?? pageDate;
-  if (date) {
-    const year = Number(date.slice(0, 4));
-    const month = date.length >= 7 ? Number(date.slice(5, 7)) : 1;
-    // Reports are delivered early in the following year; a late-year delivery (五年 review, news) covers that year.
-    return month >= 10 ? year : year - 1;
-  }
+  if (date) return yearOfDate(text, date);
   const yearEnd = text.match(YEAR_END);
   if (yearEnd) return Number(yearEnd[1]);
   const stated = statedYear(text);

@@ -49,6 +49,12 @@ describe('speaker cues that need no title', () => {
     expect(prose('全国政协副主席张三今天下午在全国政协十三届二次会议上向大会报告提案工作情况。')).toBe('张三');
   });
 
+  it('reads names with spaces in running text', () => {
+    expect(prose('北京市市长 殷勇同志作政府工作报告。')).toBe('殷勇');
+    expect(prose('县政协主席 王 良 作工作报告。')).toBe('王良');
+    expect(prose('受政协某县委员会常务委员会委托, 李 明 作提案工作情况报告。')).toBe('李明');
+  });
+
   it('keeps a three-character name whole before 代表…向大会报告工作', () => {
     expect(prose('区委副书记、区长连天浪代表章贡区人民政府向大会报告工作。')).toBe('连天浪');
   });
@@ -207,5 +213,24 @@ describe('the session a news item is about', () => {
     expect(session('市政协十四届五次会议期间,委员提交提案。')).toBe('第十四届委员会第五次会议');
     expect(session('市政协十四届四次会议期间提交提案。今天,市政协十四届五次会议隆重开幕。')).toBe('第十四届委员会第五次会议');
     expect(session('区政协五届二次会议以来,共提交提案。')).toBeNull();
+  });
+});
+
+describe('去年 / 今年以来 / 一年来 with a dated page', () => {
+  const dated = (text: string, date: string) => reviewYear({ text, head: '', deliveredOn: date, pageDate: null });
+
+  it('January–March: the year before, whatever the words', () => {
+    expect(dated('一年来,县政协围绕中心工作。', '2024-01-12')).toBe(2023);
+    expect(dated('去年,县政协围绕中心工作。', '2024-03-02')).toBe(2023);
+  });
+
+  it('late in the year: that year, unless the text says 去年', () => {
+    expect(dated('一年来,县政协围绕中心工作。', '2022-11-14')).toBe(2022);
+    expect(dated('去年,县政协提交提案120件,今年将继续。', '2022-11-14')).toBe(2021);
+  });
+
+  it('mid-year: a later posting of an early-year report, unless the text says 今年以来', () => {
+    expect(dated('政协工作报告。', '2023-06-20')).toBe(2022);
+    expect(dated('今年以来,市政协开展协商活动12次。', '2023-06-20')).toBe(2023);
   });
 });
