@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { DigestDb } from '../db/open.js';
 import type { ExtractedReport } from '../domain/report.js';
-import type { IngestSummary } from '../ingest/ingest-batch.js';
+import { checkOutliers, type IngestSummary } from '../ingest/ingest-batch.js';
 import { refreshKeywords } from '../ingest/refresh-keywords.js';
 import { storeReport } from '../db/report-writer.js';
 import type { ExtractJob } from './extract-worker.js';
@@ -73,6 +73,7 @@ export async function ingestWithWorkers(
     await Promise.all(pool.map((w) => w.terminate()));
   }
   const started = performance.now();
+  if (summary.ingested > 0) await checkOutliers(db, summary);
   if (summary.ingested > 0) refreshKeywords(db);
   summary.refreshMs = performance.now() - started;
   return summary;

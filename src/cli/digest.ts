@@ -13,7 +13,7 @@ const USAGE = `用法: digest <命令> [参数]
   extract <文件…> [--json]        只抽取,不写数据库
   ask "<命令>" [--chat ID] [--json] [--db 文件]   以聊天命令查询
   push [--now ISO时间] [--dry-run] [--db 文件]    发送本期周报
-  eval                           在种子与开发语料上评估抽取
+  eval [--stages]                在种子与开发语料上评估抽取(--stages:开发语料逐阶段入库耗时)
   bench [--reports N] [--json 文件] [--workers N]   性能基准`;
 
 /** Entry point of the `digest` CLI; returns the exit code. */
@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'eval':
-      return runEval();
+      return runEval(process.cwd(), process.stdout, { stages: rest.includes('--stages') });
     case 'bench':
       return runBenchCommand(rest);
     default:

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { beyondReport, checkBeyond, loadReview } from '../eval/beyond-review.js';
 import { fieldMisses, fieldTable, metricMisses, metricTable, summaryTable } from '../eval/print.js';
 import { type CorpusEval, evalCorpus, metricsMsPerReport, subsetEval } from '../eval/run-eval.js';
@@ -7,6 +7,7 @@ import { variantFieldResults } from '../eval/run-variants.js';
 import { fieldTallies } from '../eval/score-fields.js';
 import { inHalf } from '../eval/split.js';
 import { otherRegionVariant, traditionalVariant } from '../eval/variants.js';
+import { measureStages, stageTable } from '../eval/stage-times.js';
 
 /** Every headline fact beyond the gold, read once and marked ok or wrong-kind. */
 const REVIEW_FILE = 'src/eval/beyond-gold-review.tsv';
@@ -14,9 +15,13 @@ const REVIEW_FILE = 'src/eval/beyond-gold-review.tsv';
 /**
  * `digest eval`: scores extraction on the seeds and the dev corpus (../shared/dev-corpus) — its tuning half
  * (odd file numbers), its validation half (even) and all of it — prints tables, and lists the headline facts
- * beyond the gold for review; the real PDF/DOCX reports (../shared/real-docs) are a held-out column.
+ * beyond the gold against the committed review; with `--stages`, per-stage ingest times of the dev corpus; the real PDF/DOCX reports (../shared/real-docs) are a held-out column.
  */
-export async function runEval(root = process.cwd(), out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function runEval(
+  root = process.cwd(),
+  out: NodeJS.WritableStream = process.stdout,
+  options: { stages?: boolean } = {},
+): Promise<number> {
   const seeds = await evalCorpus('seeds', resolve(root, 'test/fixtures/gold-seeds.json'), resolve(root, 'seeds'), true);
   const devGold = resolve(root, '../shared/dev-corpus/gold.json');
   let dev: CorpusEval | null = null;
@@ -68,5 +73,10 @@ ${metricMisses(c.metricMisses)}
 ${metricMisses(real.metricMisses, ['beyond'])}
 `);
   out.write(`\n== Metrics stage: ${columns.map((c) => `${c.name} ${metricsMsPerReport(c).toFixed(1)} ms/report`).join(', ')}\n`);
+  if (options.stages && dev) {
+    // A real ingest of the dev corpus into a throwaway database: every stage including the store, plus the passes.
+    const times = await measureStages([dirname(devGold)]);
+    out.write(`\n== Per-stage ingest time, dev corpus (ms/report)\n${stageTable(times)}\n`);
+  }
   return [seeds, dev].some((c) => c && c.errors.length === c.reports && c.reports > 0) ? 1 : 0;
 }

@@ -11,8 +11,12 @@ import { extractTerms, summarize } from './summarize/index.js';
 
 /** Runs read → decode → normalize → outline → metadata → metrics → summaries → keywords on one file. */
 export async function extractFile(file: string): Promise<ExtractedReport> {
+  const started = performance.now();
   const bytes = await readInput(file);
-  return extractDocument(file, bytes);
+  const read = performance.now() - started;
+  const report = await extractDocument(file, bytes);
+  report.timings.read = read;
+  return report;
 }
 
 /** The pipeline on bytes of any supported format (PDF and .docx are parsed asynchronously). */

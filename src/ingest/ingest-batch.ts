@@ -8,6 +8,7 @@ import { extractUrl } from './extract-url.js';
 import { isUrl } from '../domain/url.js';
 import type { FetchOptions } from './fetch/fetch-url.js';
 import { listInputs } from './list-inputs.js';
+import { flagOutliers, type OutlierPass } from './outliers.js';
 import { refreshKeywords } from './refresh-keywords.js';
 import { isDatabaseError, skipReason } from './skip-reason.js';
 import { storeReport } from '../db/report-writer.js';
@@ -22,6 +23,12 @@ export interface IngestSummary {
   databaseErrors: number;
   /** Files stored or re-pointed in this call, with the stage timings of each extraction. */
   timings: Record<string, number>[];
+  /** The corpus-wide 10× check after storing (null when nothing was stored). */
+  outliers?: OutlierPass | null;
+  /** Why the 10× check could not run (a database error); the stored reports stay, the next ingest re-runs it. */
+  outlierError?: string;
+  /** Milliseconds of the corpus-wide passes after storing: the 10× check and the keyword re-ranking. */
+  passMs?: { outliers: number; keywords: number };
 }
 
 /** Progress callback: called after each file. */
@@ -66,10 +73,12 @@ export async function ingestPaths(
         summary.unchanged++;
       } else {
         const report = await extractFile(file);
+        const started = performance.now();
         // Another process may hold the write lock past the busy timeout: wait and try again, a few times.
         const outcome = await withBusyRetry(() =>
           storeReport(db, report, { path: file, size: info.size, mtimeMs: info.mtimeMs }),
         );
+        report.timings.store = performance.now() - started;
         summary[outcome]++;
         summary.timings.push(report.timings);
       }
@@ -79,9 +88,28 @@ export async function ingestPaths(
     }
     onProgress?.(++done, files.length, file);
   }
+  let started = performance.now();
+  if (summary.ingested > 0) await checkOutliers(db, summary);
+  summary.passMs = { outliers: performance.now() - started, keywords: 0 };
+  started = performance.now();
   // Deferred (uploads): the caller re-ranks in the background; `keywords_dirty` covers a crash before that.
   if (summary.ingested > 0 && !options.deferKeywords) refreshKeywords(db);
+  summary.passMs.keywords = performance.now() - started;
   return summary;
+}
+
+/**
+ * Runs the corpus-wide 10× check once the batch is stored. A database failure here must not undo or hide the
+ * stored reports: it is reported in the summary and the next ingest that stores a report runs the check again.
+ */
+export async function checkOutliers(db: DigestDb, summary: IngestSummary): Promise<void> {
+  try {
+    summary.outliers = await withBusyRetry(() => flagOutliers(db));
+  } catch (error) {
+    if (!isDatabaseError(error)) throw error;
+    summary.outliers = null;
+    summary.outlierError = skipReason(error);
+  }
 }
 
 /** Turns files and folders into a sorted list of absolute file paths (see `listInputs` for what is left out). */

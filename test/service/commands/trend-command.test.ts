@@ -3,23 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Reply } from '../../../src/service/reply/reply-model.js';
+import { countyReport as report } from '../../helpers/county-report.js';
 import { seededService } from '../../helpers/seeded-service.js';
 
 /** A county 政协 report of one year with the given 提案 sentence and 协商活动 count. */
-function countyReport(county: string, year: number, proposals: string, events: number): string {
-  return [
-    `政协${county}委员会常务委员会工作报告`,
-    `——${year + 1}年1月12日在政协${county}第十届委员会第二次会议上`,
-    '各位委员:',
-    `现在,我代表政协${county}委员会常务委员会,向大会报告${year}年的工作,请予审议。`,
-    `一、${year}年工作回顾`,
-    `过去一年,县政协常委会围绕中心、服务大局,认真履行政治协商、民主监督、参政议政职能。`,
-    `(一)提案工作提质增效。${proposals}`,
-    `(二)协商议政扎实有效。全年举办协商活动${events}次。`,
-    `二、${year + 1}年工作安排`,
-    `${year + 1}年,县政协将继续坚持团结和民主两大主题。`,
-  ].join('\n');
-}
+const countyReport = (county: string, year: number, proposals: string, events: number): string =>
+  report(county, year, [`(一)提案工作提质增效。${proposals}`, `(二)协商议政扎实有效。全年举办协商活动${events}次。`]);
 
 const SHARED = new URL('../../../../shared/dev-corpus/', import.meta.url).pathname;
 

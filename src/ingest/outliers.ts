@@ -1,0 +1,120 @@
+/**
+ * Post-ingest pass over the stored corpus: a yearly headline figure 10× off the same region's other years, or
+ * outside every peer's figure by 10× (same key, same issuing body, same region level), is most likely a unit or
+ * reading error (万 lost, a five-year total, a figure of another body). It stays stored, leaves the headline and
+ * says why. The pass reads only stored rows, so it is re-run whenever reports are added and undoes its own
+ * marks when the corpus no longer supports them.
+ */
+import type { DigestDb } from '../db/open.js';
+
+/** Every mark this pass writes contains this, so a re-run can find and undo its own marks. */
+const MARK = '相差10倍以上';
+/** The off factor. */
+const FACTOR = 10;
+/** A region's other years needed to call one year off (with one other year we cannot tell which is wrong). */
+const MIN_OWN_YEARS = 2;
+/** Peers needed to call a figure off all of them. */
+const MIN_PEERS = 3;
+
+interface Row {
+  id: number;
+  reportId: number;
+  key: string;
+  unit: string;
+  normalized: number;
+  flags: string;
+  headline: number;
+  body: string | null;
+  level: string | null;
+  region: string | null;
+  year: number | null;
+}
+
+/** What one pass changed. */
+export interface OutlierPass {
+  /** Figures newly flagged (out of the headline). */
+  flagged: number;
+  /** Figures whose earlier mark no longer holds (back in the headline when nothing else is wrong with them). */
+  cleared: number;
+}
+
+/** Median of a non-empty list. */
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const hi = s[mid] ?? 0;
+  return s.length % 2 ? hi : ((s[mid - 1] ?? hi) + hi) / 2;
+}
+
+const off = (value: number, ref: number): boolean => value >= ref * FACTOR || value * FACTOR <= ref;
+
+/** The reason a figure is off its region's other years or its peers, or null. */
+function outlierReason(row: Row, group: Row[]): string | null {
+  const own = group.filter((o) => o.region && o.region === row.region && o.year !== null && o.year !== row.year);
+  const years = new Set(own.map((o) => o.year));
+  if (row.region && row.year !== null && years.size >= MIN_OWN_YEARS) {
+    const ref = median(own.map((o) => o.normalized));
+    if (off(row.normalized, ref)) return `与本地区其他年份${MARK}（其他年份中位数 ${fmt(ref)}）`;
+  }
+  const peers = group.filter((o) => o.level && o.level === row.level && o.region !== row.region);
+  if (new Set(peers.map((o) => o.region)).size >= MIN_PEERS) {
+    const values = peers.map((o) => o.normalized);
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    if (row.normalized >= hi * FACTOR || row.normalized * FACTOR <= lo) return `与同级地区${MARK}（同级 ${fmt(lo)}–${fmt(hi)}）`;
+  }
+  return null;
+}
+
+const fmt = (n: number): string => String(Number(n.toPrecision(4)));
+
+/** Runs the pass in one write transaction; bumps the corpus version when it changed anything. */
+export function flagOutliers(db: DigestDb): OutlierPass {
+  const client = db.$client;
+  const result: OutlierPass = { flagged: 0, cleared: 0 };
+  db.transaction(
+    () => {
+      // Yearly counts and amounts that headline today or were taken out of the headline by an earlier pass.
+      const rows = client
+        .prepare(
+          `SELECT m.id, m.report_id AS reportId, m.key, m.unit, m.normalized, m.flags, m.headline, r.body,
+                  r.region_level AS level, coalesce(r.region_code, r.region_name) AS region, r.year
+           FROM metrics m JOIN reports r ON r.id = m.report_id
+           WHERE m.period = 'year' AND m.unit NOT IN ('%', '个百分点') AND m.normalized > 0
+             AND (m.headline = 1 OR m.flags LIKE '%${MARK}%')`,
+        )
+        .all() as Row[];
+      const groups = new Map<string, Row[]>();
+      for (const r of rows) {
+        // Judged on the figure as the extractor left it: its own earlier mark does not count against it.
+        const base = (JSON.parse(r.flags) as string[]).filter((f) => !f.includes(MARK));
+        if (base.length) continue;
+        const id = `${r.key}|${r.body ?? ''}`;
+        const g = groups.get(id) ?? [];
+        g.push(r);
+        groups.set(id, g);
+      }
+      const demote = client.prepare(`UPDATE metrics SET headline = 0, confidence = 'low', flags = ? WHERE id = ?`);
+      const restore = client.prepare(
+        `UPDATE metrics SET headline = CASE WHEN EXISTS (SELECT 1 FROM metrics o WHERE o.report_id = ? AND o.key = ?
+           AND o.headline = 1 AND o.id <> ?) THEN 0 ELSE 1 END, confidence = 'high', flags = '[]' WHERE id = ?`,
+      );
+      for (const g of groups.values()) {
+        for (const r of g) {
+          const reason = outlierReason(r, g);
+          const marked = (JSON.parse(r.flags) as string[]).find((f) => f.includes(MARK));
+          if (reason && reason !== marked) {
+            demote.run(JSON.stringify([reason]), r.id);
+            if (!marked) result.flagged++;
+          } else if (!reason && marked) {
+            restore.run(r.reportId, r.key, r.id, r.id);
+            result.cleared++;
+          }
+        }
+      }
+      if (result.flagged || result.cleared)
+        client.prepare(`UPDATE corpus_meta SET value = value + 1 WHERE key = 'corpus_version'`).run();
+    },
+    { behavior: 'immediate' },
+  );
+  return result;
+}
