@@ -40,10 +40,27 @@ export const reports = sqliteTable(
   },
   (t) => [
     uniqueIndex('reports_hash').on(t.hash),
-    index('reports_region_year').on(t.regionCode, t.year),
+    // Region columns after (code, year): resolving a region reads the stored regions from this index alone.
+    index('reports_region_year').on(t.regionCode, t.year, t.regionName, t.regionShort, t.province),
     index('reports_year').on(t.year),
     index('reports_ingested_at').on(t.ingestedAt),
     index('reports_keywords_total').on(t.keywordsTotal),
+    // Covering index of the columns lists, filters and comparisons read, in /list order: whole-corpus reads
+    // (the province counts, stored regions, a comparison's scope) scan it instead of the wide rows, whose
+    // summaries, keywords and terms spill onto overflow pages.
+    index('reports_listing').on(
+      t.province,
+      t.regionName,
+      t.year,
+      t.id,
+      t.regionCode,
+      t.regionShort,
+      t.regionLevel,
+      t.body,
+      t.kind,
+      t.parent,
+      t.period,
+    ),
   ],
 );
 
@@ -148,6 +165,22 @@ export const metrics = sqliteTable(
     derived: text('derived'),
   },
   (t) => [index('metrics_report').on(t.reportId), index('metrics_key_headline').on(t.key, t.headline)],
+);
+
+/**
+ * Distinct (key, label) of headline facts with the number of reports having them: the metric words a user may
+ * type, kept by ingest in the report's transaction so understanding a word never scans `metrics`.
+ */
+export const headlineLabels = sqliteTable(
+  'headline_labels',
+  {
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    reports: integer('reports').notNull(),
+    /** Lowest metric id with this key and label: the vocabulary lists labels in the order they were first stored. */
+    firstId: integer('first_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.label] })],
 );
 
 /** Paragraphs for full-text search (indexed by the FTS5 tables created in a custom migration). */

@@ -1,4 +1,4 @@
-import type { DigestReads, ReportRow } from '../service/ports.js';
+import type { DigestReads, ReportRef } from '../service/ports.js';
 import type { FilterKind, SubjectKind } from '../domain/subscription.js';
 
 /** A subscription filter as stored (`filter_kind`, `filter_value`, optional `subject_kind`/`subject_value`). */
@@ -41,14 +41,14 @@ export function metricKeys(store: DigestReads, word: string): string[] | null {
  *   a word that is no longer a metric falls back to topic;
  * - topic: reports with a paragraph containing every word (the full-text index, like /search).
  */
-export function selectReports(store: DigestReads, filter: DigestFilter, candidates: ReportRow[]): ReportRow[] {
+export function selectReports<T extends ReportRef>(store: DigestReads, filter: DigestFilter, candidates: T[]): T[] {
   if (!candidates.length) return [];
   const placed = selectOne(store, { kind: filter.kind, value: filter.value }, candidates);
   // A combined filter (四川 + 提案) is the intersection: the subject narrows the place's reports.
   return filter.subject ? selectOne(store, filter.subject, placed) : placed;
 }
 
-function selectOne(store: DigestReads, filter: { kind: FilterKind; value: string }, candidates: ReportRow[]): ReportRow[] {
+function selectOne<T extends ReportRef>(store: DigestReads, filter: { kind: FilterKind; value: string }, candidates: T[]): T[] {
   if (!candidates.length) return [];
   switch (filter.kind) {
     case 'all':
@@ -81,7 +81,7 @@ function regionPrefix(code: string): string | null {
 }
 
 /** Candidates with at least one paragraph matching all words of the topic. */
-function byTopic(store: DigestReads, topic: string, candidates: ReportRow[]): ReportRow[] {
+function byTopic<T extends ReportRef>(store: DigestReads, topic: string, candidates: T[]): T[] {
   const hit = store.reportsWithTopic(
     topic,
     candidates.map((r) => r.id),

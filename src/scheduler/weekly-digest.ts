@@ -98,7 +98,9 @@ function emptyWithHighlight({ store, subs, slot }: WeeklyDigestInput): Reply | n
   const matching = all.filter((r) => ids.has(r.id));
   const pool = matching.length ? matching : all;
   if (!pool.length) return null;
-  const pick = pool[hash(slot) % pool.length]!;
+  // The listing rows carry no summary: the digest entry reads the whole row of the one report it shows.
+  const pick = store.reportById(pool[hash(slot) % pool.length]!.id);
+  if (!pick) return null;
   const title = `每周报告摘要 · ${slot}`;
   return {
     kind: 'digest',

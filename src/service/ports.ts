@@ -1,7 +1,7 @@
-import type { MetricRow, ReportRow } from './query/report-store.js';
+import type { MetricRow, ReportRef, ReportRow } from './query/report-store.js';
 import type { ChatContext, Reply } from './reply/reply-model.js';
 
-export type { MetricRow, ReportRow };
+export type { MetricRow, ReportRef, ReportRow };
 
 /** The digest service as adapters see it: a command line in, a reply model out. */
 export interface DigestService {
@@ -69,8 +69,8 @@ export interface DigestReads {
   reportById(id: number): ReportRow | undefined;
   /** Reports with `fromIso < ingested_at <= toIso`, oldest first. */
   reportsIngestedBetween(fromIso: string, toIso: string): ReportRow[];
-  /** Every report (rows frozen, the array is the caller's). */
-  allReports(): ReportRow[];
+  /** Every report's listing columns (rows frozen, the array is the caller's); `reportById` has the rest. */
+  allReports(): ReportRef[];
   /** Headline facts whose key is one of `keys`, across all reports. */
   headlinesForKeys(keys: string[]): MetricRow[];
   /** A report's headline figures in display order, as `/report` shows them. */

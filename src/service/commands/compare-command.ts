@@ -1,7 +1,7 @@
 import type { ReportBody } from '../../domain/report.js';
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { knownGroups, metricGroupFor, type MetricGroup } from '../query/metric-words.js';
-import type { ReportRow, ReportStore } from '../query/report-store.js';
+import type { ReportRef, ReportStore } from '../query/report-store.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, ChartData, Reply, ReplyAction, ReplySection } from '../reply/reply-model.js';
 import { compareLine, PAGE_SIZE, parseCompareArgs, scopeText, type CompareQuery } from './compare-args.js';
@@ -30,7 +30,7 @@ export function compareCommand(store: ReportStore, args: string[]): Reply {
 }
 
 /** Reports matching the year range, province and tier filters. */
-function reportsInScope(store: ReportStore, q: CompareQuery): ReportRow[] {
+function reportsInScope(store: ReportStore, q: CompareQuery): ReportRef[] {
   return store
     .allReports()
     .filter((r) => !q.year || (r.year !== null && r.year >= q.year.from && r.year <= q.year.to))
@@ -94,7 +94,7 @@ interface Built {
   otherBodies: Map<string, number>;
 }
 
-function build(store: ReportStore, q: CompareQuery, m: NamedMetric, scope: ReportRow[]): Built {
+function build(store: ReportStore, q: CompareQuery, m: NamedMetric, scope: ReportRef[]): Built {
   const keys = m.group.columns.map((c) => c.key);
   const body = q.body ?? m.group.body ?? null;
   const cacheKey = [keys.join(','), m.column, scopeText(q), body ?? '', q.includeDoubtful].join('|');
@@ -123,7 +123,7 @@ function rowCount(cmp: Comparison): number {
   return cmp.groups.reduce((n, g) => n + g.rows.length, 0) + cmp.nonAnnual.length;
 }
 
-function compareMetric(store: ReportStore, q: CompareQuery, m: NamedMetric, scope: ReportRow[]): Reply {
+function compareMetric(store: ReportStore, q: CompareQuery, m: NamedMetric, scope: ReportRef[]): Reply {
   const built = build(store, q, m, scope);
   const { cmp } = built;
   const title = `${scopeText(q)}${m.group.title}比较`;
@@ -161,7 +161,7 @@ function compareMetric(store: ReportStore, q: CompareQuery, m: NamedMetric, scop
 }
 
 /** `/compare 提案 协商`: each metric's comparison one after the other, the chart of the first. */
-function compareSeveral(store: ReportStore, q: CompareQuery, metrics: NamedMetric[], scope: ReportRow[]): Reply {
+function compareSeveral(store: ReportStore, q: CompareQuery, metrics: NamedMetric[], scope: ReportRef[]): Reply {
   const title = `${scopeText(q)}${metrics.map((m) => m.group.title).join('、')}比较`;
   const sections: ReplySection[] = [
     {
@@ -220,7 +220,7 @@ function wordsFor(m: NamedMetric): string {
   return m.column === 0 ? m.word : `${m.word} ${m.group.columns[m.column]!.label}`;
 }
 
-function reportName(r: ReportRow): string {
+function reportName(r: ReportRef): string {
   return `${regionLabel(r)} ${r.year ?? '年份不详'}`;
 }
 
@@ -354,7 +354,7 @@ function csvOf(m: NamedMetric, cmp: Comparison) {
 }
 
 /** No report has the figure: say so, and name the metrics that do have data in this scope. */
-function noData(store: ReportStore, q: CompareQuery, m: NamedMetric, scope: ReportRow[], built: Built): NotFoundError {
+function noData(store: ReportStore, q: CompareQuery, m: NamedMetric, scope: ReportRef[], built: Built): NotFoundError {
   const ids = new Set(scope.map((r) => r.id));
   const groups = knownGroups();
   // One query for every known key (one memo entry), not one per metric.

@@ -1,5 +1,5 @@
 import { regionByCode } from '../../gazetteer/gazetteer.js';
-import type { MetricRow, ReportRow } from '../query/report-store.js';
+import type { MetricRow, ReportRef, ReportRow } from '../query/report-store.js';
 import { formatNumber, formatValue, median } from '../reply/format.js';
 
 /** The tiers a comparison groups by: a province is never ranked on one scale with a county. */
@@ -33,7 +33,7 @@ export interface CompareCell {
 
 /** One report's row. */
 export interface CompareRow {
-  report: ReportRow;
+  report: ReportRef;
   tier: CompareTier;
   cells: (CompareCell | null)[];
 }
@@ -160,7 +160,7 @@ function baseUnit(unit: string): string {
 
 /** Builds a comparison of `columns[column]` over the reports that have any of `columns`. */
 export function buildComparison(
-  reports: ReportRow[],
+  reports: ReportRef[],
   facts: MetricRow[],
   keys: string[],
   column: number,

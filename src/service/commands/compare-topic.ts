@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../errors.js';
-import type { ReportRow, ReportStore } from '../query/report-store.js';
+import type { ReportRef, ReportStore } from '../query/report-store.js';
 import { markTerms, searchParagraphs, sentences } from '../query/text-search.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
@@ -9,7 +9,7 @@ import { compareLine, PAGE_SIZE, scopeText, type CompareQuery } from './compare-
 const MAX_PARAGRAPHS = 5000;
 
 /** `/compare 营商环境`: how much each report says about a topic, with its best sentence. */
-export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportRow[]): Reply {
+export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportRef[]): Reply {
   const { perReport, inScope, ranked } = topicTable(store, q, scope);
   const title = `${scopeText(q)}“${q.words}”话题比较`;
   if (!perReport.size) throw new NotFoundError(`${scopeText(q)}没有报告提到“${q.words}”。`);
@@ -65,7 +65,7 @@ export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportR
 interface TopicTable {
   perReport: Map<number, { mentions: number; best: string; bestScore: number }>;
   /** Reports that mention the topic, by id. */
-  inScope: Map<number, ReportRow>;
+  inScope: Map<number, ReportRef>;
   ranked: [number, { mentions: number; best: string; bestScore: number }][];
 }
 
@@ -78,7 +78,7 @@ const tables = new WeakMap<ReportStore, Map<string, { version: string; table: To
 /** Tables kept per store. */
 const MAX_TABLES = 16;
 
-function topicTable(store: ReportStore, q: CompareQuery, scope: ReportRow[]): TopicTable {
+function topicTable(store: ReportStore, q: CompareQuery, scope: ReportRef[]): TopicTable {
   const cacheKey = [q.words, q.year ? `${q.year.from}-${q.year.to}` : '', q.province ?? ''].join('|');
   const version = store.corpusVersion();
   let perStore = tables.get(store);
@@ -87,7 +87,7 @@ function topicTable(store: ReportStore, q: CompareQuery, scope: ReportRow[]): To
   if (hit?.version === version) return hit.table;
 
   const scopeById = new Map(scope.map((r) => [r.id, r]));
-  const inScope = new Map<number, ReportRow>();
+  const inScope = new Map<number, ReportRef>();
   const terms = q.words.split(/\s+/).filter(Boolean);
   const hits = searchParagraphs(store, terms, MAX_PARAGRAPHS);
   const perReport = new Map<number, { mentions: number; best: string; bestScore: number }>();

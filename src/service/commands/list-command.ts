@@ -1,6 +1,6 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { shortProvince } from '../query/region-resolver.js';
-import type { ReportRow, ReportStore } from '../query/report-store.js';
+import type { ListingGroup, ReportRef, ReportStore } from '../query/report-store.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
 import { yearLabel } from '../reply/format.js';
 
@@ -15,8 +15,10 @@ const UNKNOWN_PROVINCE = '地区不详';
 
 /** `/list` (by province, with a button per province) and `/list <省份> [页码]` (that province's reports). */
 export function listCommand(store: ReportStore, args: string[]): Reply {
-  const rows = store.allReports();
-  if (!rows.length) {
+  // Counts per province from one cached aggregate: at 100,000 reports, no command holds every row.
+  const groups = new Map(store.listingGroups().map((g) => [g.province ?? (g.national ? '全国' : UNKNOWN_PROVINCE), g]));
+  const total = [...groups.values()].reduce((n, g) => n + g.reports, 0);
+  if (!total) {
     return {
       kind: 'list',
       title: '暂无报告',
@@ -25,31 +27,24 @@ export function listCommand(store: ReportStore, args: string[]): Reply {
       script: 'simplified',
     };
   }
-  const byProvince = new Map<string, ReportRow[]>();
-  for (const r of rows) {
-    const key = r.province ?? (r.regionName === '全国' ? '全国' : UNKNOWN_PROVINCE);
-    const list = byProvince.get(key);
-    if (list) list.push(r);
-    else byProvince.set(key, [r]);
-  }
   const { page, words } = takePage(args);
-  if (words.length) return provinceList(byProvince, words.join(''), page);
+  if (words.length) return provinceList(store, groups, words.join(''), page);
 
-  const title = `现有报告 ${rows.length} 份,覆盖 ${byProvince.size} 个省级地区`;
-  const provinces = [...byProvince].sort((a, b) => b[1].length - a[1].length);
+  const title = `现有报告 ${total} 份,覆盖 ${groups.size} 个省级地区`;
+  const provinces = [...groups].sort((a, b) => b[1].reports - a[1].reports);
   const sections: Reply['sections'] = [{ blocks: [{ type: 'heading', text: title }] }];
-  if (rows.length <= LIST_ALL_UP_TO) {
-    for (const [province, list] of byProvince)
+  if (total <= LIST_ALL_UP_TO) {
+    for (const [province, g] of groups)
       sections.push({
         blocks: [
-          { type: 'heading', text: `${province}(${list.length})` },
-          { type: 'list', items: list.map((r) => ({ text: reportLine(r) })) },
+          { type: 'heading', text: `${province}(${g.reports})` },
+          { type: 'list', items: store.reportsOfGroup(g, g.reports, 0).map((r) => ({ text: reportLine(r) })) },
         ],
       });
   } else {
     sections.push({
       blocks: [
-        { type: 'list', items: provinces.map(([p, list]) => ({ text: `${p} ${list.length} 份` })) },
+        { type: 'list', items: provinces.map(([p, g]) => ({ text: `${p} ${g.reports} 份` })) },
         { type: 'paragraph', text: '发送 /list 四川 查看一个省的报告。' },
       ],
     });
@@ -61,24 +56,24 @@ export function listCommand(store: ReportStore, args: string[]): Reply {
     actions: provinces
       .filter(([p]) => p !== UNKNOWN_PROVINCE)
       .slice(0, PROVINCE_BUTTONS)
-      .map(([p, list]) => ({ label: `${shortProvince(p)}(${list.length})`, command: `/list ${shortProvince(p)}` })),
+      .map(([p, g]) => ({ label: `${shortProvince(p)}(${g.reports})`, command: `/list ${shortProvince(p)}` })),
     script: 'simplified',
   };
 }
 
-/** One province's reports, a page at a time, with a button per report of the page (up to five). */
-function provinceList(byProvince: Map<string, ReportRow[]>, asked: string, page: number): Reply {
+/** One province's reports, a page at a time (an indexed range), with a button per report of the page (up to five). */
+function provinceList(store: ReportStore, groups: Map<string, ListingGroup>, asked: string, page: number): Reply {
   const want = shortProvince(asked.trim());
-  const found = [...byProvince].find(([p]) => p === asked || shortProvince(p) === want);
+  const found = [...groups].find(([p]) => p === asked || shortProvince(p) === want);
   if (!found) {
-    const known = [...byProvince.keys()].filter((p) => p !== UNKNOWN_PROVINCE).map(shortProvince);
+    const known = [...groups.keys()].filter((p) => p !== UNKNOWN_PROVINCE).map(shortProvince);
     throw new NotFoundError(`没有“${asked}”的报告。现有省份:${known.join('、')}。`);
   }
-  const [province, list] = found;
-  const pages = Math.max(1, Math.ceil(list.length / PAGE));
+  const [province, g] = found;
+  const pages = Math.max(1, Math.ceil(g.reports / PAGE));
   const at = Math.min(page, pages);
-  const shown = list.slice((at - 1) * PAGE, at * PAGE);
-  const title = `${province}的报告 ${list.length} 份`;
+  const shown = store.reportsOfGroup(g, PAGE, (at - 1) * PAGE);
+  const title = `${province}的报告 ${g.reports} 份`;
   const blocks: Block[] = [
     { type: 'heading', text: title },
     { type: 'list', items: shown.map((r) => ({ text: `${reportLine(r)} → /report #${r.id}` })) },
@@ -94,7 +89,7 @@ function provinceList(byProvince: Map<string, ReportRow[]>, asked: string, page:
   return { kind: 'list', title, sections: [{ blocks }], actions, script: 'simplified' };
 }
 
-function reportLine(r: ReportRow): string {
+function reportLine(r: ReportRef): string {
   return `${r.regionName ?? '地区不详'} ${yearLabel(r)} · ${r.body ?? ''}${r.kind ?? ''}`;
 }
 

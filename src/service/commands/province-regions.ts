@@ -1,7 +1,7 @@
 import type { ReportBody } from '../../domain/report.js';
 import { NotFoundError } from '../../errors.js';
 import { provinceOf, resolveRegion, shortProvince, type ResolvedRegion } from '../query/region-resolver.js';
-import type { ReportRow, ReportStore } from '../query/report-store.js';
+import type { ReportRef, ReportStore } from '../query/report-store.js';
 import { TIER_ORDER, tierOf } from './compare-rows.js';
 
 /** A province the user named whose own reports are missing, with the reports of the regions under it. */
@@ -12,7 +12,7 @@ export interface ProvinceRegions {
   /** 四川, for command lines. */
   short: string;
   /** Its regions' reports: by tier (地级 before 县级), then region, then latest year first. */
-  reports: ReportRow[];
+  reports: ReportRef[];
 }
 
 /** Where a command should look: one region with reports, or a province answered through its regions. */

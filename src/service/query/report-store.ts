@@ -27,6 +27,20 @@ export interface ReportRow {
   ingestedAt: string;
 }
 
+/** The columns of a report that lists, filters and comparisons read; all of them are in the `reports_listing` index. */
+export type ReportRef = Pick<
+  ReportRow,
+  'id' | 'body' | 'kind' | 'regionCode' | 'regionName' | 'regionShort' | 'regionLevel' | 'province' | 'parent' | 'year' | 'period'
+>;
+
+/** Reports of one /list group: a province, or (province unknown) the national reports or the rest. */
+export interface ListingGroup {
+  province: string | null;
+  /** With `province` null: the 全国 reports (true) or those whose region is unknown (false). */
+  national: boolean;
+  reports: number;
+}
+
 /** A stored figure. */
 export interface MetricRow {
   reportId: number;
@@ -53,6 +67,15 @@ const REPORT_COLUMNS = `id, title, body, kind, region_code AS regionCode, region
   region_level AS regionLevel, province, parent, year, period, delivered_on AS deliveredOn, speaker, session,
   source_url AS sourceUrl, source_file AS sourceFile, summary, plan_summary AS planSummary, keywords, ingested_at AS ingestedAt`;
 
+const REF_COLUMNS = `id, body, kind, region_code AS regionCode, region_name AS regionName, region_short AS regionShort,
+  region_level AS regionLevel, province, parent, year, period`;
+
+/** The order of every report list (allReports, /list); `reports_listing` holds it, so no sort is needed. */
+const LISTING_ORDER = 'province, region_name, year, id';
+
+/** Rows of one listing group (binds @province, @national). */
+const GROUP_WHERE = `(province = @province OR (province IS NULL AND @province IS NULL AND (region_name IS '全国') = @national))`;
+
 const METRIC_COLUMNS = `report_id AS reportId, key, label, value, unit, approx, normalized, evidence,
   section_path AS sectionPath, scope, period, body_scope AS bodyScope, confidence, flags, derived`;
 
@@ -64,7 +87,7 @@ export class ReportStore {
     rows: { code: string; name: string; short: string; province: string | null }[];
     byCode: ReadonlyMap<string, { code: string; name: string; short: string; province: string | null }>;
   } | null = null;
-  /** Corpus-wide query results, valid while `corpusVersion()` is unchanged (a 10,000-report scan costs 100s of ms). */
+  /** A few corpus-wide query results (fixed keys), valid while `corpusVersion()` is unchanged. */
   private readonly memo = new Map<string, { version: string; rows: readonly object[] }>();
 
   private idf: { version: string; total: number; byTokens: Map<string, number> } = {
@@ -101,12 +124,42 @@ export class ReportStore {
     ) as ReportRow[];
   }
 
-  /** Every report (cached until the corpus changes; rows are frozen, the array is the caller's). */
-  allReports(): ReportRow[] {
+  /**
+   * Every report's listing columns, by province, region and year (cached until the corpus changes; rows are
+   * frozen, the array is the caller's). Read from the covering index: the wide rows are never touched.
+   */
+  allReports(): ReportRef[] {
     return this.memoized(
       'allReports',
-      () => this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports ORDER BY province, region_name, year`).all() as ReportRow[],
+      () =>
+        this.stmt(`SELECT ${REF_COLUMNS} FROM reports INDEXED BY reports_listing ORDER BY ${LISTING_ORDER}`).all() as ReportRef[],
     );
+  }
+
+  /**
+   * The /list groups with their report counts, in the order their first report appears in `allReports`:
+   * unknown provinces first (national or not, by their first region name), then provinces in order. One
+   * aggregate over the covering index, cached until the corpus changes.
+   */
+  listingGroups(): ListingGroup[] {
+    return this.memoized('listingGroups', () =>
+      (
+        this.stmt(
+          `SELECT province, national, reports FROM (
+             SELECT province, province IS NULL AND region_name IS '全国' AS national, count(*) AS reports,
+               min(region_name IS NOT NULL) AS named, min(region_name) AS firstName
+             FROM reports INDEXED BY reports_listing GROUP BY 1, 2)
+           ORDER BY province, named, firstName`,
+        ).all() as { province: string | null; national: number; reports: number }[]
+      ).map((g) => ({ province: g.province, national: g.national === 1, reports: g.reports })),
+    );
+  }
+
+  /** One page of a listing group's reports, in `allReports` order (an indexed range). */
+  reportsOfGroup(group: Pick<ListingGroup, 'province' | 'national'>, limit: number, offset: number): ReportRef[] {
+    return this.stmt(
+      `SELECT ${REF_COLUMNS} FROM reports INDEXED BY reports_listing WHERE ${GROUP_WHERE} ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
+    ).all({ province: group.province, national: group.national ? 1 : 0, limit, offset }) as ReportRef[];
   }
 
   reportsIngestedBetween(fromIso: string, toIso: string): ReportRow[] {
@@ -119,8 +172,10 @@ export class ReportStore {
   storedRegions(): { code: string; name: string; short: string; province: string | null }[] {
     const version = this.corpusVersion();
     if (this.regions?.version !== version) {
+      // Read from `reports_region_year` alone (it carries the region columns), never from the wide rows.
       const rows = this.stmt(
-        `SELECT DISTINCT region_code AS code, region_name AS name, region_short AS short, province FROM reports WHERE region_code IS NOT NULL`,
+        `SELECT DISTINCT region_code AS code, region_name AS name, region_short AS short, province FROM reports
+         INDEXED BY reports_region_year WHERE region_code IS NOT NULL`,
       ).all() as { code: string; name: string; short: string; province: string | null }[];
       this.regions = { version, rows, byCode: new Map(rows.map((r) => [r.code, r])) };
     }
@@ -173,8 +228,6 @@ export class ReportStore {
     const hit = this.memo.get(key);
     if (hit?.version === version) return [...(hit.rows as T[])];
     const rows = run().map((r) => Object.freeze(r));
-    // A handful of comparison keys sets are in use; keep the most recent few so memory stays bounded.
-    if (!hit && this.memo.size >= 12) this.memo.delete(this.memo.keys().next().value!);
     this.memo.set(key, { version, rows });
     return [...rows];
   }
@@ -189,15 +242,16 @@ export class ReportStore {
     return this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE report_id = ? ORDER BY offset`).all(reportId) as MetricRow[];
   }
 
-  /** Headline facts whose key is one of `keys`, across all reports. */
+  /**
+   * Headline facts whose key is one of `keys`, across all reports. Not kept: at 100,000 reports one metric is
+   * 100,000s of rows, and the comparison built from them is what callers cache.
+   */
   headlinesForKeys(keys: string[]): MetricRow[] {
     if (!keys.length) return [];
     const marks = keys.map(() => '?').join(',');
-    return this.memoized(
-      `headlines:${keys.join(',')}`,
-      () =>
-        this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE headline = 1 AND key IN (${marks})`).all(...keys) as MetricRow[],
-    );
+    return this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE headline = 1 AND key IN (${marks})`).all(
+      ...keys,
+    ) as MetricRow[];
   }
 
   /**
@@ -213,12 +267,12 @@ export class ReportStore {
     ).all(...reportIds, ...keys) as MetricRow[];
   }
 
-  /** Distinct metric keys with their labels (for understanding metric words). */
+  /** Distinct metric keys with their labels, by key, then as first stored (for understanding metric words). */
   metricVocabulary(): { key: string; label: string }[] {
     return this.memoized(
       'vocabulary',
       () =>
-        this.stmt(`SELECT DISTINCT key, label FROM metrics WHERE headline = 1 AND key <> 'other'`).all() as {
+        this.stmt(`SELECT key, label FROM headline_labels WHERE key <> 'other' ORDER BY key, first_id`).all() as {
           key: string;
           label: string;
         }[],

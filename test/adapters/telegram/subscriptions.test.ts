@@ -147,7 +147,8 @@ describe('telegram: the weekly digest', () => {
     const digest = sentTo(817).slice(before);
     const text = digest.map((c) => String(c.payload.text)).join('\n');
     expect(text.match(/每周报告摘要/g)).toHaveLength(1);
-    const title = seeded.service.store.allReports().find((r) => r.regionName === '资阳市')!.title!;
+    const zy = seeded.service.store.allReports().find((r) => r.regionName === '资阳市')!;
+    const title = seeded.service.store.reportById(zy.id)!.title!;
     expect(text.split(title).length - 1).toBe(1);
     expect(buttonsOf(digest.at(-1)!.payload.reply_markup).map((b) => b.text)).toEqual(
       expect.arrayContaining(['管理订阅', '暂停推送', '退订']),
