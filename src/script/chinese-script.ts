@@ -31,7 +31,34 @@ const HAN = /\p{Script=Han}/gu;
 /** The script a text is written in, and the share of its Han characters the conversion changes. */
 export interface ScriptGuess {
   script: 'simplified' | 'traditional';
+  /** Exact when the text was converted; below the threshold, possibly an upper bound (see changingChars). */
   share: number;
+}
+
+let changing: Set<number> | null | undefined;
+
+/**
+ * Code points Traditional→Simplified conversion can change: those at a position where a dictionary entry's
+ * replacement differs from its key, in either step of the tw→cn chain. No other character ever changes, so
+ * their count bounds the changed characters from above, and a text with too few of them is Simplified
+ * without converting it. Null (no shortcut) if some entry changed the length, which would break the bound.
+ */
+function changingChars(): Set<number> | null {
+  if (changing !== undefined) return changing;
+  const set = new Set<number>();
+  for (const group of [...OpenCC.Locale.from.tw, ...OpenCC.Locale.to.cn])
+    for (const dict of group) {
+      const pairs: readonly (readonly [string, string])[] =
+        typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ') as [string, string]) : dict;
+      for (const [key, value] of pairs) {
+        const k = Array.from(key);
+        const v = Array.from(value ?? '');
+        if (k.length !== v.length) return (changing = null);
+        for (let i = 0; i < k.length; i++) if (k[i] !== v[i]) set.add(k[i]!.codePointAt(0)!);
+      }
+    }
+  changing = set;
+  return set;
 }
 
 /**
@@ -43,6 +70,16 @@ export function detectScript(text: string): ScriptGuess {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   const han = sample.match(HAN)?.length ?? 0;
   if (han === 0) return { script: 'simplified', share: 0 };
+  const table = changingChars();
+  if (table) {
+    let could = 0;
+    for (let i = 0; i < sample.length; i++) {
+      const cp = sample.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (table.has(cp)) could++;
+    }
+    if (could < TRADITIONAL_SHARE * han) return { script: 'simplified', share: could / han };
+  }
   const changed = changedChars(sample, toSimplified(sample));
   const share = changed / han;
   if (share < TRADITIONAL_SHARE) return { script: 'simplified', share };

@@ -26,6 +26,18 @@ describe('fillCorpus (serving-scale benchmark)', () => {
     expect(count('reports')).toBe(target);
     expect(version.get()).toBeGreaterThan(versionBefore);
     for (const [name, b] of before) expect(count(name), name).toBe(3 * b.all + b.first);
+    // The metric vocabulary counts the copies as if their facts had been ingested one by one.
+    expect(
+      t.db.$client.prepare('SELECT key, label, reports, first_id AS firstId FROM headline_labels ORDER BY 1, 2').all(),
+    ).toEqual(
+      t.db.$client
+        .prepare(
+          `SELECT key, label, count(DISTINCT report_id) AS reports, min(id) AS firstId FROM metrics WHERE headline = 1
+           GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+        .all(),
+    );
+    expect(count('sqlite_master', `WHERE type = 'trigger' AND name = 'headline_labels_insert'`)).toBe(1);
     // Every copy's paragraphs are in the search index.
     expect(count('paragraph_grams')).toBe(count('paragraphs'));
     // Distinct regions: the copies are spread over the gazetteer, not stacked on the sources' regions.

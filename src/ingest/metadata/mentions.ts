@@ -11,7 +11,17 @@ export interface Mention {
   end: number;
 }
 
-let forms: { full: Set<string>; short: Set<string>; first: Set<string>; maxLen: number } | null = null;
+/** A trie node over UTF-16 code units: which names end here, and the longer names it continues into. */
+interface Node {
+  next: Map<string, Node>;
+  full: boolean;
+  short: boolean;
+}
+
+let root: Node | null = null;
+
+/** Short names are matched up to this length (the longest a short name is taken to be). */
+const MAX_SHORT = 6;
 
 /** Short names that are everyday words far more often than places. */
 const COMMON_WORDS = new Set([
@@ -78,53 +88,51 @@ const COMMON_WORDS = new Set([
   '矿区',
 ]);
 
-function load(): NonNullable<typeof forms> {
-  if (forms) return forms;
-  const full = new Set<string>();
-  const short = new Set<string>();
-  const first = new Set<string>();
-  let maxLen = 0;
-  for (const r of allRegions()) {
-    full.add(r.name);
-    first.add(r.name.charAt(0));
-    if (r.short !== r.name && r.short.length >= 2 && !COMMON_WORDS.has(r.short)) {
-      short.add(r.short);
-      first.add(r.short.charAt(0));
+function load(): Node {
+  if (root) return root;
+  const trie: Node = { next: new Map(), full: false, short: false };
+  const add = (name: string, kind: 'full' | 'short') => {
+    let node = trie;
+    for (const ch of name.split('')) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), full: false, short: false }));
+      node = child;
     }
-    maxLen = Math.max(maxLen, r.name.length);
+    node[kind] = true;
+  };
+  for (const r of allRegions()) {
+    add(r.name, 'full');
+    if (r.short !== r.name && r.short.length >= 2 && !COMMON_WORDS.has(r.short)) add(r.short, 'short');
   }
   // Old names (襄樊市) are found too; region resolution maps them to today's unit.
-  for (const c of DIVISION_CHANGES) {
-    if (full.has(c.from)) continue;
-    full.add(c.from);
-    first.add(c.from.charAt(0));
-  }
-  forms = { full, short, first, maxLen };
-  return forms;
+  for (const c of DIVISION_CHANGES) add(c.from, 'full');
+  root = trie;
+  return trie;
 }
 
-/** All region-name occurrences, scanning left to right with longest full names preferred over short ones. */
+/**
+ * All region-name occurrences, scanning left to right with longest full names preferred over short ones.
+ * One walk down the trie per position finds the longest full and short name starting there.
+ */
 export function findMentions(text: string): Mention[] {
-  const { full, short, first, maxLen } = load();
+  const trie = load();
   const out: Mention[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!first.has(text.charAt(i))) {
-      i++;
-      continue;
+    let node = trie.next.get(text.charAt(i));
+    let fullEnd = 0;
+    let shortEnd = 0;
+    for (let j = i + 1; node; j++) {
+      const len = j - i;
+      if (len >= 2 && node.full) fullEnd = j;
+      if (len >= 2 && len <= MAX_SHORT && node.short) shortEnd = j;
+      if (j >= text.length) break;
+      node = node.next.get(text.charAt(j));
     }
-    let hit: Mention | null = null;
-    for (let len = Math.min(maxLen, text.length - i); len >= 2 && !hit; len--) {
-      const s = text.slice(i, i + len);
-      if (full.has(s)) hit = { form: s, full: true, start: i, end: i + len };
-    }
-    for (let len = Math.min(6, text.length - i); len >= 2 && !hit; len--) {
-      const s = text.slice(i, i + len);
-      if (short.has(s)) hit = { form: s, full: false, start: i, end: i + len };
-    }
-    if (hit) {
-      out.push(hit);
-      i = hit.end;
+    const end = fullEnd || shortEnd;
+    if (end) {
+      out.push({ form: text.slice(i, end), full: fullEnd > 0, start: i, end });
+      i = end;
     } else i++;
   }
   return out;

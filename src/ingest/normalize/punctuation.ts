@@ -33,7 +33,11 @@ function mapOutsideUrls(line: string, fn: (s: string) => string): string {
   return out + fn(line.slice(last));
 }
 
+/** Any character convertSegment may change; most lines of a Chinese report have none. */
+const HALF_WIDTH = /[,;:?!()]/;
+
 function convertSegment(segment: string): string {
+  if (!HALF_WIDTH.test(segment)) return segment;
   const chars = Array.from(segment);
   const parens = pairParens(chars);
   // Converted marks are written back in place, so a later mark sees its converted neighbour (as CJK context).
