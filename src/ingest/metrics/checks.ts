@@ -20,7 +20,7 @@ const AVERAGE = /年均|年平均|平均每年|每年平均/;
 const COMPARED = /(高于|低于|快于|慢于|超出|领先|比)[^,，]{0,4}(全国|全省|全市|全区|全州|平均|同期|预期)[^,，]{0,6}$/;
 /** Narrowing words right before a total's cue: one kind of trade, retail or enterprise, not the total. */
 const NARROWED =
-  /(跨境电商|服务|服务贸易|加工贸易|一般贸易|限上|限额以上|网上|网络|民营|外资|外商|涉旅|商贸|对[^,，、]{1,12}(国家|地区))[^,，、]{0,2}$/;
+  /(跨境电商|服务|服务贸易|加工贸易|一般贸易|限上|限额以上|网上|网络|民营|外资|外商|涉旅|商贸|对[^,，、]{1,12}(国家|地区)|脱贫地区|脱贫县|贫困地区|贫困县)[^,，、]{0,2}$/;
 /** 扣除房地产开发投资后: a figure on a narrowed basis. */
 const EXCLUDING = /扣除[^,，]{1,16}后/;
 /** 企业数量增长7%, 签约项目数与合同额分别增长: the growth of a count of things, not of the named total. */
@@ -82,7 +82,7 @@ export function wordingFlags(x: CheckInput): string[] {
   const beforeCue = cueAt >= 0 ? own.slice(0, cueAt).replace(/^[、,，\s]+/, '') : '';
   const base = key.replace(/_growth$/, '');
   if (
-    /^(trade|consumption|enterprise|investment)\./.test(base) &&
+    /^(trade|consumption|enterprise|investment|income)\./.test(base) &&
     (NARROWED.test(beforeCue) || EXCLUDING.test(sentence.slice(0, m.start)))
   )
     out.push('某一类口径，非总量');

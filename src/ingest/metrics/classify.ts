@@ -37,6 +37,8 @@ const LIST_ALL = /(均|都|全部)(为|达|达到|是|在)?$/;
 const BARE_WINDOW = /[、,，\s达到为共计和及分别是增长同比增速实现完成提高升扩大至]/g;
 const QUOTES = /[“”「」『』"]/g;
 const AFTER_STOP = /[,，、;；:：。]/;
+/** 占提案总数的, 占收到提案的: a share whose base is every proposal received. */
+const OF_ALL_PROPOSALS = /占(提案总数|提案总量|收到提案|征集总量|征集提案总数)/;
 /** Proposers other than single members; a proposal count naming three or more of them is the collective total. */
 const PROPOSER_KINDS = /民主党派|党派|工商联|人民团体|团体|专门委员会|专委会|界别|委员小组|小组/g;
 const COLLECTIVE_PARTS = new Set(['proposals.group', 'proposals.parties', 'proposals.party_group', 'proposals.committee']);
@@ -195,6 +197,8 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
         if (share) {
           keys.push(share);
           rule = 'share';
+          // 立案899件，占提案总数的92.2%: the share of all proposals filed is also the filing rate.
+          if (share === 'proposals.filing_share' && OF_ALL_PROPOSALS.test(window)) keys.push('proposals.filing_rate');
         }
       }
       if (!keys.length && top && (top.tier <= 1 || !queue.length)) {

@@ -76,6 +76,11 @@ describe('comparisons, parts and other places', () => {
     expect(gov('招商引资签约项目数与合同额分别增长12.1%、9.1%。').headline['investment.attracted_growth']).toBeUndefined();
   });
 
+  it('a region’s poorer part is not the region (脱贫县农村居民人均可支配收入)', () => {
+    expect(gov('脱贫地区农村居民人均可支配收入增长7.1%。').headline['income.rural_per_capita_growth']).toBeUndefined();
+    expect(gov('农村居民人均可支配收入增长6.1%。').headline['income.rural_per_capita_growth']?.value).toBe(6.1);
+  });
+
   it('a stock of enterprises is not the new ones', () => {
     const r = gov('实有经营主体512.3万户。');
     expect(r.headline['enterprise.new_entities']).toBeUndefined();
@@ -147,6 +152,12 @@ describe('政协 and 人大 counts of the wrong kind', () => {
   it('figures whose subject is the parties and groups are theirs, not the body’s total', () => {
     const r = cppcc('一年来,各民主党派县委、县工商联共承担专题调研任务6项,提交提案52件,报送社情民意信息310条。');
     for (const k of ['research.events', 'proposals.received', 'social_info.items']) expect(r.headline[k]).toBeUndefined();
+  });
+
+  it('立案N件，占提案总数的X% is the filing rate as well as the filed share', () => {
+    const r = cppcc('共收到提案400件,经审查立案360件,占提案总数的90%。');
+    expect(r.headline['proposals.filing_rate']?.value).toBe(90);
+    expect(r.headline['proposals.filing_share']?.value).toBe(90);
   });
 
   it('three kinds of proposers or more name the collective total', () => {

@@ -29,7 +29,11 @@ const CASES: [string, ReportBody | null, string[]][] = [
   ['79件(系列)提案被确定为省领导牵头督办重点提案', '政协', ['79:proposals.key']],
   ['共立案并办结委员提案196件', '政协', ['196:proposals.answered', '196:proposals.filed']],
   ['提出涉及民生类提案82件,占提案总数59.4%', '政协', ['82:proposals.livelihood', '59.4:proposals.livelihood_share']],
-  ['经审查立案交办4372件,占征集总量的87%', '政协', ['4372:proposals.filed', '87:proposals.filing_share']],
+  [
+    '经审查立案交办4372件,占征集总量的87%',
+    '政协',
+    ['4372:proposals.filed', '87:proposals.filing_share', '87:proposals.filing_rate'],
+  ],
   ['以提案形式立案交办委员建议138件', '政协', ['138:proposals.filed']],
   ['所提建议被采纳85件', '政协', ['85:proposals.adopted']],
   ['共收到提案线索材料202件', '政协', ['202:proposals.received']],
