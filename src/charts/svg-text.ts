@@ -1,13 +1,21 @@
 /** Text helpers for hand-built SVG: escaping, width estimates, truncation, numbers. */
 
+const XML_ENTITIES = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&apos;'],
+]);
+
 /** Escapes text for SVG element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(/[&<>"']/g, (c) => XML_ENTITIES.get(c) ?? c);
 }
 
 /** Width of one character in em: full width for CJK and full-width forms, about half for Latin and digits. */
 function charEm(ch: string): number {
-  const cp = ch.codePointAt(0)!;
+  const cp = ch.codePointAt(0) ?? 0;
   if (cp >= 0x2e80 || (cp >= 0x2000 && cp <= 0x206f && ch !== ' ')) return 1;
   if (ch === ' ') return 0.26;
   if (/[ilj.,:;'|!]/.test(ch)) return 0.28;
@@ -33,11 +41,11 @@ export function truncate(text: string, fontSize: number, maxWidth: number): stri
 /** Like `truncate`, but keeps a short last word (the year in “资阳市 2022”) and shortens the part before it. */
 export function truncateLabel(text: string, fontSize: number, maxWidth: number): string {
   if (textWidth(text, fontSize) <= maxWidth) return text;
-  const m = /^(.+?)(\s+\S{1,6})$/.exec(text);
-  if (!m) return truncate(text, fontSize, maxWidth);
-  const tailWidth = textWidth(m[2]!, fontSize);
+  const [, head, tail] = /^(.+?)(\s+\S{1,6})$/.exec(text) ?? [];
+  if (head === undefined || tail === undefined) return truncate(text, fontSize, maxWidth);
+  const tailWidth = textWidth(tail, fontSize);
   if (tailWidth > maxWidth / 2) return truncate(text, fontSize, maxWidth);
-  return truncate(m[1]!, fontSize, maxWidth - tailWidth) + m[2]!;
+  return truncate(head, fontSize, maxWidth - tailWidth) + tail;
 }
 
 /** Splits `text` into at most `maxLines` lines of `maxWidth`; the last line is truncated. */

@@ -14,7 +14,8 @@ const DIGEST_FIGURES = 10;
 
 /** `/report <region> [year]`, `/report <year>`, `/report #<id>`. */
 export function reportCommand(store: ReportStore, args: string[]): Reply {
-  const byId = args.length === 1 ? /^#(\d+)$/.exec(args[0]!) : null;
+  const [only, ...more] = args;
+  const byId = only !== undefined && !more.length ? /^#(\d+)$/.exec(only) : null;
   if (byId) {
     const report = store.reportById(Number(byId[1]));
     if (!report) throw new NotFoundError('该报告已不存在,可能已被更新。发送 /list 查看现有报告。');
@@ -26,7 +27,8 @@ export function reportCommand(store: ReportStore, args: string[]): Reply {
     return reportsOfYear(store, year.from);
   }
   const hintIdx = rest.length > 1 ? rest.findIndex((t, i) => i > 0 && provinceOf(t)) : -1;
-  const provinceHint = hintIdx > 0 ? provinceOf(rest[hintIdx]!) : null;
+  const hint = hintIdx > 0 ? rest[hintIdx] : undefined;
+  const provinceHint = hint ? provinceOf(hint) : null;
   const regionText = rest.filter((_, i) => i !== hintIdx).join('');
   const place = resolvePlace(store, regionText, { provinceHint });
   if (place.kind === 'province') return provinceReports(place, year?.from ?? null);
@@ -61,7 +63,7 @@ export function reportCommand(store: ReportStore, args: string[]): Reply {
   if (otherHomonyms.length) {
     // Said at the end: the user most likely meant the place that has reports, but should know of the others.
     const others = otherHomonyms.map((r) => withProvince(r.name, r.province)).join('、');
-    digest.sections[digest.sections.length - 1]!.blocks.push({ type: 'paragraph', text: `另有同名地区${others},暂无其报告。` });
+    digest.sections.at(-1)?.blocks.push({ type: 'paragraph', text: `另有同名地区${others},暂无其报告。` });
   }
   return digest;
 }

@@ -17,7 +17,8 @@ export function searchCommand(store: ReportStore, rest: string): Reply {
   const tokens = simplifiedForm(rest)
     .split(/[\s,,、]+/)
     .filter(Boolean);
-  const pageToken = tokens.length > 1 ? PAGE_TOKEN.exec(tokens[tokens.length - 1]!) : null;
+  const last = tokens.length > 1 ? tokens.at(-1) : undefined;
+  const pageToken = last === undefined ? null : PAGE_TOKEN.exec(last);
   if (pageToken) tokens.pop();
   const terms = tokens
     .map((t) => t.replace(/[^\p{L}\p{N}]+/gu, ''))

@@ -44,9 +44,8 @@ export function searchParagraphs(store: ReportStore, terms: string[], limit: num
   const found = candidates(store, query, Math.max(limit, MAX_CANDIDATES));
   if (!found.length) return [];
   const weights = query.tokens.map((tokens) => store.termIdf(tokens));
-  const lengths = found.map((h) => h.text.length);
-  const avg = lengths.reduce((a, b) => a + b, 0) / lengths.length;
-  const scored = found.map((h, i) => ({ ...h, rank: -bm25(h.text, lengths[i]!, avg, query.terms, weights) }));
+  const avg = found.reduce((a, h) => a + h.text.length, 0) / found.length;
+  const scored = found.map((h) => ({ ...h, rank: -bm25(h.text, h.text.length, avg, query.terms, weights) }));
   // Ties keep the newer paragraph first (the candidates come newest first and the sort is stable).
   return scored.sort((a, b) => a.rank - b.rank).slice(0, limit);
 }
@@ -74,7 +73,10 @@ export function markTerms(text: string, terms: string[]): [number, number][] {
     for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) marks.push([at, at + term.length]);
   }
   marks.sort((a, b) => a[0] - b[0]);
-  return marks.filter((m, i) => i === 0 || m[0] >= marks[i - 1]![1]);
+  return marks.filter((m, i) => {
+    const previous = marks[i - 1];
+    return !previous || m[0] >= previous[1];
+  });
 }
 
 /** A window of a long paragraph around its first highlighted term, with marks shifted to match. */
