@@ -118,8 +118,20 @@ function comparePeriod(f: MetricRow): string {
   const needle = String(f.value);
   const lines = f.evidence.split('\n').filter((l) => l.includes(needle));
   if (lines.some((l) => TERM_CUE.test(l))) return 'term';
-  if (lines.some((l) => CUMULATIVE_CUE.test(l))) return 'cumulative';
+  // 累计 counts only in the figure's own clause: 全年开展13场活动，累计有25名领导参与 is a yearly 13.
+  if (lines.some((l) => clausesBefore(l, needle).some((c) => CUMULATIVE_CUE.test(c)))) return 'cumulative';
   return stored;
+}
+
+/** For each place `needle` stands in `line`, the text from the clause's start (after ，；。) up to it. */
+function clausesBefore(line: string, needle: string): string[] {
+  const out: string[] = [];
+  for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
+    const head = line.slice(0, at);
+    const start = Math.max(...['，', ',', '；', ';', '。'].map((p) => head.lastIndexOf(p))) + 1;
+    out.push(head.slice(start));
+  }
+  return out;
 }
 
 /** A cell from a stored fact; another body's figure (省政协 in a city report) is no cell at all. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildComparison } from '../../../src/service/commands/compare-rows.js';
+import { buildComparison, cellOf } from '../../../src/service/commands/compare-rows.js';
 import type { MetricRow, ReportRow } from '../../../src/service/query/report-store.js';
 
 const report = (id: number, name: string): ReportRow =>
@@ -28,5 +28,23 @@ describe('buildComparison with units of one family', () => {
     const cmp = buildComparison(reports, facts, ['economy.gdp'], 0, { includeDoubtful: false });
     expect(cmp.groups[0]!.stats!.median).toBe('5.2万亿元');
     expect(cmp.groups[0]!.rows.map((r) => r.cells[0]!.text)).toEqual(['5.67万亿元', '5.2万亿元', '5696亿元']);
+  });
+});
+
+describe('cellOf period safety net', () => {
+  const fact = (value: number, evidence: string): MetricRow => ({
+    ...gdp(1, value, '场', value),
+    key: 'consultations.events',
+    evidence,
+  });
+
+  it('files a figure as a running total only when 累计 stands in its own clause', () => {
+    expect(cellOf(fact(13, '全年开展13场“请你来协商”活动，累计有25名县党政领导参与协商'))?.period).toBe('year');
+    expect(cellOf(fact(25, '全年开展13场“请你来协商”活动，累计有25名县党政领导参与协商'))?.period).toBe('cumulative');
+    expect(cellOf(fact(300, '成立以来共开展协商300场'))?.period).toBe('cumulative');
+  });
+
+  it('still files a line saying 五年来 as a term total', () => {
+    expect(cellOf(fact(120, '五年来，开展各类协商活动120场'))?.period).toBe('term');
   });
 });
