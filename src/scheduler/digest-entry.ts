@@ -1,5 +1,5 @@
 import type { DigestReads, ReportRow } from '../service/ports.js';
-import { formatValue, regionLabel } from '../service/reply/format.js';
+import { regionLabel } from '../service/reply/format.js';
 import type { Block, ReplySection } from '../service/reply/reply-model.js';
 
 /** Headline figures shown per report in a weekly digest. */
@@ -37,7 +37,7 @@ export function digestEntry(store: DigestReads, r: ReportRow, index: number | nu
   ];
   const summary = shortSummary(r);
   if (summary) blocks.push({ type: 'paragraph', text: summary });
-  if (figures.length) blocks.push({ type: 'fields', items: figures.map((f) => ({ label: f.label, value: formatValue(f) })) });
+  if (figures.length) blocks.push({ type: 'fields', items: figures.map((f) => ({ label: f.label, value: f.display })) });
   return { blocks };
 }
 

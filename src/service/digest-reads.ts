@@ -1,4 +1,4 @@
-import { orderHeadlines } from './commands/headline-figures.js';
+import { figureTexts, orderHeadlines } from './commands/headline-figures.js';
 import { metricGroupFor } from './query/metric-words.js';
 import type { DigestDb } from '../db/open.js';
 import { ReportStore } from './query/report-store.js';
@@ -13,7 +13,11 @@ export function createDigestReads(source: ReportStore | DigestDb): DigestReads {
     reportsIngestedBetween: (fromIso, toIso) => store.reportsIngestedBetween(fromIso, toIso),
     allReports: () => store.allReports(),
     headlinesForKeys: (keys) => store.headlinesForKeys(keys),
-    headlineFigures: (reportId) => orderHeadlines(store.headlines(reportId)),
+    headlineFigures: (reportId) => {
+      const rows = orderHeadlines(store.headlines(reportId));
+      const texts = figureTexts(rows);
+      return rows.map((f, i) => ({ ...f, display: texts[i]! }));
+    },
     metricKeys: (word) => metricGroupFor(word, store)?.columns.map((c) => c.key) ?? null,
     reportsWithTopic: (topic, reportIds) => reportsWithTopic(store, topic, reportIds),
   };

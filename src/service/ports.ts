@@ -73,8 +73,8 @@ export interface DigestReads {
   allReports(): ReportRef[];
   /** Headline facts whose key is one of `keys`, across all reports. */
   headlinesForKeys(keys: string[]): MetricRow[];
-  /** A report's headline figures in display order, as `/report` shows them. */
-  headlineFigures(reportId: number): MetricRow[];
+  /** A report's headline figures in display order, as `/report` shows them (`display`: 36次(届内累计), 64条(存疑:…)). */
+  headlineFigures(reportId: number): (MetricRow & { display: string })[];
   /** The metric keys a word names (its metric group's columns, by importance); null when it is a topic. */
   metricKeys(word: string): string[] | null;
   /** Ids among `reportIds` with a paragraph containing every word of `topic`, as `/search` finds them. */

@@ -131,6 +131,19 @@ describe('weekly digest content', () => {
     expect(reply.actions.map((a) => a.command)).toContain(`/report #${r.id}`);
   });
 
+  it('says a figure’s period when it is not a year, as /report does', () => {
+    const store = createDigestReads(new ReportStore(db));
+    const r = store.reportById(reportId(db, '安宁市'))!;
+    const reply = buildWeeklyDigest({
+      store,
+      subs: [{ filter: '', filterKind: 'all', filterValue: '' }],
+      slot: W48,
+      reports: [r],
+      empty: 'skip',
+    })!;
+    expect(replyText(reply)).toMatch(/\d+件\(届内累计\)/);
+  });
+
   it('no new reports: null with DIGEST_EMPTY=skip', () => {
     const store = createDigestReads(new ReportStore(db));
     expect(

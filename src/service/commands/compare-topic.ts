@@ -55,7 +55,8 @@ export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportR
         label: `${inScope.get(id)!.regionName ?? '?'} ${inScope.get(id)!.year ?? ''}`.trim(),
         value: e.mentions,
       })),
-      source: '来源:各地政协工作报告',
+      // The bodies actually shown: a topic is found in 人大 and 政府 reports as much as in 政协 ones.
+      source: `来源:各地${[...new Set(shown.map(([id]) => inScope.get(id)!.body ?? '机构不详'))].join('、')}报告`,
     },
     script: 'simplified',
   };

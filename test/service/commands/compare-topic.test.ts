@@ -23,3 +23,20 @@ describe('/compare on a topic lists only reports that mention it', () => {
     expect(text).not.toContain('提到 0 次');
   });
 });
+
+describe('/compare on a topic names the bodies it shows', () => {
+  let env: Awaited<ReturnType<typeof seededService>>;
+  beforeAll(async () => {
+    // d008: 马鞍山市 政府工作报告, which discusses 招商引资 like the 政协 seeds.
+    env = await seededService([new URL('../../../../shared/dev-corpus/d008.txt', import.meta.url).pathname]);
+  }, 60_000);
+  afterAll(() => env.cleanup());
+
+  it('the chart footer lists the bodies of the rows shown, not “政协” alone', () => {
+    const reply = env.service.handle('/compare 招商引资', { platform: 'console', chatId: 'z' });
+    const text = renderPlain(reply);
+    expect(text).toContain('马鞍山市');
+    expect(reply.chart!.source).toContain('政府');
+    expect(reply.chart!.source).not.toContain('工作报告');
+  });
+});

@@ -124,4 +124,15 @@ describe('a province without a report of its own', () => {
     expect(r.chart).toBeUndefined();
     expect(r.actions.some((a) => a.command === '/trend 安岳县 提案')).toBe(true);
   });
+
+  it('a province with no reports at all, and a region whose reports have no year, get a clear answer', () => {
+    const none = ask('/report 湖南');
+    expect(none.kind).toBe('error');
+    expect(text(none)).toContain('暂无湖南省');
+    const trend = ask('/trend 湖南 提案');
+    expect(trend.kind).toBe('error');
+    const undated = ask('/trend 西昌 提案');
+    expect(undated.kind).toBe('error');
+    expect(text(undated)).toContain('没有可识别的年份');
+  });
 });
