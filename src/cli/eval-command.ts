@@ -50,6 +50,12 @@ export async function runEval(
     out.write(`\n-- ${c.name}: field misses\n${fieldMisses(c.fields)}\n`);
     if (c.errors.length) out.write(`-- ${c.name}: errors\n${c.errors.map((e) => `  ${e.file}: ${e.error}`).join('\n')}\n`);
   }
+  // A rewrite's misses that the dev corpus itself does not have are what the rewrite broke.
+  const devMissed = new Set((dev?.fields ?? []).filter((r) => !r.ok).map((r) => `${r.file} ${r.field}`));
+  for (const v of variants) {
+    const own = v.fields.filter((r) => !devMissed.has(`${r.file} ${r.field}`));
+    out.write(`\n-- ${v.name}: field misses the dev corpus does not have\n${fieldMisses(own)}\n`);
+  }
   const named = columns.map((c) => ({ name: `${c.name} (${c.reports})`, families: c.families }));
   out.write('\n== Proposal figures: found / missing / WRONG (shown as headline but not the gold value)\n');
   out.write(`${summaryTable(named, 'proposals')}\n`);

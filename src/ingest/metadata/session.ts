@@ -3,7 +3,7 @@ import { chineseNumber, toChineseNumber } from '../../text/numerals.js';
 
 const N = '[一二三四五六七八九十〇\\d]{1,3}';
 /** 政协…第六届委员会第五次会议 / 政协第十五届九江市委员会第三次会议 (届 before or after the place). */
-const CPPCC_FULL = new RegExp(`第(${N})届([^。,，、\\d]{0,16}?)委员会第(${N})次(?:全体)?会议`, 'g');
+const CPPCC_FULL = new RegExp(`第(${N})届([^。,，、\\d届]{0,16}?)委员会第(${N})次(?:全体)?会议`, 'g');
 /** 第十五届人民代表大会第五次会议, also without 第 (甘肃省十四届人民代表大会第四次会议). */
 const NPC_FULL = new RegExp(`第?(${N})届\\s*(全国)?人民代表大会\\s*第(${N})次会议`, 'g');
 /** 县政协十届五次会议 / 州政协十三届五次会议 / 区*协十届二次会议 / 江西省十四届人大二次会议. */

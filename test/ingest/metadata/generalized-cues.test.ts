@@ -205,6 +205,12 @@ describe('the session a news item is about', () => {
     expect(session('福建省政协十一届三次会议共收提案975件')).toBe('第十一届委员会第三次会议');
   });
 
+  it('does not let a page title with another 届 swallow the session line after it', () => {
+    expect(session('政协某市第四届委员会工作总结 篇一\n\n政协某区第四届委员会第一次会议\n常务委员会工作报告')).toBe(
+      '第四届委员会第一次会议',
+    );
+  });
+
   it('reads 十四届人大二次会议 with the body between term and sitting', () => {
     expect(session('1月23日,江西省十四届人大二次会议在南昌开幕。')).toBe('第十四届人民代表大会第二次会议');
   });
