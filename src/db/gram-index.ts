@@ -14,12 +14,30 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 export function toGramText(text: string): string {
   const seen = new Set<string>();
   let prev = '';
-  for (const ch of text) {
-    if (!WORD_CHAR.test(ch)) {
-      prev = '';
-      continue;
+  // By UTF-16 unit with fast paths for ASCII and the CJK block (most of a report); other characters take the
+  // regex. Per-character regex tests and replaces made this the costliest part of storing a report.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let c: string;
+    if (code < 0x80) {
+      if (code >= 0x61 && code <= 0x7a) c = text[i]!;
+      else if (code >= 0x41 && code <= 0x5a) c = String.fromCharCode(code + 32);
+      else if (code >= 0x30 && code <= 0x39) c = text[i]!;
+      else {
+        prev = '';
+        continue;
+      }
+    } else if (code >= 0x4e00 && code <= 0x9fff) c = text[i]!;
+    else {
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (cp > 0xffff) i++;
+      if (!WORD_CHAR.test(ch)) {
+        prev = '';
+        continue;
+      }
+      c = ch;
     }
-    const c = asciiLower(ch);
     seen.add(c);
     if (prev) seen.add(prev + c);
     prev = c;
