@@ -205,7 +205,10 @@ export function buildComparison(
     const c = r.cells[column]!;
     if (!counts(c)) continue;
     const fam = baseUnit(c.fact.unit);
-    families.set(fam, [...(families.get(fam) ?? []), c]);
+    // Pushed, not spread into a new array per row: that was quadratic (seconds at 10,000 rows of one unit).
+    const list = families.get(fam);
+    if (list) list.push(c);
+    else families.set(fam, [c]);
   }
   const top = [...families].sort((a, b) => b[1].length - a[1].length)[0];
   const family = top?.[0] ?? '';
@@ -270,6 +273,9 @@ export function chartValue(cmp: Comparison, c: CompareCell): number {
   return c.fact.unit === cmp.unit ? c.fact.value : c.fact.normalized;
 }
 
+/** `a.localeCompare(b)` with one collator: building one per call made ranking 10,000s of ties slow. */
+const byName = new Intl.Collator().compare;
+
 function byValue(column: number, thenFirstColumn = false) {
   // Rows without the compared figure follow, ordered by their first figure.
   const value = (r: CompareRow) =>
@@ -277,7 +283,7 @@ function byValue(column: number, thenFirstColumn = false) {
   return (a: CompareRow, b: CompareRow) =>
     Number(!!b.cells[column]) - Number(!!a.cells[column]) ||
     value(b) - value(a) ||
-    (a.report.regionName ?? '').localeCompare(b.report.regionName ?? '');
+    byName(a.report.regionName ?? '', b.report.regionName ?? '');
 }
 
 function statsOf(counted: CompareRow[], column: number, baseUnitName: string | null): CompareStats | null {
