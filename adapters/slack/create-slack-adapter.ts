@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import pino, { type Logger } from 'pino';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../../src/domain/upload.js';
 import { ConfigError } from '../../src/errors.js';
@@ -116,12 +116,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     log.error({ err: error }, 'slack: handler failed');
   });
 
+  // Pushes have exactly one retry layer, the dispatcher's: this client gives up at once (no retries, a 429
+  // rejected with its Retry-After) so the pacer pauses every send to Slack instead of one job sleeping in
+  // the WebClient while the others keep sending. Interactive replies keep the retrying `app.client`.
+  const pushClient = new webApi.WebClient(options.botToken, {
+    ...clientOptions,
+    logger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+
   let bound: { host: string; port: number } | null = null;
   let started = false;
   return {
     mode,
     app,
-    publisher: createSlackPublisher(app.client, h.renderers, log, names),
+    publisher: createSlackPublisher(pushClient, h.renderers, log, names),
     address: () => bound,
     async start() {
       try {

@@ -8,8 +8,9 @@ import { countPostedParts, postReply } from './deliver.js';
 import { toDeliveryError } from './errors-map.js';
 
 /**
- * The weekly-digest push for Slack: chat.postMessage into the channel (the WebClient waits out 429s per its
- * retry policy); Slack errors become PermanentDeliveryError / TemporaryDeliveryError.
+ * The weekly-digest push for Slack: chat.postMessage into the channel through a client that does not retry
+ * (the dispatcher is the one retry layer and paces on a 429's Retry-After); Slack errors become
+ * PermanentDeliveryError / TemporaryDeliveryError.
  */
 export function createSlackPublisher(
   client: webApi.WebClient,

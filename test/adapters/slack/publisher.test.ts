@@ -82,18 +82,14 @@ describe('Slack publisher', () => {
     await expect(adapter.publisher.publish('C0PUSH01', digest)).rejects.toBeInstanceOf(TemporaryDeliveryError);
   });
 
-  it('waits out a 429 with Retry-After and delivers on the retry', async () => {
-    slack.fail('chat.postMessage', { status: 429, retryAfter: 0 });
-    await adapter.publisher.publish('C0PUSH01', digest);
-    expect(slack.calls('chat.postMessage')).toHaveLength(2);
-  });
-
-  it('maps a rate limit that outlasts the retries to TemporaryDeliveryError with retryAfterMs', async () => {
-    slack.fail('chat.postMessage', { status: 429, retryAfter: 1 }, 2);
+  it('a 429 on a push is not retried inside the WebClient: it fails at once with the Retry-After', async () => {
+    // retryConfig allows a retry for interactive replies; the push client must still make exactly one call.
+    slack.fail('chat.postMessage', { status: 429, retryAfter: 7 });
     const failure = await adapter.publisher.publish('C0PUSH01', digest).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(TemporaryDeliveryError);
-    expect((failure as TemporaryDeliveryError).retryAfterMs).toBe(1000);
-    expect(slack.calls('chat.postMessage')).toHaveLength(2);
+    expect((failure as TemporaryDeliveryError).retryAfterMs).toBe(7000);
+    expect(slack.calls('chat.postMessage')).toHaveLength(1);
+    expect(slack.calls('files.getUploadURLExternal')).toHaveLength(0);
   });
 
   it('keeps a delivered text when only the file upload fails', async () => {
