@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import { createConsolePublisher } from '../../src/service/console-publisher.js';
-import type { DigestService, Publisher } from '../../src/service/ports.js';
+import { CONSOLE_LIMITS, createConsolePublisher } from '../../src/service/console-publisher.js';
+import type { DigestService, PlatformAdapter, Publisher } from '../../src/service/ports.js';
 import { renderPlain } from '../../src/service/reply/plain-renderer.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';
 
@@ -16,7 +16,7 @@ export interface ConsoleAdapterOptions {
 }
 
 /** A console chat on stdin/stdout: a prompt with history on a terminal, one answer per line otherwise. */
-export function createConsoleAdapter(options: ConsoleAdapterOptions) {
+export function createConsoleAdapter(options: ConsoleAdapterOptions): PlatformAdapter & { readonly done: Promise<void> } {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const chat = { platform: 'console', chatId: options.chatId ?? 'local', direct: true };
@@ -31,6 +31,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions) {
 
   return {
     publisher,
+    limits: CONSOLE_LIMITS,
     /** Starts reading; resolves when the chat is ready. `done` resolves at end of input. */
     async start(): Promise<void> {
       rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, historySize: 200 });

@@ -3,13 +3,14 @@ import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import pino, { type Logger } from 'pino';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../../src/domain/upload.js';
 import { ConfigError } from '../../src/errors.js';
-import type { DigestService, Publisher } from '../../src/service/ports.js';
+import type { DigestService, PlatformAdapter } from '../../src/service/ports.js';
 import { registerActions } from './actions.js';
 import type { AttachmentRenderers } from './attachments.js';
 import { boltLogger } from './bolt-logger.js';
 import { resolveCommandNames, type SlackCommandNames } from './command-names.js';
 import { registerCommands } from './commands.js';
 import { registerFileShares } from './file-shares.js';
+import { SLACK_PUSH_LIMITS } from './limits.js';
 import { registerMention } from './mention.js';
 import type { SlackUploadSettings } from './upload.js';
 import { createReplayGuard } from './replay-guard.js';
@@ -45,10 +46,7 @@ export interface SlackAdapterOptions extends AttachmentRenderers {
 }
 
 /** A running (or startable) Slack adapter. */
-export interface SlackAdapter {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  publisher: Publisher;
+export interface SlackAdapter extends PlatformAdapter {
   /** `socket` or `http`, as chosen from the tokens. */
   readonly mode: 'socket' | 'http';
   /** HTTP mode after start: where the receiver listens (the bound port when `port` was 0); otherwise null. */
@@ -132,6 +130,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     mode,
     app,
     publisher: createSlackPublisher(pushClient, h.renderers, log, names),
+    limits: SLACK_PUSH_LIMITS,
     address: () => bound,
     async start() {
       try {

@@ -1,3 +1,8 @@
+import type { PaceLimits } from '../../src/service/ports.js';
+
+/** Slack's chat.postMessage limit: about 1 message per second per channel, no published overall rate. */
+export const SLACK_PUSH_LIMITS: PaceLimits = { perSecond: null, perChatGapMs: 1000 };
+
 /** Slack Block Kit limits the renderer stays within (https://api.slack.com/reference/block-kit). */
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,

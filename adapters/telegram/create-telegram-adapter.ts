@@ -4,10 +4,11 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, GrammyError, HttpError, type Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
 import pino, { type Logger } from 'pino';
-import type { Publisher } from '../../src/service/ports.js';
+import type { PlatformAdapter } from '../../src/service/ports.js';
 import { registerCommandMenu } from './commands-menu.js';
 import { registerHandlers, type HandlerDeps } from './handlers.js';
 import { CallbackStore } from './keyboard.js';
+import { TELEGRAM_LIMITS } from './limits.js';
 import type { TelegramAdapterOptions } from './options.js';
 import { createTelegramPublisher } from './publisher.js';
 import { startWithBackoff } from './start-backoff.js';
@@ -18,7 +19,7 @@ import { startWebhookServer, type WebhookServer } from './webhook-server.js';
 export type { TelegramAdapterOptions } from './options.js';
 
 /** A running (or ready to run) Telegram adapter. */
-export interface TelegramAdapter {
+export interface TelegramAdapter extends PlatformAdapter {
   /**
    * Polling: resolves once getUpdates runs. Webhook: resolves once setWebhook is done and the port listens.
    * While the Bot API is unreachable it logs and retries with backoff; resolves early when stop() is called.
@@ -26,7 +27,6 @@ export interface TelegramAdapter {
   start(): Promise<void>;
   /** Stops polling or the webhook listener and waits for in-flight updates. */
   stop(): Promise<void>;
-  publisher: Publisher;
   /** The grammY bot (for diagnostics and tests). */
   bot: Bot;
   /** Address of the webhook listener once started in webhook mode, else null. */
@@ -168,6 +168,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   return {
     bot,
     publisher: createTelegramPublisher({ ...deps, api: pushApi }),
+    limits: TELEGRAM_LIMITS,
     webhookAddress: () => (webhook ? (webhook.server.address() as AddressInfo) : null),
     async start() {
       // getMe first, under our backoff: bot.init() alone retries an unreachable API forever without a word.

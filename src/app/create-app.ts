@@ -14,7 +14,7 @@ import { createLogger } from '../logger.js';
 import { createScheduler, type Scheduler } from '../scheduler/create-scheduler.js';
 import { describeSchedule } from '../scheduler/describe-schedule.js';
 import { createDigestService } from '../service/create-digest-service.js';
-import type { DigestService, Publisher } from '../service/ports.js';
+import type { DigestService, PlatformAdapter } from '../service/ports.js';
 
 /** Something the app starts and must stop on shutdown. */
 interface Running {
@@ -73,7 +73,6 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
     timezone: config.timezone,
     fetch: { allow: config.fetchAllow },
   });
-  const publishers: Publisher[] = [];
   const running: Running[] = [];
 
   const consoleChat =
@@ -85,7 +84,6 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
           saveFiles: (r) => saveReplyFiles(r, { dir: config.chartsDir }),
         })
       : null;
-  if (consoleChat) publishers.push(consoleChat.publisher);
   const telegram = config.telegram
     ? createTelegramAdapter({
         ...config.telegram,
@@ -96,7 +94,6 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
         inbox: createSqliteInbox(db),
       })
     : null;
-  if (telegram) publishers.push(telegram.publisher);
   const slack = config.slack
     ? createSlackAdapter({
         ...config.slack,
@@ -106,13 +103,17 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
         logger: log.child({ adapter: 'slack' }),
       })
     : null;
-  if (slack) publishers.push(slack.publisher);
+  const adapters: PlatformAdapter[] = [consoleChat, telegram, slack].filter((a): a is NonNullable<typeof a> => a !== null);
+  // Each adapter pushes through its publisher at its platform's own limits.
+  const publishers = adapters.map((a) => a.publisher);
+  const limits = Object.fromEntries(adapters.map((a) => [a.publisher.platform, a.limits]));
 
   const scheduler = createScheduler({
     db,
     store: service.reads,
     subscriptions: service.subscriptions,
     publishers,
+    dispatch: { limits },
     cron: config.cron,
     timezone: config.timezone,
     emptyDigest: config.emptyDigest,

@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { createConsolePublisher } from '../service/console-publisher.js';
+import { CONSOLE_LIMITS, createConsolePublisher } from '../service/console-publisher.js';
 import type { DigestDb } from '../db/open.js';
 import { createDigestReads } from '../service/digest-reads.js';
 import { ReportStore } from '../service/query/report-store.js';
@@ -80,7 +80,17 @@ export async function runPush(db: DigestDb, options: PushOptions): Promise<numbe
   }
 
   const summary = await runSlot(
-    { store, subscriptions, ledger, slotRuns: new SlotRuns(db), publishers, empty: options.emptyDigest, clock, logger },
+    {
+      store,
+      subscriptions,
+      ledger,
+      slotRuns: new SlotRuns(db),
+      publishers,
+      limits: { console: CONSOLE_LIMITS },
+      empty: options.emptyDigest,
+      clock,
+      logger,
+    },
     slot,
     options.now,
   );

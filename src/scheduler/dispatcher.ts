@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import { PermanentDeliveryError, TemporaryDeliveryError } from '../errors.js';
-import type { Publisher } from '../service/ports.js';
+import type { PaceLimits, Publisher } from '../service/ports.js';
 import type { Reply } from '../service/reply/reply-model.js';
 import type { Clock } from './clock.js';
 import type { DeliveryLedger } from '../db/delivery-ledger.js';
-import { DEFAULT_LIMITS, Pacer, PLATFORM_LIMITS, retryDelayMs, type PaceLimits } from './pacing.js';
+import { DEFAULT_LIMITS, Pacer, retryDelayMs } from './pacing.js';
 import type { Slot } from './slot.js';
 
 /** One chat's merged digest to deliver. */
@@ -20,7 +20,7 @@ export interface DeliveryJob {
 
 /** Knobs of the dispatcher (all optional; defaults suit Telegram and Slack). */
 export interface DispatchTuning {
-  /** Limits per platform, merged over `PLATFORM_LIMITS`. */
+  /** Limits per platform (the adapters' `limits`); `DEFAULT_LIMITS` for a platform not listed. */
   limits?: Record<string, PaceLimits>;
   /** Sends in flight at once (platform round trips overlap so 25/s is reachable). Default 8. */
   concurrency?: number;
@@ -73,7 +73,7 @@ export async function dispatch(jobs: DeliveryJob[], deps: DispatchDeps): Promise
   const pacers = new Map<string, Pacer>();
   const pacerFor = (platform: string) => {
     let p = pacers.get(platform);
-    if (!p) pacers.set(platform, (p = new Pacer(deps.limits?.[platform] ?? PLATFORM_LIMITS[platform] ?? DEFAULT_LIMITS)));
+    if (!p) pacers.set(platform, (p = new Pacer(deps.limits?.[platform] ?? DEFAULT_LIMITS)));
     return p;
   };
   let next = 0;

@@ -1,22 +1,6 @@
-/** Send limits of one platform. */
-export interface PaceLimits {
-  /** Messages per second over all chats (null: no overall limit). */
-  perSecond: number | null;
-  /** Minimum gap between two messages to the same chat, in ms. */
-  perChatGapMs: number;
-}
+import type { PaceLimits } from '../service/ports.js';
 
-/**
- * Published limits: Telegram ~30 messages/s per bot (25 leaves headroom) and 1 message/s per chat;
- * Slack chat.postMessage ~1 message/s per channel; the console has none.
- */
-export const PLATFORM_LIMITS: Record<string, PaceLimits> = {
-  telegram: { perSecond: 25, perChatGapMs: 1000 },
-  slack: { perSecond: null, perChatGapMs: 1000 },
-  console: { perSecond: null, perChatGapMs: 0 },
-};
-
-/** Limits for a platform without a published profile. */
+/** Limits for a platform whose adapter declared none (each PlatformAdapter states its own `limits`). */
 export const DEFAULT_LIMITS: PaceLimits = { perSecond: 10, perChatGapMs: 1000 };
 
 /**

@@ -1,6 +1,9 @@
-import type { Publisher } from './ports.js';
+import type { PaceLimits, Publisher } from './ports.js';
 import { renderPlain } from './reply/plain-renderer.js';
 import type { Reply } from './reply/reply-model.js';
+
+/** The console has no send limits. */
+export const CONSOLE_LIMITS: PaceLimits = { perSecond: null, perChatGapMs: 0 };
 
 /**
  * The console push port: prints the chat id and the digest as plain text. Used by `digest push` for

@@ -80,3 +80,24 @@ export interface DigestReads {
   /** Ids among `reportIds` with a paragraph containing every word of `topic`, as `/search` finds them. */
   reportsWithTopic(topic: string, reportIds: readonly number[]): Set<number>;
 }
+
+/** Send limits of one platform, which the dispatcher's pacer keeps to. */
+export interface PaceLimits {
+  /** Messages per second over all chats (null: no overall limit). */
+  perSecond: number | null;
+  /** Minimum gap between two messages to the same chat, in ms. */
+  perChatGapMs: number;
+}
+
+/**
+ * What every platform adapter (adapters/<name>/create-<name>-adapter.ts) gives the composition root: a
+ * lifecycle, the push port, and the platform's published send limits for the scheduler's pacer.
+ */
+export interface PlatformAdapter {
+  /** Starts receiving; resolves once the adapter serves. */
+  start(): Promise<void>;
+  /** Stops receiving and waits for in-flight work. */
+  stop(): Promise<void>;
+  readonly publisher: Publisher;
+  readonly limits: PaceLimits;
+}

@@ -2,6 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { SLACK_PUSH_LIMITS } from '../../adapters/slack/limits.js';
+import { TELEGRAM_LIMITS } from '../../adapters/telegram/limits.js';
 import { openDb, type DigestDb } from '../../src/db/open.js';
 import { PermanentDeliveryError, TemporaryDeliveryError } from '../../src/errors.js';
 import { ingestPaths } from '../../src/ingest/ingest-batch.js';
@@ -218,6 +220,8 @@ export function slotDeps(db: DigestDb, clock: Clock, publishers: Publisher[], ex
     empty: 'skip',
     clock,
     logger: silent,
+    // The fake ports stand for Telegram and Slack: paced at those adapters' limits.
+    limits: { telegram: TELEGRAM_LIMITS, slack: SLACK_PUSH_LIMITS },
     ...extra,
   };
 }

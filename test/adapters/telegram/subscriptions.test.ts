@@ -138,6 +138,7 @@ describe('telegram: the weekly digest', () => {
       ledger: new DeliveryLedger(seeded.db),
       slotRuns: new SlotRuns(seeded.db),
       publishers: new Map([['telegram', pair.adapter.publisher]]),
+      limits: { telegram: pair.adapter.limits },
       empty: 'skip' as const,
       clock,
       logger: pino({ level: 'silent' }),
@@ -164,6 +165,7 @@ describe('telegram: the weekly digest', () => {
     pair.standIn.failNext('sendMessage', failures.rateLimit(1), 1, 1);
     const tally = await dispatch([{ platform: 'telegram', chatId: '818', slot: '2026-W02', reportIds: [], reply }], {
       publishers: new Map([['telegram', pair.adapter.publisher]]),
+      limits: { telegram: pair.adapter.limits },
       ledger,
       onPermanentFailure: () => undefined,
       clock,
