@@ -108,9 +108,14 @@ async function deliver(job: DeliveryJob, pacer: Pacer, deps: DispatchDeps, tally
   if (!publisher) throw new Error(`no publisher for ${platform}`); // planning filters these out
   const maxAttempts = deps.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
-    const at = pacer.reserve(chatId, clock.now().getTime());
-    const wait = at - clock.now().getTime();
-    if (wait > 0) await clock.sleep(wait);
+    let at = pacer.reserve(chatId, clock.now().getTime());
+    for (;;) {
+      const wait = at - clock.now().getTime();
+      if (wait > 0) await clock.sleep(wait);
+      // A 429 met by another send while this one waited pauses the whole platform: wait that out too.
+      if (!pacer.pausedAt(at)) break;
+      at = pacer.reserve(chatId, clock.now().getTime());
+    }
     if (attempt === 1 && !job.resume && !ledger.claim(platform, chatId, slot, job.reportIds, clock.now())) {
       tally.alreadyClaimed++;
       return;

@@ -9,6 +9,7 @@ export const DEFAULT_LIMITS: PaceLimits = { perSecond: 10, perChatGapMs: 1000 };
  */
 export class Pacer {
   private nextOverall = 0;
+  private pausedUntil = 0;
   private readonly nextByChat = new Map<string, number>();
 
   constructor(private readonly limits: PaceLimits) {}
@@ -24,6 +25,12 @@ export class Pacer {
   /** The platform asked to wait (HTTP 429 retry-after): nothing is sent before `untilMs`. */
   pauseUntil(untilMs: number): void {
     this.nextOverall = Math.max(this.nextOverall, untilMs);
+    this.pausedUntil = Math.max(this.pausedUntil, untilMs);
+  }
+
+  /** True when a pause came in after the time `atMs` was reserved and covers it: that turn must be taken again. */
+  pausedAt(atMs: number): boolean {
+    return atMs < this.pausedUntil;
   }
 }
 
