@@ -35,6 +35,18 @@ describe('no secret in any log line', () => {
     expect(text).toContain('[redacted]');
   });
 
+  it('redacts secret fields by path even when the value has no token shape and was not configured', () => {
+    const log = captured();
+    const opaque = 'opaque-value-no-token-shape';
+    log.logger.error({ api: { token: opaque }, err: { api: { token: opaque } } }, 'grammY error');
+    log.logger.warn({ signingSecret: opaque, webhookSecret: opaque, headers: { authorization: `Basic ${opaque}` } }, 'slack');
+    log.logger.info({ secret_token: opaque, config: { botToken: opaque } }, 'setWebhook');
+    const text = log.text();
+    expect(text).toContain('setWebhook');
+    expect(text).not.toContain(opaque);
+    expect(text.split('[redacted]').length - 1).toBe(7);
+  });
+
   it('scrubs configured secrets of any shape (webhook secret, signing secret)', () => {
     const log = captured(['webhook_Secret-123', 'sig"ning\\secret']);
     log.logger.warn({ note: 'x webhook_Secret-123 y', other: 'sig"ning\\secret' }, 'secret webhook_Secret-123');

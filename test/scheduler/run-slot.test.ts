@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/ingest-batch.js';
 import { DeliveryLedger } from '../../src/db/delivery-ledger.js';
+import { CrashSimulation } from '../../src/scheduler/dispatcher.js';
 import { runSlot } from '../../src/scheduler/run-slot.js';
 import { slotOf } from '../../src/scheduler/slot.js';
 import { SubscriptionStore } from '../../src/db/subscription-store.js';
@@ -112,6 +113,41 @@ describe('runSlot: once per (chat, slot)', () => {
     expect(new Set(all).size).toBe(30);
   });
 
+  it('a kill while chats wait for their pacing turn leaves them unclaimed; the restart sends each once (issue 14 #3)', async () => {
+    const chats = Array.from({ length: 6 }, (_, i) => `wait${i}`);
+    const db = await setup(chats);
+    const fake = new FakeClock(MONDAY_W48);
+    let dead = false;
+    // After the "kill" no parked task wakes up to do anything: a sleep that ends after death throws.
+    const clock = {
+      now: () => fake.now(),
+      sleep: async (ms: number) => {
+        await fake.sleep(ms);
+        if (dead) throw new CrashSimulation('killed');
+      },
+    };
+    const pub = recordingPublisher('console', clock);
+    const kill = () => {
+      dead = true;
+      throw new CrashSimulation('killed');
+    };
+    // One send per second overall: when the first chat's digest is accepted, the other five are waiting.
+    const deps = slotDeps(db, clock, [pub], { limits: { console: { perSecond: 1, perChatGapMs: 0 } }, afterPublish: kill });
+    await expect(fake.drive(runSlot(deps, W48, clock.now()))).rejects.toThrow('killed');
+    expect(pub.pushes).toHaveLength(1);
+    const atKill = rows(db, W48);
+    // Only the chat whose send started has a row; no row was claimed and left without an attempt.
+    expect([...atKill.keys()]).toEqual([pub.pushes[0]!.chatId]);
+    expect([...atKill.values()].every((r) => r.attempts >= 1)).toBe(true);
+
+    fake.set('2026-11-23T01:20:00Z');
+    const restarted = recordingPublisher('console', fake);
+    await fake.drive(runSlot(slotDeps(db, fake, [restarted]), W48, fake.now()));
+    const all = [...pub.pushes, ...restarted.pushes].map((p) => p.chatId);
+    expect(all.sort()).toEqual([...chats].sort());
+    expect([...rows(db, W48).values()].every((r) => r.status === 'sent')).toBe(true);
+  });
+
   it('a permanent failure deactivates only that chat', async () => {
     const db = await setup(['ok1', 'gone', 'ok2']);
     const clock = new FakeClock(MONDAY_W48);
@@ -153,6 +189,24 @@ describe('runSlot: once per (chat, slot)', () => {
     // 30 s retry-after, then a 2 s backoff.
     expect(pub.pushes[0]!.at - started).toBe(32_000);
     expect(rows(db, W48).get('flaky')).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  it('a 429 with retry_after pauses every send to the platform, also those already waiting for their turn (issue 14 #12)', async () => {
+    const { TemporaryDeliveryError } = await import('../../src/errors.js');
+    const db = await setup(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
+    const clock = new FakeClock(MONDAY_W48);
+    let refusedAt: number | null = null;
+    const pub = recordingPublisher('console', clock, (_chat, call) => {
+      if (call !== 0) return null;
+      refusedAt = clock.now().getTime();
+      return new TemporaryDeliveryError('429 Too Many Requests: retry after 4', 4000);
+    });
+    const deps = slotDeps(db, clock, [pub], { limits: { console: { perSecond: 10, perChatGapMs: 0 } } });
+    const summary = await clock.drive(runSlot(deps, W48, clock.now()));
+    expect(summary).toMatchObject({ sent: 6, retries: 1, failed: 0 });
+    expect(refusedAt).not.toBeNull();
+    const early = pub.pushes.filter((p) => p.at < refusedAt! + 4000).map((p) => p.chatId);
+    expect(early).toEqual([]);
   });
 
   it('skips a platform without a publisher, with no ledger row, and leaves the slot incomplete for the server', async () => {
