@@ -103,7 +103,8 @@ export function reportDigest(store: ReportStore, r: ReportRow, note: string | nu
       blocks: [
         { type: 'heading', text: '摘要' },
         { type: 'paragraph', text: chatSummary(summary) },
-        { type: 'paragraph', text: `完整摘要(各章要点)见 /sections ${r.id}。` },
+        // The sections' own summaries are the full summary; a report without an outline has none to point to.
+        ...(top.length ? [{ type: 'paragraph', text: `完整摘要(各章要点)见 /sections ${r.id}。` } as const] : []),
       ],
     });
   if (figures.length) {

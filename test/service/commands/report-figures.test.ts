@@ -27,7 +27,8 @@ let dir = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'figures-'));
   writeFileSync(join(dir, 'renshou-2022.txt'), REPORT);
-  env = await seededService([dir]);
+  // d018: a news write-up without an outline.
+  env = await seededService([dir, new URL('../../../../shared/dev-corpus/d018.txt', import.meta.url).pathname]);
   // A stored headline fact that failed a consistency check carries its reason in `flags` (the ingest contract).
   env.db.$client
     .prepare(`UPDATE metrics SET flags = '["与上年数字矛盾"]' WHERE key = 'social_info.items' AND report_id =
@@ -79,5 +80,12 @@ describe('summary of /report', () => {
     expect(summary.type === 'paragraph' && summary.text.length).toBeGreaterThan(60);
     const id = /\/report #(\d+)|\/sections (\d+)/.exec(JSON.stringify(reply.actions))!;
     expect(pointer).toEqual({ type: 'paragraph', text: `完整摘要(各章要点)见 /sections ${id[2] ?? id[1]}。` });
+  });
+
+  it('points to no /sections when the report has no outline to hold the full summary', () => {
+    const reply = env.service.handle('/report 民权', { platform: 'console', chatId: 'figures' });
+    expect(reply.kind).toBe('report');
+    expect(JSON.stringify(reply.sections)).toContain('"摘要"');
+    expect(JSON.stringify(reply.sections)).not.toContain('完整摘要');
   });
 });
