@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 import { CONSOLE_LIMITS, createConsolePublisher } from '../service/console-publisher.js';
 import type { DigestDb } from '../db/open.js';
 import { createDigestReads } from '../service/digest-reads.js';
-import { ReportStore } from '../service/query/report-store.js';
+import { ReportStore } from '../db/report-store.js';
 import type { Publisher } from '../service/ports.js';
 import { SubscriptionStore } from '../db/subscription-store.js';
 import type { Clock } from '../scheduler/clock.js';

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../db/open.js';
+import { closeDb, openDb } from '../db/open.js';
 import { ingestPaths } from '../ingest/ingest-batch.js';
 
 /** The pipeline's stages in order; `store` is the report's write transaction. */
@@ -31,7 +31,7 @@ export async function measureStages(inputs: string[]): Promise<StageTimes> {
     const msPerReport = new Map([...sums].map(([k, v]) => [k, v / n]));
     return { reports: summary.timings.length, msPerReport, passMs: summary.passMs ?? { outliers: 0, keywords: 0 }, seconds };
   } finally {
-    db.$client.close();
+    closeDb(db);
     rmSync(dir, { recursive: true, force: true });
   }
 }

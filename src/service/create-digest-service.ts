@@ -26,7 +26,7 @@ import { previewCommand } from '../scheduler/preview.js';
 import { trendCommand } from './commands/trend-command.js';
 import { createDigestReads } from './digest-reads.js';
 import type { DigestReads, DigestService } from './ports.js';
-import { ReportStore } from './query/report-store.js';
+import { ReportStore } from '../db/report-store.js';
 import { isTraditional, simplifiedForm } from '../script/chinese-script.js';
 import { replyToTraditional } from './reply/traditional.js';
 import { errorReply } from './reply/error-reply.js';

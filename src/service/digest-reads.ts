@@ -1,8 +1,8 @@
 import { figureTexts, orderHeadlines } from './commands/headline-figures.js';
 import { metricGroupFor } from './query/metric-words.js';
 import type { DigestDb } from '../db/open.js';
-import { ReportStore } from './query/report-store.js';
-import { reportsWithTopic } from './query/text-search.js';
+import { ReportStore } from '../db/report-store.js';
+import { reportsWithTopic } from '../db/paragraph-search.js';
 import type { DigestReads } from './ports.js';
 
 /** The scheduler's read API over the service's report store (its caches shared), or over a database. */

@@ -1,4 +1,4 @@
-import type { MetricRow, ReportRef, ReportRow } from './query/report-store.js';
+import type { MetricRow, ReportRef, ReportRow } from '../db/report-store.js';
 import type { ChatContext, Reply } from './reply/reply-model.js';
 
 export type { MetricRow, ReportRef, ReportRow };

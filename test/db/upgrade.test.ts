@@ -7,7 +7,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/open.js';
-import { ReportStore } from '../../src/service/query/report-store.js';
+import { ReportStore } from '../../src/db/report-store.js';
 import { matchingParagraphs } from '../../src/service/query/text-search.js';
 
 const MIGRATIONS = new URL('../../src/db/migrations/', import.meta.url).pathname;

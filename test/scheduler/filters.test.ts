@@ -3,7 +3,7 @@ import type { DigestDb } from '../../src/db/open.js';
 import { runSlot } from '../../src/scheduler/run-slot.js';
 import { buildWeeklyDigest } from '../../src/scheduler/weekly-digest.js';
 import { createDigestReads } from '../../src/service/digest-reads.js';
-import { ReportStore } from '../../src/service/query/report-store.js';
+import { ReportStore } from '../../src/db/report-store.js';
 import {
   FakeClock,
   recordingPublisher,

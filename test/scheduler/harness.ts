@@ -12,7 +12,7 @@ import { DeliveryLedger } from '../../src/db/delivery-ledger.js';
 import type { SlotRunDeps } from '../../src/scheduler/run-slot.js';
 import { SlotRuns } from '../../src/db/slot-runs.js';
 import { createDigestReads } from '../../src/service/digest-reads.js';
-import { ReportStore } from '../../src/service/query/report-store.js';
+import { ReportStore } from '../../src/db/report-store.js';
 import { SubscriptionStore } from '../../src/db/subscription-store.js';
 import { createDigestService } from '../../src/service/create-digest-service.js';
 import type { Publisher } from '../../src/service/ports.js';

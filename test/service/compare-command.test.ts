@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartSvg } from '../../src/charts/chart-svg.js';
 import { tierOf } from '../../src/service/commands/compare-rows.js';
 import type { DigestService } from '../../src/service/ports.js';
-import { ReportStore } from '../../src/service/query/report-store.js';
+import { ReportStore } from '../../src/db/report-store.js';
 import { regionLabel } from '../../src/service/reply/format.js';
 import type { Block, Reply } from '../../src/service/reply/reply-model.js';
 import { seededService } from '../helpers/seeded-service.js';

@@ -1,7 +1,7 @@
 import type { ReportBody } from '../../domain/report.js';
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { knownGroups, metricGroupFor, type MetricGroup } from '../query/metric-words.js';
-import type { ReportRef, ReportStore } from '../query/report-store.js';
+import type { ReportRef, ReportStore } from '../../db/report-store.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, ChartData, Reply, ReplyAction, ReplySection } from '../reply/reply-model.js';
 import { compareLine, PAGE_SIZE, parseCompareArgs, scopeText, type CompareQuery } from './compare-args.js';

@@ -1,5 +1,5 @@
 import { regionByCode } from '../../gazetteer/gazetteer.js';
-import type { MetricRow, ReportRef, ReportRow } from '../query/report-store.js';
+import type { MetricRow, ReportRef, ReportRow } from '../../db/report-store.js';
 import { formatNumber, formatValue, median } from '../reply/format.js';
 
 /** The tiers a comparison groups by: a province is never ranked on one scale with a county. */

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../errors.js';
-import type { ReportRef, ReportStore } from '../query/report-store.js';
+import type { ReportRef, ReportStore } from '../../db/report-store.js';
 import { markTerms, searchParagraphs, sentences } from '../query/text-search.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';

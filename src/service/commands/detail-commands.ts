@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { BadInputError, NotFoundError } from '../../errors.js';
-import type { ReportRow, ReportStore } from '../query/report-store.js';
+import type { ReportRow, ReportStore } from '../../db/report-store.js';
 import { regionLabel, shortQuote } from '../reply/format.js';
 import type { Block, Reply } from '../reply/reply-model.js';
 import { figureTexts, orderHeadlines } from './headline-figures.js';

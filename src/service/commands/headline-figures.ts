@@ -1,4 +1,4 @@
-import type { MetricRow } from '../query/report-store.js';
+import type { MetricRow } from '../../db/report-store.js';
 import { formatValue } from '../reply/format.js';
 import { cellOf, cellText, crossCheck } from './compare-rows.js';
 

@@ -1,6 +1,6 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { shortProvince } from '../query/region-resolver.js';
-import type { ListingGroup, ReportRef, ReportStore } from '../query/report-store.js';
+import type { ListingGroup, ReportRef, ReportStore } from '../../db/report-store.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
 import { yearLabel } from '../reply/format.js';
 

@@ -1,7 +1,7 @@
 import type { ReportBody } from '../../domain/report.js';
 import { NotFoundError } from '../../errors.js';
 import { provinceOf, resolveRegion, shortProvince, type ResolvedRegion } from '../query/region-resolver.js';
-import type { ReportRef, ReportStore } from '../query/report-store.js';
+import type { ReportRef, ReportStore } from '../../db/report-store.js';
 import { TIER_ORDER, tierOf } from './compare-rows.js';
 
 /** A province the user named whose own reports are missing, with the reports of the regions under it. */

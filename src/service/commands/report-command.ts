@@ -1,6 +1,6 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { provinceOf, withProvince } from '../query/region-resolver.js';
-import type { ReportRow, ReportStore } from '../query/report-store.js';
+import type { ReportRow, ReportStore } from '../../db/report-store.js';
 import { takeYear } from '../query/year.js';
 import { cutText } from '../reply/cut-text.js';
 import { regionLabel, shortQuote } from '../reply/format.js';

@@ -1,7 +1,7 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { simplifiedForm } from '../../script/chinese-script.js';
-import type { ReportStore } from '../query/report-store.js';
-import { countParagraphs } from '../query/search-count.js';
+import type { ReportStore } from '../../db/report-store.js';
+import { countParagraphs } from '../../db/paragraph-search.js';
 import { MAX_CANDIDATES, markTerms, searchParagraphs, snippet } from '../query/text-search.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, Reply } from '../reply/reply-model.js';

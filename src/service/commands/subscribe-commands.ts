@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../errors.js';
-import type { ReportStore } from '../query/report-store.js';
+import type { ReportStore } from '../../db/report-store.js';
 import type { Reply, ReplyAction } from '../reply/reply-model.js';
 import { describeFilter } from '../subscriptions/describe-filter.js';
 import { parseFilter } from '../subscriptions/parse-filter.js';

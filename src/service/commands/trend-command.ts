@@ -1,6 +1,6 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { metricGroupFor, type MetricGroup } from '../query/metric-words.js';
-import type { ReportRow, ReportStore } from '../query/report-store.js';
+import type { ReportRow, ReportStore } from '../../db/report-store.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, ChartData, Reply, ReplyAction } from '../reply/reply-model.js';
 import { cellOf, cellText, crossCheck, periodLabel, type CompareCell } from './compare-rows.js';

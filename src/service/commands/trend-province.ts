@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../errors.js';
 import type { MetricGroup } from '../query/metric-words.js';
-import type { ReportStore } from '../query/report-store.js';
+import type { ReportStore } from '../../db/report-store.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
 import { buildComparison, cellText, isCountedIn } from './compare-rows.js';
 import type { ProvinceRegions } from './province-regions.js';

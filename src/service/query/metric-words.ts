@@ -1,6 +1,6 @@
 import { simplifiedForm } from '../../script/chinese-script.js';
 import type { ReportBody } from '../../domain/report.js';
-import type { ReportStore } from './report-store.js';
+import type { ReportStore } from '../../db/report-store.js';
 
 /** A metric a user can name, with the columns a comparison shows (the first is the sort key). */
 export interface MetricGroup {

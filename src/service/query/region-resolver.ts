@@ -3,7 +3,7 @@ import { AmbiguousRegionError, NotFoundError } from '../../errors.js';
 import { lookupRegion, suggestRegions } from '../../gazetteer/gazetteer.js';
 import { simplifiedForm } from '../../script/chinese-script.js';
 import { editDistance } from '../../gazetteer/suggest.js';
-import type { ReportStore } from './report-store.js';
+import type { ReportStore } from '../../db/report-store.js';
 
 /** A region the user meant, with homonyms that have no reports (worth a note). */
 export interface ResolvedRegion {

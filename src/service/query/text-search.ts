@@ -1,5 +1,6 @@
-import { confirmSql, type GramQuery, toGramQuery } from '../../db/gram-index.js';
-import type { ReportStore } from './report-store.js';
+import { toGramQuery } from '../../db/gram-index.js';
+import { candidates } from '../../db/paragraph-search.js';
+import type { ReportStore } from '../../db/report-store.js';
 import { splitSentences } from '../../text/sentences.js';
 
 /** A paragraph that matched a search, with its report and section. */
@@ -24,17 +25,6 @@ export function matchingParagraphs(store: ReportStore, terms: string[], max: num
   const query = toGramQuery(terms);
   if (!query) return [];
   return candidates(store, query, max);
-}
-
-function candidates(store: ReportStore, query: GramQuery, max: number): Omit<ParagraphHit, 'rank'>[] {
-  return store
-    .stmt(
-      `SELECT p.id AS paragraphId, p.report_id AS reportId, p.section_path AS sectionPath, p.text AS text
-       FROM paragraph_grams g JOIN paragraphs p ON p.id = g.rowid
-       WHERE paragraph_grams MATCH ?${confirmSql('p.text', query)}
-       ORDER BY g.rowid DESC LIMIT ?`,
-    )
-    .all(query.match, ...query.confirm, max) as Omit<ParagraphHit, 'rank'>[];
 }
 
 /** Best-matching paragraphs for all `terms` (AND), best first, among the newest `max(limit, MAX_CANDIDATES)` matches. */
@@ -95,23 +85,4 @@ export function snippet(text: string, marks: [number, number][], max = 160): { t
 /** Sentences of a paragraph for quoting (。!?；… end one; closing quotes stay with it). */
 export function sentences(text: string): string[] {
   return splitSentences(text, { semicolons: true, closers: true }).map((s) => s.text);
-}
-
-/** Ids among `reportIds` with at least one paragraph containing every word of `topic` (the index, like /search). */
-export function reportsWithTopic(store: ReportStore, topic: string, reportIds: readonly number[]): Set<number> {
-  const hit = new Set<number>();
-  const query = toGramQuery(topic.split(/\s+/).filter(Boolean));
-  if (!query) return hit;
-  // Chunks keep the IN list far below SQLite's variable limit.
-  for (let i = 0; i < reportIds.length; i += 500) {
-    const chunk = reportIds.slice(i, i + 500);
-    const rows = store.db.$client
-      .prepare(
-        `SELECT DISTINCT p.report_id AS id FROM paragraph_grams g JOIN paragraphs p ON p.id = g.rowid
-         WHERE paragraph_grams MATCH ? AND p.report_id IN (${chunk.map(() => '?').join(',')})${confirmSql('p.text', query)}`,
-      )
-      .all(query.match, ...chunk, ...query.confirm) as { id: number }[];
-    for (const r of rows) hit.add(r.id);
-  }
-  return hit;
 }

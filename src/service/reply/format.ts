@@ -1,5 +1,5 @@
 import { findNumber, windowAround } from '../../domain/number-text.js';
-import type { MetricRow, ReportRow } from '../query/report-store.js';
+import type { MetricRow, ReportRow } from '../../db/report-store.js';
 import { shortProvince } from '../query/region-resolver.js';
 
 /** A figure as people write it: 近330万元, 4000余人次, 约50个, 不少于4次. */

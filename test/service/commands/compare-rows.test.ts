@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildComparison, cellOf } from '../../../src/service/commands/compare-rows.js';
-import type { MetricRow, ReportRow } from '../../../src/service/query/report-store.js';
+import type { MetricRow, ReportRow } from '../../../src/db/report-store.js';
 
 const report = (id: number, name: string): ReportRow =>
   ({ id, regionName: name, regionCode: null, regionLevel: null, province: name, body: '政府', year: 2025 }) as ReportRow;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../../src/ingest/ingest-batch.js';
-import { ReportStore } from '../../../src/service/query/report-store.js';
+import { ReportStore } from '../../../src/db/report-store.js';
 import { SEEDS_DIR, tempDb } from '../../helpers/temp-db.js';
 
 let t: ReturnType<typeof tempDb>;

@@ -3,7 +3,7 @@ import { createRng } from '../../../src/bench/prng.js';
 import { asciiLower, normalizeTerm } from '../../../src/db/gram-index.js';
 import { openDb } from '../../../src/db/open.js';
 import { searchCommand } from '../../../src/service/commands/search-command.js';
-import { ReportStore } from '../../../src/service/query/report-store.js';
+import { ReportStore } from '../../../src/db/report-store.js';
 import { matchingParagraphs, searchParagraphs } from '../../../src/service/query/text-search.js';
 import { seededService } from '../../helpers/seeded-service.js';
 

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { DigestDb } from '../../db/open.js';
+import type { DigestDb } from './open.js';
 
 /** A stored report's metadata row as the service reads it. */
 export interface ReportRow {
