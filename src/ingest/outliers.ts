@@ -6,6 +6,7 @@
  * marks when the corpus no longer supports them.
  */
 import type { DigestDb } from '../db/open.js';
+import { type FigureRow as Row, outlierMarks } from '../db/outlier-marks.js';
 
 /** Every mark this pass writes contains this, so a re-run can find and undo its own marks. */
 const MARK = '相差10倍以上';
@@ -15,20 +16,6 @@ const FACTOR = 10;
 const MIN_OWN_YEARS = 2;
 /** Peers needed to call a figure off all of them. */
 const MIN_PEERS = 3;
-
-interface Row {
-  id: number;
-  reportId: number;
-  key: string;
-  unit: string;
-  normalized: number;
-  flags: string;
-  headline: number;
-  body: string | null;
-  level: string | null;
-  region: string | null;
-  year: number | null;
-}
 
 /** What one pass changed. */
 export interface OutlierPass {
@@ -69,52 +56,32 @@ const fmt = (n: number): string => String(Number(n.toPrecision(4)));
 
 /** Runs the pass in one write transaction; bumps the corpus version when it changed anything. */
 export function flagOutliers(db: DigestDb): OutlierPass {
-  const client = db.$client;
   const result: OutlierPass = { flagged: 0, cleared: 0 };
-  db.transaction(
-    () => {
-      // Yearly counts and amounts that headline today or were taken out of the headline by an earlier pass.
-      const rows = client
-        .prepare(
-          `SELECT m.id, m.report_id AS reportId, m.key, m.unit, m.normalized, m.flags, m.headline, r.body,
-                  r.region_level AS level, coalesce(r.region_code, r.region_name) AS region, r.year
-           FROM metrics m JOIN reports r ON r.id = m.report_id
-           WHERE m.period = 'year' AND m.unit NOT IN ('%', '个百分点') AND m.normalized > 0
-             AND (m.headline = 1 OR m.flags LIKE '%${MARK}%')`,
-        )
-        .all() as Row[];
-      const groups = new Map<string, Row[]>();
-      for (const r of rows) {
-        // Judged on the figure as the extractor left it: its own earlier mark does not count against it.
-        const base = (JSON.parse(r.flags) as string[]).filter((f) => !f.includes(MARK));
-        if (base.length) continue;
-        const id = `${r.key}|${r.body ?? ''}`;
-        const g = groups.get(id) ?? [];
-        g.push(r);
-        groups.set(id, g);
-      }
-      const demote = client.prepare(`UPDATE metrics SET headline = 0, confidence = 'low', flags = ? WHERE id = ?`);
-      const restore = client.prepare(
-        `UPDATE metrics SET headline = CASE WHEN EXISTS (SELECT 1 FROM metrics o WHERE o.report_id = ? AND o.key = ?
-           AND o.headline = 1 AND o.id <> ?) THEN 0 ELSE 1 END, confidence = 'high', flags = '[]' WHERE id = ?`,
-      );
-      for (const g of groups.values()) {
-        for (const r of g) {
-          const reason = outlierReason(r, g);
-          const marked = (JSON.parse(r.flags) as string[]).find((f) => f.includes(MARK));
-          if (reason && reason !== marked) {
-            demote.run(JSON.stringify([reason]), r.id);
-            if (!marked) result.flagged++;
-          } else if (!reason && marked) {
-            restore.run(r.reportId, r.key, r.id, r.id);
-            result.cleared++;
-          }
+  outlierMarks(db, MARK, (marks) => {
+    const groups = new Map<string, Row[]>();
+    for (const r of marks.figures()) {
+      // Judged on the figure as the extractor left it: its own earlier mark does not count against it.
+      const base = (JSON.parse(r.flags) as string[]).filter((f) => !f.includes(MARK));
+      if (base.length) continue;
+      const id = `${r.key}|${r.body ?? ''}`;
+      const g = groups.get(id) ?? [];
+      g.push(r);
+      groups.set(id, g);
+    }
+    for (const g of groups.values()) {
+      for (const r of g) {
+        const reason = outlierReason(r, g);
+        const marked = (JSON.parse(r.flags) as string[]).find((f) => f.includes(MARK));
+        if (reason && reason !== marked) {
+          marks.demote(r.id, [reason]);
+          if (!marked) result.flagged++;
+        } else if (!reason && marked) {
+          marks.restore(r);
+          result.cleared++;
         }
       }
-      if (result.flagged || result.cleared)
-        client.prepare(`UPDATE corpus_meta SET value = value + 1 WHERE key = 'corpus_version'`).run();
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    if (result.flagged || result.cleared) marks.bumpVersion();
+  });
   return result;
 }
