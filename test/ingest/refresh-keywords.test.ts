@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readMeta, writeMeta } from '../../src/db/corpus-meta.js';
 import { openDb } from '../../src/db/open.js';
@@ -19,6 +21,9 @@ const keywordsById = (db: ReturnType<typeof openDb>) =>
 
 describe('keyword re-ranking after ingest', () => {
   it('is finished at the next start when the process died after the last report was committed', async () => {
+    // A corpus whose keywords are up to date: one report ingested and re-ranked, the flag clear.
+    await ingestPaths(t.db, [join(SEEDS_DIR, readdirSync(SEEDS_DIR).sort()[0]!)]);
+    expect(readMeta(t.db.$client, 'keywords_dirty')).toBe(0);
     // The "crash": every report committed, the re-ranking never ran (deferred, then the process is gone).
     const summary = await ingestPaths(t.db, [SEEDS_DIR], undefined, { deferKeywords: true });
     expect(summary.ingested).toBeGreaterThan(2);
