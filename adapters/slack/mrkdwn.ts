@@ -1,3 +1,4 @@
+import { renderMarks } from '../../src/service/reply/marks.js';
 import type { RichText } from '../../src/service/reply/reply-model.js';
 
 /** Zero-width space: lets Slack see `*bold*` markers glued to CJK text as word boundaries. */
@@ -10,15 +11,7 @@ export function escapeMrkdwn(text: string): string {
 
 /** Renders text with highlight marks as escaped mrkdwn, marks as *bold*. */
 export function markedMrkdwn(t: RichText): string {
-  if (!t.marks?.length) return escapeMrkdwn(t.text);
-  let out = '';
-  let at = 0;
-  for (const [s, e] of [...t.marks].sort((a, b) => a[0] - b[0])) {
-    if (s < at || e <= s) continue;
-    out += escapeMrkdwn(t.text.slice(at, s)) + bold(t.text.slice(s, e));
-    at = e;
-  }
-  return out + escapeMrkdwn(t.text.slice(at));
+  return renderMarks(t, escapeMrkdwn, bold);
 }
 
 /** Wraps text in `*…*`; whitespace moves outside the markers because Slack ignores `* x*`. */

@@ -1,19 +1,11 @@
 import type { Block, Reply, RichText } from '../../src/service/reply/reply-model.js';
+import { renderMarks } from '../../src/service/reply/marks.js';
 import { escapeAttr, escapeHtml } from './escape-html.js';
 import { renderTableRows } from './table-html.js';
 
 /** Renders a rich text run; highlight marks become `<b>`. Overlapping or out-of-range marks are skipped. */
 export function renderRichText(t: RichText): string {
-  if (!t.marks?.length) return escapeHtml(t.text);
-  let out = '';
-  let at = 0;
-  for (const [s, e] of [...t.marks].sort((a, b) => a[0] - b[0])) {
-    // A bad mark must never produce unbalanced HTML, so anything odd is rendered as plain text.
-    if (s < at || e <= s || e > t.text.length) continue;
-    out += escapeHtml(t.text.slice(at, s)) + '<b>' + escapeHtml(t.text.slice(s, e)) + '</b>';
-    at = e;
-  }
-  return out + escapeHtml(t.text.slice(at));
+  return renderMarks(t, escapeHtml, (marked) => `<b>${escapeHtml(marked)}</b>`);
 }
 
 /** Renders one block as Telegram HTML lines (joined with newlines by the caller). */

@@ -1,3 +1,4 @@
+import { renderMarks } from './marks.js';
 import type { Block, Reply, RichText } from './reply-model.js';
 
 /** Renders a reply as plain text for the console and `digest ask`; highlights become 【…】. */
@@ -17,15 +18,11 @@ export function renderPlain(reply: Reply): string {
 
 /** Applies highlight marks as 【…】 brackets. */
 function markText(t: RichText, open = '【', close = '】'): string {
-  if (!t.marks?.length) return t.text;
-  let out = '';
-  let at = 0;
-  for (const [s, e] of [...t.marks].sort((a, b) => a[0] - b[0])) {
-    if (s < at) continue;
-    out += t.text.slice(at, s) + open + t.text.slice(s, e) + close;
-    at = e;
-  }
-  return out + t.text.slice(at);
+  return renderMarks(
+    t,
+    (text) => text,
+    (marked) => open + marked + close,
+  );
 }
 
 function renderBlock(b: Block): string[] {
