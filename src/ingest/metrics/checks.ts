@@ -99,10 +99,6 @@ export function wordingFlags(x: CheckInput): string[] {
   // own cues (制定地方性法规、决定17件) are one kind; lists of proposers (党派、团体…集体提案) or of leaders who signed (书记、市长批示) name who, not what.
   const item = /([^、,，]{1,10})、[^、,，]{0,6}$/.exec(beforeCue)?.[1];
   if (item && def && !def.byOthers && !key.startsWith('proposals.') && !cueIn(def, item)) out.push('多类合计，非单类数');
-  if (def?.needs) {
-    const scope = def.needs.in === 'sentence' ? sentence.slice(0, m.start) : clause;
-    if (!def.needs.words.test(scope)) out.push(def.needs.reason);
-  }
   if (def?.weakReason && x.rule.startsWith('weak:')) out.push(def.weakReason);
   if (key === 'members.count' && (MEMBER_CHANGE.test(clause) || /^[^,，]{0,4}职务/.test(after))) out.push('委员变动，非委员人数');
   if (key.startsWith('meetings.') && KIND_OF_MEETING.test(beforeCue)) out.push('某一类会议，非会议总数');
@@ -113,6 +109,11 @@ export function wordingFlags(x: CheckInput): string[] {
   }
   if (TOTALS.has(key) && SUB_COUNT.test(clause)) out.push('分类小计，非总数');
   if ((m.unit === '%' && m.value > 100 && /_rate$/.test(key)) || m.value < 0) out.push('比率超过100%');
+  // A more specific reason already found says it better (辞去委员30名 is a change, not just members doing something).
+  if (def?.needs && !out.length) {
+    const scope = def.needs.in === 'sentence' ? sentence.slice(0, m.start) : clause;
+    if (!def.needs.words.test(scope)) out.push(def.needs.reason);
+  }
   return [...new Set(out)];
 }
 

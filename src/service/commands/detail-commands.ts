@@ -1,8 +1,9 @@
 import { inflateSync } from 'node:zlib';
 import { BadInputError, NotFoundError } from '../../errors.js';
-import type { ReportRow, ReportStore } from '../../db/report-store.js';
-import { regionLabel, shortQuote } from '../reply/format.js';
+import type { MetricRow, ReportRow, ReportStore } from '../../db/report-store.js';
+import { formatValue, regionLabel, shortQuote } from '../reply/format.js';
 import type { Block, Reply } from '../reply/reply-model.js';
+import { cellOf, cellText } from './compare-rows.js';
 import { figureTexts, orderHeadlines } from './headline-figures.js';
 
 /** Characters of the original text per `/source` page. */
@@ -46,7 +47,7 @@ export function sectionsCommand(store: ReportStore, args: string[]): Reply {
   };
 }
 
-/** `/metrics <id>`: every headline figure with its evidence. */
+/** `/metrics <id>`: every headline figure with its evidence, then the uncertain figures marked 存疑. */
 export function metricsCommand(store: ReportStore, args: string[]): Reply {
   const r = reportFor(store, args, 'metrics');
   const title = `${regionLabel(r)} ${r.year ?? ''} · 全部指标`;
@@ -69,6 +70,7 @@ export function metricsCommand(store: ReportStore, args: string[]): Reply {
       ],
     });
   }
+  out.push(...uncertainSections(all));
   return {
     kind: 'metrics',
     title,
@@ -76,6 +78,39 @@ export function metricsCommand(store: ReportStore, args: string[]): Reply {
     actions: [{ label: '返回摘要', command: `/report #${r.id}` }],
     script: 'simplified',
   };
+}
+
+/** Uncertain figures listed under /metrics at most; the rest are counted. */
+const UNCERTAIN_SHOWN = 30;
+
+/**
+ * The figures kept out of the headline because the extractor is not sure of them (a failed check, another
+ * body's figure, a threshold …): listed after the headline, each marked 存疑 with the reason, never mixed in.
+ */
+function uncertainSections(all: MetricRow[]): Reply['sections'] {
+  const seen = new Set<string>();
+  const uncertain = all.filter((f) => {
+    const id = `${f.key}|${f.value}|${f.unit}`;
+    if (f.key === 'other' || f.scope === 'plan' || f.confidence !== 'low' || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  if (!uncertain.length) return [];
+  const blocks: Block[] = [
+    { type: 'heading', text: '存疑数字(未计入主要数据)' },
+    { type: 'paragraph', text: `以下 ${uncertain.length} 项数字把握不大,仅供核对原文,不参与比较。` },
+  ];
+  for (const f of uncertain.slice(0, UNCERTAIN_SHOWN)) {
+    const cell = cellOf(f);
+    const marked = cell && !cell.doubts.length ? { ...cell, doubts: ['把握不大'] } : cell;
+    blocks.push(
+      { type: 'fields', items: [{ label: f.label, value: cellText(marked) ?? `${formatValue(f)}(其他机构)` }] },
+      { type: 'quote', text: shortQuote(f.evidence, f.value) },
+    );
+  }
+  if (uncertain.length > UNCERTAIN_SHOWN)
+    blocks.push({ type: 'paragraph', text: `另有 ${uncertain.length - UNCERTAIN_SHOWN} 项未列出。` });
+  return [{ blocks }];
 }
 
 /** `/source <id> [页码]`: where the report came from and its original text, one page at a time. */
