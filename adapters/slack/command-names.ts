@@ -1,18 +1,17 @@
 import { ConfigError } from '../../src/errors.js';
-import type { CommandName } from '../../src/service/commands/parse-command.js';
+import { type COMMAND_REGISTRY, COMMAND_SPECS, type CommandName } from '../../src/service/commands/command-registry.js';
 import { renameCommandRefs } from '../../src/service/reply/command-ref.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';
 
-/** The slash commands the app registers (workspace-global, hence configurable). */
-export interface SlackCommandNames {
-  report: string;
-  compare: string;
-  trend: string;
-  /** Runs the service's `/search` (Slack reserves `/search`). */
-  search: string;
-  /** `/digest subscribe 四川` → `/subscribe 四川`; also unsubscribe, subscriptions, list, help, lang. */
-  digest: string;
-}
+/** Service commands Slack gives a slash command of their own (the registry's `slack: 'own'`). */
+type OwnCommand = { [K in CommandName]: (typeof COMMAND_REGISTRY)[K] extends { slack: 'own' } ? K : never }[CommandName];
+
+/**
+ * The slash commands the app registers (workspace-global, hence configurable): one per own command (Slack
+ * reserves `/search`, so that one defaults to `/reportsearch`), and `/digest` for the rest
+ * (`/digest subscribe 四川` → `/subscribe 四川`).
+ */
+export type SlackCommandNames = Record<OwnCommand | 'digest', string>;
 
 /** Default names, as in the manifest. */
 export const DEFAULT_COMMAND_NAMES: SlackCommandNames = {
@@ -23,12 +22,7 @@ export const DEFAULT_COMMAND_NAMES: SlackCommandNames = {
   digest: '/digest',
 };
 
-const SERVICE_COMMAND: Record<Exclude<keyof SlackCommandNames, 'digest'>, string> = {
-  report: '/report',
-  compare: '/compare',
-  trend: '/trend',
-  search: '/search',
-};
+const OWN: ReadonlySet<CommandName> = new Set(COMMAND_SPECS.flatMap(([name, spec]) => (spec.slack === 'own' ? [name] : [])));
 
 /** Merges overrides onto the defaults; names get a leading slash and must be valid, distinct Slack commands. */
 export function resolveCommandNames(overrides: Partial<SlackCommandNames> = {}): SlackCommandNames {
@@ -49,17 +43,8 @@ export function resolveCommandNames(overrides: Partial<SlackCommandNames> = {}):
 
 /** Slack's name for a service command: its own slash command, or a `/digest` sub-command. */
 function slackCommandName(names: SlackCommandNames, name: CommandName): string {
-  switch (name) {
-    case 'report':
-    case 'compare':
-    case 'trend':
-    case 'search':
-      return names[name];
-    case 'start':
-      return `${names.digest} help`;
-    default:
-      return `${names.digest} ${name}`;
-  }
+  if (OWN.has(name)) return names[name as OwnCommand];
+  return `${names.digest} ${name === 'start' ? 'help' : name}`;
 }
 
 /** The reply with every command it names written as Slack's command (help, errors, hints). */
@@ -79,5 +64,5 @@ export function toServiceLine(command: keyof SlackCommandNames, text: string): s
     // `/digest` alone or `/digest help` → help; otherwise the first word is the service command.
     return rest ? `/${rest.replace(/^[/／]+/, '')}` : '/help';
   }
-  return rest ? `${SERVICE_COMMAND[command]} ${rest}` : SERVICE_COMMAND[command];
+  return rest ? `/${command} ${rest}` : `/${command}`;
 }

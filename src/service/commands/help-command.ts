@@ -1,37 +1,8 @@
+import { COMMAND_SPECS } from './command-registry.js';
 import type { Reply } from '../reply/reply-model.js';
 
-/** Every command with an example; the same text answers /help and /start. */
-const COMMAND_HELP: { command: string; example: string; text: string }[] = [
-  {
-    command: '/report',
-    example: '/report 资阳 2022',
-    text: '一份报告的摘要:主要数据(附原文出处)、结构、关键词、来源。只给年份列出该年报告。',
-  },
-  {
-    command: '/compare',
-    example: '/compare 提案 2020-2022 四川',
-    text: '各地同一指标并排比较(提案、协商、调研报告、社情民意、批示…);话题词(如 营商环境)按提及次数比较。加 csv 导出表格。',
-  },
-  { command: '/trend', example: '/trend 资阳 提案', text: '一个地区某项指标历年的变化。' },
-  { command: '/search', example: '/search 请你来协商', text: '在所有报告中搜索段落,标出命中的词;显示命中总数,可翻页。' },
-  { command: '/list', example: '/list 四川', text: '现有报告,按省份分组;给出省份只看该省。' },
-  { command: '/sections', example: '/sections 1', text: '一份报告的全部章节及各章摘要(编号见 /report 的结果)。' },
-  { command: '/metrics', example: '/metrics 1', text: '一份报告识别出的全部指标,各附原文出处。' },
-  { command: '/source', example: '/source 1', text: '报告原文,分页阅读(/source 1 2 看第 2 页)。' },
-  { command: '/subscribe', example: '/subscribe 四川', text: '订阅每周摘要;可按地区、省份或指标/话题过滤。' },
-  { command: '/unsubscribe', example: '/unsubscribe 四川', text: '取消订阅(不带参数取消全部)。' },
-  { command: '/subscriptions', example: '/subscriptions', text: '查看本聊天的订阅(每个订阅带退订按钮)。' },
-  {
-    command: '/schedule',
-    example: '/schedule 周五 9',
-    text: '查看或设置本聊天每周摘要的推送日和钟点(默认恢复:/schedule 默认)。',
-  },
-  { command: '/pause', example: '/pause', text: '暂停本聊天的每周推送,订阅保留。' },
-  { command: '/resume', example: '/resume', text: '恢复每周推送。' },
-  { command: '/preview', example: '/preview', text: '现在预览本周摘要(不算推送,届时照常发送)。' },
-  { command: '/lang', example: '/lang 繁', text: '设置回复字体:简 或 繁。' },
-  { command: '/help', example: '/help', text: '显示本帮助。' },
-];
+/** Every command /help lists, with its example; the same text answers /help and /start. */
+const COMMAND_HELP = COMMAND_SPECS.flatMap(([name, spec]) => (spec.help ? [{ command: `/${name}`, ...spec.help }] : []));
 
 /** Who may change a chat's subscriptions and settings, per platform (the rule the adapters enforce). */
 const WHO_MAY_CHANGE: ReadonlyMap<string, string> = new Map([

@@ -1,33 +1,9 @@
 import { BadInputError } from '../../errors.js';
 import { cutText } from '../reply/cut-text.js';
+import { COMMAND_SPECS, COMMANDS, type CommandName } from './command-registry.js';
 
 /** Longest command line the service reads; longer input gets a clear refusal. */
 const MAX_INPUT_CHARS = 500;
-
-/** Command names the service knows (aliases map onto them). */
-export const COMMANDS = [
-  'report',
-  'compare',
-  'trend',
-  'search',
-  'list',
-  'help',
-  'start',
-  'subscribe',
-  'unsubscribe',
-  'subscriptions',
-  'lang',
-  'sections',
-  'metrics',
-  'source',
-  'pause',
-  'resume',
-  'preview',
-  'schedule',
-] as const;
-
-/** A known command name. */
-export type CommandName = (typeof COMMANDS)[number];
 
 /** A parsed command line. */
 export interface ParsedCommand {
@@ -39,27 +15,7 @@ export interface ParsedCommand {
 
 // A Map: user text is the key, and a plain object would answer `constructor` or `__proto__` from its prototype.
 const ALIASES: ReadonlyMap<string, CommandName> = new Map(
-  Object.entries({
-    报告: 'report',
-    比较: 'compare',
-    对比: 'compare',
-    趋势: 'trend',
-    搜索: 'search',
-    查找: 'search',
-    列表: 'list',
-    帮助: 'help',
-    订阅: 'subscribe',
-    退订: 'unsubscribe',
-    取消订阅: 'unsubscribe',
-    我的订阅: 'subscriptions',
-    语言: 'lang',
-    暂停推送: 'pause',
-    恢复推送: 'resume',
-    预览: 'preview',
-    推送时间: 'schedule',
-    reportsearch: 'search',
-    digest: 'help',
-  } satisfies Record<string, CommandName>),
+  COMMAND_SPECS.flatMap(([name, spec]) => spec.aliases.map((alias) => [alias, name] as const)),
 );
 const NAMES: ReadonlySet<string> = new Set(COMMANDS);
 
@@ -93,15 +49,14 @@ export function parseCommand(line: string, options: ParseOptions = {}): ParsedCo
   return { name, args: rest ? rest.split(/[\s,,、]+/).filter(Boolean) : [], rest };
 }
 
-/** Commands that change the whole chat's subscriptions, delivery or reply script. */
-const CHANGING: ReadonlySet<string> = new Set<CommandName>(['subscribe', 'unsubscribe', 'pause', 'resume']);
-
-/** Commands that show a setting when bare and change it with an argument. */
-const SETTING: ReadonlySet<string> = new Set<CommandName>(['lang', 'schedule']);
+const CHANGES: ReadonlyMap<CommandName, true | 'with-args'> = new Map(
+  COMMAND_SPECS.flatMap(([name, spec]) => (spec.changesChat ? [[name, spec.changesChat] as const] : [])),
+);
 
 /** True when a command changes chat-wide settings (`/lang` and `/schedule` only when they set something). */
 export function changesChat(cmd: Pick<ParsedCommand, 'name' | 'rest'>): boolean {
-  return CHANGING.has(cmd.name) || (SETTING.has(cmd.name) && cmd.rest.trim() !== '');
+  const changes = CHANGES.get(cmd.name);
+  return changes === true || (changes === 'with-args' && cmd.rest.trim() !== '');
 }
 
 /** True when a command line changes chat-wide settings (adapters then check the sender is an admin). */

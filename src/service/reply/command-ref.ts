@@ -1,4 +1,4 @@
-import { COMMANDS, type CommandName } from '../commands/parse-command.js';
+import { COMMANDS, type CommandName } from '../commands/command-registry.js';
 import type { Block, Reply, RichText } from './reply-model.js';
 
 /**
