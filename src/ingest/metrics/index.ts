@@ -49,7 +49,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
     const stated = statedPeriod(s.text);
     if (stated) carried = stated;
     const explicitYear = carried === 'year';
-    const period = carried ?? defaultPeriod(part);
+    const period = carried ?? defaultPeriod(part, meta.period);
     const periodOf = (key: string, clause: string): FactPeriod => {
       if (key.startsWith('session.') && !carried) return 'session';
       // A term's 累计 (本届以来累计) stays the term's; only an otherwise yearly figure becomes a running total.

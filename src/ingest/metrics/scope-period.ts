@@ -54,8 +54,10 @@ export function statedPeriod(sentence: string): FactPeriod | null {
   return null;
 }
 
-/** The period when the sentence states none: a term when the part title says so, else the year reviewed. */
-export function defaultPeriod(part: ReportPart | null): FactPeriod {
+/** The period when the sentence states none: a term when the report or the part title says so, else the year reviewed. */
+export function defaultPeriod(part: ReportPart | null, reportPeriod: ReportMeta['period'] = 'year'): FactPeriod {
+  // A term report's unmarked figures are the term's (十二届…共提提案5143件), never one year's.
+  if (reportPeriod === 'term') return 'term';
   if (part && /五年|本届/.test(part.title) && !/\d{4}年/.test(part.title)) return 'term';
   // An unstated period is the report's own: the year reviewed, known or not (the year itself is metadata).
   return 'year';

@@ -2,7 +2,7 @@ import type { ReportBody } from '../../domain/report.js';
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { knownGroups, metricGroupFor, type MetricGroup } from '../query/metric-words.js';
 import type { ReportRef, ReportStore } from '../../db/report-store.js';
-import { regionLabel } from '../reply/format.js';
+import { regionLabel, yearLabel } from '../reply/format.js';
 import type { Block, ChartData, Reply, ReplyAction, ReplySection } from '../reply/reply-model.js';
 import { compareLine, PAGE_SIZE, parseCompareArgs, scopeText, type CompareQuery } from './compare-args.js';
 import {
@@ -221,7 +221,7 @@ function wordsFor(m: NamedMetric): string {
 }
 
 function reportName(r: ReportRef): string {
-  return `${regionLabel(r)} ${r.year ?? '年份不详'}`;
+  return `${regionLabel(r)} ${yearLabel(r)}`;
 }
 
 /** What the comparison shows and what it leaves out, in one paragraph. */
@@ -299,7 +299,7 @@ function chartOf(
   const notDrawn: string[] = [];
   for (const { row, tier } of shown) {
     const c = row.cells[cmp.column];
-    const name = `${row.report.regionName ?? '地区不详'} ${row.report.year ?? '年份不详'}`;
+    const name = `${row.report.regionName ?? '地区不详'} ${yearLabel(row.report)}`;
     if (tier === null) continue;
     if (c && isCountedIn(cmp, row, includeDoubtful)) {
       points.push({

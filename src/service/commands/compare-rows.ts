@@ -1,3 +1,4 @@
+import { findNumber } from '../../domain/number-text.js';
 import { regionByCode } from '../../gazetteer/gazetteer.js';
 import type { MetricRow, ReportRef, ReportRow } from '../../db/report-store.js';
 import { formatNumber, formatValue, median } from '../reply/format.js';
@@ -115,23 +116,30 @@ const CUMULATIVE_CUE = /累计|历年来共|成立以来/;
 function comparePeriod(f: MetricRow): string {
   const stored = f.bodyScope === 'aggregate' ? 'aggregate' : f.period || 'unknown';
   if (stored !== 'year' && stored !== 'unknown') return stored;
-  const needle = String(f.value);
-  const lines = f.evidence.split('\n').filter((l) => l.includes(needle));
+  // Only lines that write the figure as a whole number (27 is not in 2758).
+  const lines = f.evidence.split('\n').filter((l) => findNumber(l, f.value));
   if (lines.some((l) => TERM_CUE.test(l))) return 'term';
-  // 累计 counts only in the figure's own clause: 全年开展13场活动，累计有25名领导参与 is a yearly 13.
-  if (lines.some((l) => clausesBefore(l, needle).some((c) => CUMULATIVE_CUE.test(c)))) return 'cumulative';
+  // 累计 counts only in the figure's own clause (全年开展13场活动，累计有25名领导参与 is a yearly 13), and 全年累计
+  // is one year's total.
+  const cumulative = (l: string) => {
+    const at = findNumber(l, f.value)!.start;
+    const head = l.slice(0, at);
+    const clause = head.slice(Math.max(...['，', ',', '；', ';', '。'].map((p) => head.lastIndexOf(p))) + 1);
+    return CUMULATIVE_CUE.test(clause) && !/(全年|年内|一年来|\d{4}年)[^，,；;。]{0,6}累计/.test(clause);
+  };
+  if (lines.some(cumulative)) return 'cumulative';
   return stored;
 }
 
-/** For each place `needle` stands in `line`, the text from the clause's start (after ，；。) up to it. */
-function clausesBefore(line: string, needle: string): string[] {
-  const out: string[] = [];
-  for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
-    const head = line.slice(0, at);
-    const start = Math.max(...['，', ',', '；', ';', '。'].map((p) => head.lastIndexOf(p))) + 1;
-    out.push(head.slice(start));
-  }
-  return out;
+/**
+ * The period a row is filed under: its compared figure's; without one, `year` only when some other figure of the
+ * row is annual (a row holding nothing but a term total, 收到5143件(届内累计), is no annual row).
+ */
+function rowPeriod(r: CompareRow, column: number): string {
+  const c = r.cells[column];
+  if (c) return c.period;
+  const present = r.cells.filter((x): x is CompareCell => x !== null);
+  return present.some((x) => x.period === 'year') ? 'year' : (present[0]?.period ?? 'year');
 }
 
 /** A cell from a stored fact; another body's figure (省政协 in a city report) is no cell at all. */
@@ -222,26 +230,23 @@ export function buildComparison(
   const groups: TierGroup[] = [];
   for (const tier of TIER_ORDER) {
     // Rows without the compared figure stay in their tier (shown as “—” below the others, never drawn).
-    const inTier = rows.filter((r) => r.tier === tier && (!r.cells[column] || r.cells[column]!.period === 'year'));
+    const inTier = rows.filter((r) => r.tier === tier && rowPeriod(r, column) === 'year');
     if (!inTier.length) continue;
     const counted = inTier.filter(isCounted).sort(byValue(column));
     const shown = inTier.filter((r) => !isCounted(r)).sort(byValue(column, true));
     groups.push({ tier, rows: [...counted, ...shown], stats: statsOf(counted, column, mixed ? family : null) });
   }
   const nonAnnual = rows
-    .filter((r) => {
-      const c = r.cells[column];
-      return c && c.period !== 'year';
-    })
+    .filter((r) => rowPeriod(r, column) !== 'year')
     .sort(
       (a, b) =>
         TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier) ||
-        a.cells[column]!.period.localeCompare(b.cells[column]!.period) ||
+        rowPeriod(a, column).localeCompare(rowPeriod(b, column)) ||
         byValue(column)(a, b),
     );
   const periodCounts = new Map<string, number>();
   for (const r of nonAnnual) {
-    const label = periodLabel(r.cells[column]!.period)!;
+    const label = periodLabel(rowPeriod(r, column)) ?? rowPeriod(r, column);
     periodCounts.set(label, (periodCounts.get(label) ?? 0) + 1);
   }
   const missing = rows.filter((r) => !r.cells[column]);

@@ -3,7 +3,7 @@ import { provinceOf, withProvince } from '../query/region-resolver.js';
 import type { ReportRow, ReportStore } from '../../db/report-store.js';
 import { takeYear } from '../query/year.js';
 import { cutText } from '../reply/cut-text.js';
-import { regionLabel, shortQuote } from '../reply/format.js';
+import { regionLabel, shortQuote, yearLabel } from '../reply/format.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
 import { tierOf } from './compare-rows.js';
 import { figureTexts, orderHeadlines } from './headline-figures.js';
@@ -203,7 +203,7 @@ function provinceReports(p: ProvinceRegions, year: number | null): Reply {
         items: list
           .filter((r) => tierOf(r) === tier)
           .map((r) => ({
-            text: `${r.regionName ?? '地区不详'} ${r.year ?? '年份不详'} · ${r.body ?? ''}${r.kind ?? ''} → /report #${r.id}`,
+            text: `${r.regionName ?? '地区不详'} ${yearLabel(r)} · ${r.body ?? ''}${r.kind ?? ''} → /report #${r.id}`,
           })),
       },
     );

@@ -19,6 +19,13 @@ const run = (text: string, meta: Partial<ReportMeta> = {}, outline = NO_OUTLINE)
   extractMetrics(text, outline, { ...META, ...meta });
 
 describe('headline choice', () => {
+  it('a term report: a figure that states no period is the term’s, not one year’s', () => {
+    const text = '十二届政协委员、政协各参加单位及各专委会共提提案5143件。';
+    const term = run(text, { period: 'term' }).metrics.find((m) => m.key === 'proposals.received');
+    expect(term?.period).toBe('term');
+    expect(run(text).metrics.find((m) => m.key === 'proposals.received')?.period).toBe('year');
+  });
+
   it('d022 trap: 实际立案 wins over the gross 立案 count', () => {
     const { headline } = run('大会共收到提案110件,经审查,立案78件、并案6件,实际立案72件,立案率70.9%。');
     expect(headline['proposals.filed']?.value).toBe(72);

@@ -42,9 +42,29 @@ describe('cellOf period safety net', () => {
     expect(cellOf(fact(13, '全年开展13场“请你来协商”活动，累计有25名县党政领导参与协商'))?.period).toBe('year');
     expect(cellOf(fact(25, '全年开展13场“请你来协商”活动，累计有25名县党政领导参与协商'))?.period).toBe('cumulative');
     expect(cellOf(fact(300, '成立以来共开展协商300场'))?.period).toBe('cumulative');
+    expect(cellOf(fact(27, '全年累计开展协商27场'))?.period).toBe('year');
+    // 27 inside 2758 is no mention of 27.
+    expect(cellOf(fact(27, '开展协商27场。累计解决问题2758个'))?.period).toBe('year');
   });
 
   it('still files a line saying 五年来 as a term total', () => {
     expect(cellOf(fact(120, '五年来，开展各类协商活动120场'))?.period).toBe('term');
+  });
+});
+
+describe('rows holding only a non-annual figure', () => {
+  it('go to the non-annual rows even when the compared column is empty', () => {
+    const row = (reportId: number, key: string, value: number, period: string): MetricRow => ({
+      ...gdp(reportId, value, '件', value),
+      key,
+      period,
+      evidence: `共${value}件`,
+    });
+    const reports = [report(1, '甲'), report(2, '乙')];
+    const facts = [row(1, 'proposals.filed', 300, 'year'), row(2, 'proposals.received', 5143, 'term')];
+    const cmp = buildComparison(reports, facts, ['proposals.filed', 'proposals.received'], 0, { includeDoubtful: false });
+    const annualIds = cmp.groups.flatMap((g) => g.rows.map((r) => r.report.id));
+    expect(annualIds).toEqual([1]);
+    expect(cmp.nonAnnual.map((r) => r.report.id)).toEqual([2]);
   });
 });
