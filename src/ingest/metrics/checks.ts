@@ -21,6 +21,10 @@ const COMPARED = /(高于|低于|快于|慢于|超出|领先|比)[^,，]{0,4}(�
 /** Narrowing words right before a total's cue: one kind of trade, retail or enterprise, not the total. */
 const NARROWED =
   /(跨境电商|服务|服务贸易|加工贸易|一般贸易|限上|限额以上|网上|网络|民营|外资|外商|涉旅|商贸|对[^,，、]{1,12}(国家|地区)|脱贫地区|脱贫县|贫困地区|贫困县)[^,，、]{0,2}$/;
+/** 7个重大项目纳入…规划: projects put on a plan or list, not projects carried out. */
+const LISTED_IN_PLAN = /^[^,，。；;]{0,8}(纳入|列入|入选|进入)[^,，。；;]{0,24}(规划|计划|名单|项目库|储备库|清单)/;
+/** “四个十大”项目: the projects of one named programme, not all (key) projects. */
+const NAMED_PROGRAMME = /[”」』]项目[^,，、]{0,4}$/;
 /** 扣除房地产开发投资后: a figure on a narrowed basis. */
 const EXCLUDING = /扣除[^,，]{1,16}后/;
 /** 企业数量增长7%, 签约项目数与合同额分别增长: the growth of a count of things, not of the named total. */
@@ -94,6 +98,9 @@ export function wordingFlags(x: CheckInput): string[] {
   if (cueAt >= 0 && CONVERTED.test(beforeCue)) out.push('转办件数，非该类件数');
   if (key === 'projects.key_investment' && PLANNED_INVESTMENT.test(own) && !DONE_INVESTMENT.test(own))
     out.push('项目总投资（计划），非完成投资');
+  if (key.startsWith('projects.') && LISTED_IN_PLAN.test(sentence.slice(m.unitEnd, m.unitEnd + 40)))
+    out.push('列入规划或名单，非实施数');
+  if (key.startsWith('projects.') && x.cue && NAMED_PROGRAMME.test(beforeCue + x.cue)) out.push('某一专项的项目，非总量');
   if (GROUP_AGENT.test(sentence.slice(0, m.start))) out.push('党派团体的数字，非本机构总数');
   // 专项视察、执法检查、专题询问32次; 征集需求、建议220余个: one figure for several kinds. Items that are this key's
   // own cues (制定地方性法规、决定17件) are one kind; lists of proposers (党派、团体…集体提案) or of leaders who signed (书记、市长批示) name who, not what.

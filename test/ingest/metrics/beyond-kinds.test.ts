@@ -193,3 +193,17 @@ describe('evidence', () => {
     }
   });
 });
+
+describe('projects of a plan or of one programme are not the key projects', () => {
+  it('纳入…规划 puts projects on a plan; they are not key projects carried out', () => {
+    const r = gov('某某学院、某某大学等7个重大项目纳入高等学校设置规划,开工建设重点项目120个。');
+    expect(flags(r, 7)).toContain('列入规划或名单，非实施数');
+    expect(r.headline['projects.key']?.value).toBe(120);
+  });
+
+  it('a named programme’s projects (“四个十大”项目) are a part, not the key projects’ investment', () => {
+    const r = gov('“四个十大”项目完成投资1515.8亿元,省重点工程项目完成投资5367.1亿元。');
+    expect(flags(r, 1515.8)).toContain('某一专项的项目，非总量');
+    expect(r.headline['projects.key_investment']?.value).toBe(5367.1);
+  });
+});
