@@ -12,6 +12,7 @@ import { closeDb, openDb, type DigestDb } from '../db/open.js';
 import { ingestPaths } from '../ingest/ingest-batch.js';
 import { createLogger } from '../logger.js';
 import { createScheduler, type Scheduler } from '../scheduler/create-scheduler.js';
+import type { Clock } from '../scheduler/clock.js';
 import { describeSchedule } from '../scheduler/describe-schedule.js';
 import { createDigestService } from '../service/create-digest-service.js';
 import type { DigestService, PlatformAdapter } from '../service/ports.js';
@@ -24,7 +25,7 @@ interface Running {
 /** The wired application: database, service, adapters and scheduler, started and stopped as one. */
 export interface App {
   readonly db: DigestDb;
-  readonly service: DigestService;
+  readonly service: ReturnType<typeof createDigestService>;
   readonly scheduler: Scheduler;
   readonly logger: Logger;
   /** Ingests the seeds, then starts the adapters and the scheduler; on a failure stops what had started and throws. */
@@ -42,6 +43,12 @@ export interface AppOptions {
   logger?: Logger;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /** An open database instead of opening `dbPath` (tests); the app then leaves it open on stop. */
+  db?: DigestDb;
+  /** Only the console chat, whatever is configured: `digest push` delivers console chats and leaves the platforms to the server. */
+  consoleOnly?: boolean;
+  /** The scheduler's clock (`digest push --now`). */
+  clock?: Clock;
 }
 
 /** Composition root: config → db → seed ingest → service → adapters → scheduler. Used by `npm start` and the CLI. */
@@ -55,16 +62,20 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     config.slack?.signingSecret,
   ].filter((s): s is string => !!s);
   const log = options.logger ?? createLogger(config.logLevel, { secrets });
-  const db = openDb(options.dbPath ?? config.dbPath);
+  const owned = !options.db;
+  const db = options.db ?? openDb(options.dbPath ?? config.dbPath);
+  const close = () => {
+    if (owned) closeDb(db);
+  };
   try {
-    return wire(config, options, log, db);
+    return wire(config, options, log, db, close);
   } catch (error) {
-    closeDb(db);
+    close();
     throw error;
   }
 }
 
-function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): App {
+function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb, close: () => void): App {
   const service = createDigestService({
     db,
     logger: log,
@@ -76,7 +87,7 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
   const running: Running[] = [];
 
   const consoleChat =
-    !config.telegram && !config.slack
+    options.consoleOnly || (!config.telegram && !config.slack)
       ? createConsoleAdapter({
           service,
           ...(options.input ? { input: options.input } : {}),
@@ -84,25 +95,27 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
           saveFiles: (r) => saveReplyFiles(r, { dir: config.chartsDir }),
         })
       : null;
-  const telegram = config.telegram
-    ? createTelegramAdapter({
-        ...config.telegram,
-        service,
-        renderChart: renderChartPng,
-        encodeCsv: toCsv,
-        logger: log.child({ adapter: 'telegram' }),
-        inbox: createSqliteInbox(db),
-      })
-    : null;
-  const slack = config.slack
-    ? createSlackAdapter({
-        ...config.slack,
-        service,
-        renderChart: renderChartPng,
-        encodeCsv: toCsv,
-        logger: log.child({ adapter: 'slack' }),
-      })
-    : null;
+  const telegram =
+    !options.consoleOnly && config.telegram
+      ? createTelegramAdapter({
+          ...config.telegram,
+          service,
+          renderChart: renderChartPng,
+          encodeCsv: toCsv,
+          logger: log.child({ adapter: 'telegram' }),
+          inbox: createSqliteInbox(db),
+        })
+      : null;
+  const slack =
+    !options.consoleOnly && config.slack
+      ? createSlackAdapter({
+          ...config.slack,
+          service,
+          renderChart: renderChartPng,
+          encodeCsv: toCsv,
+          logger: log.child({ adapter: 'slack' }),
+        })
+      : null;
   const adapters: PlatformAdapter[] = [consoleChat, telegram, slack].filter((a): a is NonNullable<typeof a> => a !== null);
   // Each adapter pushes through its publisher at its platform's own limits.
   const publishers = adapters.map((a) => a.publisher);
@@ -110,6 +123,7 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
 
   const scheduler = createScheduler({
     db,
+    ...(options.clock ? { clock: options.clock } : {}),
     store: service.reads,
     subscriptions: service.subscriptions,
     publishers,
@@ -128,7 +142,7 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb): A
     if (stopped) return;
     stopped = true;
     for (const r of running.reverse()) await r.stop().catch((err: unknown) => log.error({ err }, 'stop failed'));
-    closeDb(db);
+    close();
   };
 
   return {

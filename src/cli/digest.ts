@@ -79,17 +79,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`digest push: --now 不是有效的 ISO 时间: ${String(values.now)}\n`);
         return 2;
       }
-      const db = openDb(dbPath);
-      try {
-        return await runPush(db, {
-          now,
-          dryRun: values['dry-run'] === true,
-          timezone: config.timezone,
-          emptyDigest: config.emptyDigest,
-        });
-      } finally {
-        closeDb(db);
-      }
+      return runPush(config, { now, dryRun: values['dry-run'] === true, dbPath });
     }
     case 'eval':
       return runEval(process.cwd(), process.stdout, { stages: rest.includes('--stages') });

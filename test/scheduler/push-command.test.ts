@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPush } from '../../src/cli/push-command.js';
+import { loadConfig } from '../../src/config.js';
 import { rows, seededDb, setIngestedAt, silent, subscribe } from './harness.js';
 
 const cleanups: (() => void)[] = [];
@@ -30,13 +31,13 @@ async function setup() {
   return db;
 }
 
-const options = { timezone: 'Asia/Shanghai', emptyDigest: 'skip' as const, logger: silent };
+const config = loadConfig({ DIGEST_TZ: 'Asia/Shanghai', DIGEST_EMPTY: 'skip' });
 
 describe('digest push', () => {
   it('--dry-run prints who would get what and writes nothing', async () => {
     const db = await setup();
     const { out, text } = sink();
-    expect(await runPush(db, { ...options, now: new Date('2026-11-23T01:00:00Z'), dryRun: true, out })).toBe(0);
+    expect(await runPush(config, { db, logger: silent, now: new Date('2026-11-23T01:00:00Z'), dryRun: true, out })).toBe(0);
     expect(text()).toContain('2026-W48');
     expect(text()).toContain('→ console:alice [四川省的报告] 1 份: 资阳市 2022');
     expect(text()).toMatch(/→ console:bob \[全部新报告\] 5 份/);
@@ -49,7 +50,7 @@ describe('digest push', () => {
   it('sends console digests through the console port and ends with the summary line', async () => {
     const db = await setup();
     const { out, text } = sink();
-    expect(await runPush(db, { ...options, now: new Date('2026-11-23T01:00:00Z'), dryRun: false, out })).toBe(0);
+    expect(await runPush(config, { db, logger: silent, now: new Date('2026-11-23T01:00:00Z'), dryRun: false, out })).toBe(0);
     expect(text()).toContain('[推送 → console:alice]');
     expect(text()).toContain('[推送 → console:bob]');
     expect(text()).not.toContain('777');
@@ -58,7 +59,7 @@ describe('digest push', () => {
     expect(rows(db, '2026-W48').size).toBe(2); // no row for the telegram chat: the server will send it
 
     const second = sink();
-    await runPush(db, { ...options, now: new Date('2026-11-23T02:00:00Z'), dryRun: false, out: second.out });
+    await runPush(config, { db, logger: silent, now: new Date('2026-11-23T02:00:00Z'), dryRun: false, out: second.out });
     expect(second.text()).not.toContain('[推送');
     expect(second.text().trim().split('\n').pop()).toBe('digest push 2026-W48: sent 0, skipped 3, failed 0');
   });
