@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteInbox } from '../../../src/db/update-inbox.js';
 import { openDb } from '../../../src/db/open.js';
 import { tempDb } from '../../helpers/temp-db.js';
+import { postUpdate } from '../../helpers/webhook-post.js';
 import { textMessage, type UpdateBody } from '../../helpers/telegram-updates.js';
 import { FakeService } from './fake-service.js';
 import { startPair, waitForCalls, waitUntil, type Pair } from './harness.js';
@@ -91,13 +92,6 @@ describe('telegram update_id persistence (fault suite)', () => {
   });
 });
 
-async function post(pair: Pair, body: unknown): Promise<number> {
-  const port = pair.adapter.webhookAddress()!.port;
-  const res = await fetch(`http://127.0.0.1:${port}/tg/hook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': SECRET },
-    body: JSON.stringify(body),
-  });
-  await res.text();
-  return res.status;
+function post(pair: Pair, body: unknown): Promise<number> {
+  return postUpdate(pair.adapter.webhookAddress()!.port, SECRET, body);
 }

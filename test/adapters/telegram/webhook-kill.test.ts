@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDb } from '../../helpers/temp-db.js';
 import { TelegramStandIn } from '../../helpers/telegram-stand-in.js';
 import { textMessage } from '../../helpers/telegram-updates.js';
+import { postUpdate } from '../../helpers/webhook-post.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const CHILD = join(ROOT, 'test/helpers/webhook-child.ts');
@@ -35,15 +36,7 @@ async function startChild(args: string[]) {
   return { child, exited, port };
 }
 
-async function post(port: number, body: unknown): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${port}/tg/hook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': SECRET },
-    body: JSON.stringify(body),
-  });
-  await res.text();
-  return res.status;
-}
+const post = (port: number, body: unknown) => postUpdate(port, SECRET, body);
 
 /** Chat ids that got a sendMessage the stand-in accepted. */
 const answeredChats = (standIn: TelegramStandIn) => standIn.okCallsOf('sendMessage').map((c) => Number(c.payload.chat_id));
