@@ -101,8 +101,11 @@ function build(store: ReportStore, q: CompareQuery, m: NamedMetric, scope: Repor
   const version = store.corpusVersion();
   let perStore = tables.get(store);
   if (!perStore) tables.set(store, (perStore = new Map()));
+  // Tables of an older corpus are never served again: drop them all before building. At 100,000 reports one
+  // is 100s of MB, and a stale one stayed alive (through the build of its successor) until its slot was reused.
+  for (const [k, v] of perStore) if (v.version !== version) perStore.delete(k);
   const hit = perStore.get(cacheKey);
-  if (hit?.version === version) return hit.built;
+  if (hit) return hit.built;
 
   const ids = new Set(scope.map((r) => r.id));
   const facts = store.headlinesForKeys(keys).filter((f) => ids.has(f.reportId));
@@ -114,7 +117,7 @@ function build(store: ReportStore, q: CompareQuery, m: NamedMetric, scope: Repor
   const reports = body ? scope.filter((r) => r.body === body) : scope;
   const cmp = buildComparison(reports, facts, keys, m.column, { includeDoubtful: q.includeDoubtful });
   const built = { cmp, body, otherBodies };
-  if (!hit && perStore.size >= MAX_TABLES) perStore.delete(perStore.keys().next().value!);
+  if (perStore.size >= MAX_TABLES) perStore.delete(perStore.keys().next().value!);
   perStore.set(cacheKey, { version, built });
   return built;
 }

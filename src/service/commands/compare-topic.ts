@@ -84,8 +84,11 @@ function topicTable(store: ReportStore, q: CompareQuery, scope: ReportRef[]): To
   const version = store.corpusVersion();
   let perStore = tables.get(store);
   if (!perStore) tables.set(store, (perStore = new Map()));
+  // Tables of an older corpus are never served again: drop them all before building. At 100,000 reports one
+  // is 100s of MB, and a stale one stayed alive (through the build of its successor) until its slot was reused.
+  for (const [k, v] of perStore) if (v.version !== version) perStore.delete(k);
   const hit = perStore.get(cacheKey);
-  if (hit?.version === version) return hit.table;
+  if (hit) return hit.table;
 
   const scopeById = new Map(scope.map((r) => [r.id, r]));
   const inScope = new Map<number, ReportRef>();
@@ -116,7 +119,7 @@ function topicTable(store: ReportStore, q: CompareQuery, scope: ReportRef[]): To
   }
   const ranked = [...perReport].sort((a, b) => b[1].mentions - a[1].mentions);
   const table = { perReport, inScope, ranked };
-  if (!hit && perStore.size >= MAX_TABLES) perStore.delete(perStore.keys().next().value!);
+  if (perStore.size >= MAX_TABLES) perStore.delete(perStore.keys().next().value!);
   perStore.set(cacheKey, { version, table });
   return table;
 }
