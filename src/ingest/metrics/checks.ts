@@ -3,7 +3,7 @@
  * label says (a threshold, a start value, a target, a change in membership, a sub-count …). A flagged fact is
  * kept but never headline.
  */
-import { KEY_BY_NAME, type KeyDef } from './keys.js';
+import { KEY_BY_NAME, type KeyDef, type MetricKey } from './keys.js';
 import type { Mention } from './number-grammar.js';
 import { clauseStart } from './clauses.js';
 
@@ -50,7 +50,7 @@ const NOT_MEETINGS = /(发言|宣讲|成员|调研|视察|走访|讲话|参加|�
 const KIND_OF_MEETING = /(专题|议政性|月度|双月|季度|重点|界别)$/;
 /** Category words in front of a proposal count: the count is one kind, not the total. */
 const SUB_COUNT = /((方面|类|党派|团体|界别|专委会|专门委员会|工商联|个人|联名|集体|重点|平时)的?提案|其中)/;
-const TOTALS = new Set(['proposals.received', 'proposals.filed', 'proposals.answered']);
+const TOTALS: ReadonlySet<string> = new Set<MetricKey>(['proposals.received', 'proposals.filed', 'proposals.answered']);
 
 /** What a check needs about one classified figure. */
 export interface CheckInput {

@@ -1,5 +1,6 @@
 /** Merges repeated figures and picks, per key, the one fact a digest and a comparison show. */
 import type { MetricFact } from '../../domain/report.js';
+import type { MetricKey } from './keys.js';
 
 /** A fact plus what the headline choice needs to know about where it came from. */
 export interface Candidate {
@@ -73,7 +74,7 @@ function isRate(unit: string): boolean {
 }
 
 /** Ratios the text states, used to choose between competing readings (153 / 202 = 75.7%). */
-const RATIOS: [num: string, den: string, rate: string][] = [
+const RATIOS: [num: MetricKey, den: MetricKey, rate: MetricKey][] = [
   ['proposals.filed', 'proposals.received', 'proposals.filing_rate'],
   ['proposals.answered', 'proposals.filed', 'proposals.answer_rate'],
 ];
@@ -123,14 +124,20 @@ export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
 }
 
 /** Count orders that must hold: [larger, smaller, reason the failing fact is flagged with, which side fails]. */
-const ORDERS: [big: string, small: string, reason: string, fails: 'big' | 'small'][] = [
+const ORDERS: [big: MetricKey, small: MetricKey, reason: string, fails: 'big' | 'small'][] = [
   ['proposals.received', 'proposals.filed', '收到少于立案', 'big'],
   ['proposals.filed', 'proposals.answered', '办复多于立案', 'small'],
 ];
 /** Sub-counts of received proposals: their sum may not exceed the total. */
-const SUB_KEYS = ['proposals.member', 'proposals.collective', 'proposals.party_group', 'proposals.parties', 'proposals.group'];
+const SUB_KEYS: MetricKey[] = [
+  'proposals.member',
+  'proposals.collective',
+  'proposals.party_group',
+  'proposals.parties',
+  'proposals.group',
+];
 /** Rates and the counts they are the ratio of. */
-const RATE_OF: [rate: string, num: string, den: string][] = [
+const RATE_OF: [rate: MetricKey, num: MetricKey, den: MetricKey][] = [
   ['proposals.answer_rate', 'proposals.answered', 'proposals.filed'],
   ['proposals.filing_rate', 'proposals.filed', 'proposals.received'],
 ];

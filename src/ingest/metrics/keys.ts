@@ -9,17 +9,17 @@ export interface KeyDef {
   key: string;
   label: string;
   /** Bare units the figure may carry (万人次 counts as 人次); 'money' means any 元 unit. */
-  units: string[];
+  units: readonly string[];
   /** Strong cues in the clause before the figure (nearest wins). */
-  cues?: Cue[];
+  cues?: readonly Cue[];
   /** Cues after the unit (`3篇调研报告`); strongest when they start right after it. */
-  nouns?: Cue[];
+  nouns?: readonly Cue[];
   /** Weak cues: only win when no strong cue fits (提案 alone, 委员提案 vs 办理委员提案). */
-  weak?: Cue[];
+  weak?: readonly Cue[];
   /** Only for reports of these bodies. */
-  bodies?: ReportBody[];
+  bodies?: readonly ReportBody[];
   /** Never for reports of these bodies. */
-  notBodies?: ReportBody[];
+  notBodies?: readonly ReportBody[];
   /** Key of the growth rate of this figure (地区生产总值增长7%). */
   growth?: string;
   /** Key of this figure's share (占提案总数59.4%). */
@@ -61,7 +61,7 @@ export const SPLIT_CUES: { cue: RegExp; keys: string[] }[] = [
 /** Phrases that state a 100% answer rate without a number. */
 export const ALL_ANSWERED = /(全部|均已|已全部|全部予以|均已全部)(办复|办结|答复)/;
 
-const BASE: KeyDef[] = [
+const BASE = [
   // —— proposals of the issuing 政协 (a 政府 report's 政协提案 is cppcc_proposals.*) ——
   {
     key: 'proposals.received',
@@ -460,13 +460,19 @@ const BASE: KeyDef[] = [
   },
   { key: 'tourism.inbound_visitors', label: '入境游客', units: ['人次', '人'], cues: ['入境游客', '入境旅游'] },
   { key: 'tourism.visitors', label: '接待游客', units: ['人次', '人'], cues: ['游客', '接待游客'] },
-];
+] as const satisfies readonly KeyDef[];
+
+/**
+ * A canonical metric key of the table, growth keys included. Key strings in other files are typed by it,
+ * so a key that is not in the table does not compile.
+ */
+export type MetricKey = (typeof BASE)[number]['key'] | Extract<(typeof BASE)[number], { growth: string }>['growth'];
 
 /**
  * The work of a 政协 or 人大 body itself: in a 政府 report these words (调研, 协商, 意见建议, 委员, 常委会会议 …)
  * count what 人大代表 and 政协委员 did for the government, or nothing of the kind, never the government's own work.
  */
-const BODY_WORK = new Set([
+const BODY_WORK: ReadonlySet<string> = new Set<MetricKey>([
   'suggestions.reports',
   'suggestions.items',
   'research.reports',
@@ -490,23 +496,25 @@ const BODY_WORK = new Set([
   'publications.issues',
   'leaders.attendance',
 ]);
-for (const d of BASE) if (BODY_WORK.has(d.key)) d.notBodies = [...new Set([...(d.notBodies ?? []), ...GOV])];
+const DEFS: readonly KeyDef[] = (BASE as readonly KeyDef[]).map((d) =>
+  BODY_WORK.has(d.key) ? { ...d, notBodies: [...new Set([...(d.notBodies ?? []), ...GOV])] } : d,
+);
 
 /** Growth-rate keys are derived from their base key (label + 增速, unit %). */
-const GROWTH: KeyDef[] = BASE.filter((d) => d.growth).map((d) => ({
+const GROWTH: KeyDef[] = DEFS.filter((d) => d.growth).map((d) => ({
   key: d.growth!,
   label: `${d.label}增速`,
   units: ['%', '个百分点'],
 }));
 
 /** Every key, in table order. */
-export const KEYS: KeyDef[] = [...BASE, ...GROWTH];
+export const KEYS: KeyDef[] = [...DEFS, ...GROWTH];
 
 /** Key → definition. */
 export const KEY_BY_NAME: ReadonlyMap<string, KeyDef> = new Map(KEYS.map((d) => [d.key, d]));
 
 /** Base key of a growth key (economy.gdp_growth → economy.gdp). */
-export const BASE_OF_GROWTH: ReadonlyMap<string, string> = new Map(BASE.filter((d) => d.growth).map((d) => [d.growth!, d.key]));
+export const BASE_OF_GROWTH: ReadonlyMap<string, string> = new Map(DEFS.filter((d) => d.growth).map((d) => [d.growth!, d.key]));
 
 /** Label for a key, 其他 for unknown ones. */
 export function labelOf(key: string): string {

@@ -2,6 +2,7 @@ import { findNumber } from '../../domain/number-text.js';
 import { regionByCode } from '../../gazetteer/gazetteer.js';
 import type { MetricRow, ReportRef, ReportRow } from '../../db/report-store.js';
 import { formatNumber, formatValue, median } from '../reply/format.js';
+import type { MetricKey } from '../../ingest/metrics/keys.js';
 
 /** The tiers a comparison groups by: a province is never ranked on one scale with a county. */
 export type CompareTier = '全国' | '省级' | '地级' | '县级' | '级别不详';
@@ -156,7 +157,7 @@ export function cellOf(f: MetricRow): CompareCell | null {
  * filed, a rate above 100 %. Marks both sides, since the text alone does not say which one is wrong.
  */
 export function crossCheck(keys: string[], cells: (CompareCell | null)[]): void {
-  const at = (k: string) => {
+  const at = (k: MetricKey) => {
     const i = keys.indexOf(k);
     return i < 0 ? null : (cells[i] ?? null);
   };

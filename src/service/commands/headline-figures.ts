@@ -1,6 +1,7 @@
 import type { MetricRow } from '../../db/report-store.js';
 import { formatValue } from '../reply/format.js';
 import { cellOf, cellText, crossCheck } from './compare-rows.js';
+import type { MetricKey } from '../../ingest/metrics/keys.js';
 
 /**
  * Metric families in the order users compare them most (提案, then 协商, 调研, 社情民意, 视察, 批示 …); a 人大 or
@@ -32,7 +33,7 @@ const FAMILY_ORDER = [
 ];
 
 /** Keys that lead their family (the totals people quote); the family's other keys follow alphabetically. */
-const LEADING_KEYS = [
+const LEADING_KEYS: readonly string[] = [
   'proposals.received',
   'proposals.filed',
   'proposals.answered',
@@ -48,7 +49,7 @@ const LEADING_KEYS = [
   'inspections.events',
   'economy.gdp',
   'economy.gdp_growth',
-];
+] satisfies readonly MetricKey[];
 
 /** Headline facts in digest order, `other` left out. */
 export function orderHeadlines(rows: MetricRow[]): MetricRow[] {

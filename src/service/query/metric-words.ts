@@ -1,6 +1,7 @@
 import { simplifiedForm } from '../../script/chinese-script.js';
 import type { ReportBody } from '../../domain/report.js';
 import type { ReportStore } from '../../db/report-store.js';
+import type { MetricKey } from '../../ingest/metrics/keys.js';
 
 /** A metric a user can name, with the columns a comparison shows (the first is the sort key). */
 export interface MetricGroup {
@@ -11,7 +12,8 @@ export interface MetricGroup {
 }
 
 /** Words people use for the figures reports carry. Order matters: longer, more specific words first. */
-const GROUPS: { words: string[]; group: MetricGroup }[] = [
+// Columns name table keys (MetricKey): a word cannot point at a key the extractor never writes.
+const GROUPS: { words: string[]; group: MetricGroup & { columns: { key: MetricKey; label: string }[] } }[] = [
   { words: ['重点提案'], group: { body: '政协', title: '重点提案', columns: [{ key: 'proposals.key', label: '重点提案' }] } },
   {
     words: ['办复率', '办结率'],
