@@ -10,6 +10,7 @@ import { formatSummary } from '../cli/ingest-command.js';
 import type { Config } from '../config.js';
 import { closeDb, openDb, type DigestDb } from '../db/open.js';
 import { ingestPaths } from '../ingest/ingest-batch.js';
+import { reextractStale } from '../ingest/reextract.js';
 import { createLogger } from '../logger.js';
 import { createScheduler, type Scheduler } from '../scheduler/create-scheduler.js';
 import type { Clock } from '../scheduler/clock.js';
@@ -155,6 +156,14 @@ function wire(config: Config, options: AppOptions, log: Logger, db: DigestDb, cl
     },
     async start() {
       try {
+        // Reports stored by an older extractor are re-extracted first, so none keeps facts the old code got wrong.
+        const redone = await reextractStale(db);
+        if (redone.reextracted > 0)
+          log.info(
+            { reextracted: redone.reextracted },
+            `re-extracted ${redone.reextracted} reports with extractor v${redone.version}`,
+          );
+        for (const k of redone.kept) log.warn({ file: k.source }, `kept old extraction: ${k.reason}`);
         // New or changed seed files are ingested before serving; unchanged ones cost a stat each.
         const summary = await ingestPaths(db, [config.seedsDir]);
         log.info(

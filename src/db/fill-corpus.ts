@@ -11,7 +11,7 @@ const NEWEST_YEAR = 2025;
 
 /** Report columns copied unchanged from the source report (region, year, hash and file are the clone's own). */
 const COPIED = `title, body, kind, delivered_on, speaker, session, source_url, script, encoding, text_length,
-  summary, plan_summary, keywords, terms, ingested_at`;
+  summary, plan_summary, keywords, terms, extractor_version, ingested_at`;
 
 /**
  * Grows a database of ingested reports to `target` reports without re-running extraction: each new report
@@ -112,8 +112,8 @@ function cloneStatements(client: Database.Database): Database.Statement[] {
      FROM bench_clone_plan p JOIN reports r ON r.id = p.src_id ORDER BY p.new_id`,
     `INSERT INTO report_files (path, report_id, hash, size, mtime_ms)
      SELECT 'clone:' || p.new_id, p.new_id, p.hash, 0, 0 FROM bench_clone_plan p`,
-    `INSERT INTO report_originals (report_id, original)
-     SELECT p.new_id, o.original FROM bench_clone_plan p JOIN report_originals o ON o.report_id = p.src_id`,
+    `INSERT INTO report_originals (report_id, original, page)
+     SELECT p.new_id, o.original, o.page FROM bench_clone_plan p JOIN report_originals o ON o.report_id = p.src_id`,
     `INSERT INTO parts (report_id, ord, title, scope, start, "end")
      SELECT p.new_id, x.ord, x.title, x.scope, x.start, x."end" FROM bench_clone_plan p JOIN parts x ON x.report_id = p.src_id`,
     `INSERT INTO sections (report_id, ord, path, title, level, scope, start, "end", summary)

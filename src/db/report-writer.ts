@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import type { DigestDb } from './open.js';
 import { markCorpusChanged } from './corpus-meta.js';
 import { toGramText } from './gram-index.js';
@@ -55,6 +55,43 @@ export function storeReport(db: DigestDb, report: ExtractedReport, stamp: FileSt
   );
 }
 
+/**
+ * Replaces a stored report by a new extraction of its own original, in one transaction: its rows are deleted
+ * and the extraction stored through the same insert as an ingest, under the same id and ingest date (so
+ * deliveries and "new this week" still refer to it), and the files holding it point at it again. When the
+ * new text hash is another report's, the files join that one, as an ingest would. False when the report is
+ * gone or already at this extraction's version (another process did it).
+ */
+export function replaceReport(db: DigestDb, reportId: number, report: ExtractedReport): boolean {
+  return db.transaction(
+    () => {
+      const old = db
+        .select({ terms: reports.terms, ingestedAt: reports.ingestedAt, version: reports.extractorVersion })
+        .from(reports)
+        .where(eq(reports.id, reportId))
+        .get();
+      if (!old || old.version === report.extractorVersion) return false;
+      const files = db.select().from(reportFiles).where(eq(reportFiles.reportId, reportId)).all();
+      const same = db
+        .select({ id: reports.id })
+        .from(reports)
+        .where(and(eq(reports.hash, report.hash), ne(reports.id, reportId)))
+        .get();
+      adjustTermDf(db, Object.keys(old.terms), -1);
+      // Cascades to its parts, sections, metrics, paragraphs, search rows, original and file links.
+      db.delete(reports).where(eq(reports.id, reportId)).run();
+      const id = same?.id ?? insertReport(db, report, new Date(old.ingestedAt), reportId);
+      for (const f of files)
+        db.insert(reportFiles)
+          .values({ ...f, reportId: id, hash: report.hash })
+          .run();
+      markCorpusChanged(db.$client);
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
 /** Insert statements of one connection, prepared once: drizzle's query builder costs more than the insert. */
 interface InsertStatements {
   report: Statement;
@@ -74,10 +111,10 @@ function statements(db: DigestDb): InsertStatements {
   if (!s) {
     s = {
       report: client.prepare(
-        `INSERT INTO reports (hash, source_file, title, body, kind, region_code, region_name, region_short, region_level,
+        `INSERT INTO reports (id, hash, source_file, title, body, kind, region_code, region_name, region_short, region_level,
            region_tier, province, parent, year, period, delivered_on, speaker, session, source_url, script, encoding,
-           text_length, summary, plan_summary, keywords, terms, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           text_length, summary, plan_summary, keywords, terms, extractor_version, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       part: client.prepare('INSERT INTO parts (report_id, ord, title, scope, start, "end") VALUES (?, ?, ?, ?, ?, ?)'),
       section: client.prepare(
@@ -89,7 +126,7 @@ function statements(db: DigestDb): InsertStatements {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       paragraph: client.prepare('INSERT INTO paragraphs (report_id, ord, section_path, text) VALUES (?, ?, ?, ?)'),
-      original: client.prepare('INSERT INTO report_originals (report_id, original) VALUES (?, ?)'),
+      original: client.prepare('INSERT INTO report_originals (report_id, original, page) VALUES (?, ?, ?)'),
       grams: client.prepare('INSERT INTO paragraph_grams(rowid, body) VALUES (?, ?)'),
     };
     prepared.set(client, s);
@@ -98,11 +135,13 @@ function statements(db: DigestDb): InsertStatements {
 }
 
 // Values are bound as drizzle would write them: JSON columns stringified, booleans as 0/1, absent as NULL.
-function insertReport(db: DigestDb, r: ExtractedReport, now: Date): number {
+// `id` null takes the next id; a re-extraction passes the report's own id so references to it stay valid.
+function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | null = null): number {
   const m = r.meta;
   const st = statements(db);
   const reportId = Number(
     st.report.run(
+      id,
       r.hash,
       r.file,
       m.title ?? null,
@@ -128,11 +167,12 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date): number {
       JSON.stringify(r.planSummary),
       JSON.stringify(r.keywords),
       JSON.stringify(r.terms),
+      r.extractorVersion,
       now.toISOString(),
     ).lastInsertRowid,
   );
 
-  st.original.run(reportId, deflateSync(Buffer.from(r.original, 'utf8')));
+  st.original.run(reportId, deflateSync(Buffer.from(r.original, 'utf8')), JSON.stringify(r.page));
   r.outline.parts.forEach((p, ord) => {
     st.part.run(reportId, ord, p.title, p.scope, p.start, p.end);
   });

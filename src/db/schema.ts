@@ -36,6 +36,8 @@ export const reports = sqliteTable(
     terms: text('terms', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     /** Report count when the keywords were last ranked against the corpus (0: not yet); see refresh-keywords. */
     keywordsTotal: integer('keywords_total').notNull().default(0),
+    /** Extractor version that produced the row (0: stored before versions); another version is re-extracted at start. */
+    extractorVersion: integer('extractor_version').notNull().default(0),
     ingestedAt: text('ingested_at').notNull(),
   },
   (t) => [
@@ -73,6 +75,8 @@ export const reportOriginals = sqliteTable('report_originals', {
     .primaryKey()
     .references(() => reports.id, { onDelete: 'cascade' }),
   original: blob('original', { mode: 'buffer' }).notNull(),
+  /** The raw page's title and date the extraction saw (HTML input); null on rows stored before it was kept. */
+  page: text('page', { mode: 'json' }).$type<{ title: string | null; date: string | null }>(),
 });
 
 /**

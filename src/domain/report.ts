@@ -161,6 +161,10 @@ export interface ExtractedReport {
   hash: string;
   encoding: string;
   original: string;
+  /** The raw page's title and date (HTML input), which the original text no longer holds: re-extraction needs them. */
+  page: { title: string | null; date: string | null };
+  /** The extractor version that produced this (see ingest/extractor-version.ts). */
+  extractorVersion: number;
   normalized: NormalizedText;
   meta: ReportMeta;
   sourceUrl: string | null;

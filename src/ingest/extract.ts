@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DecodedFile, ExtractedReport, ReportOutline } from '../domain/report.js';
 import { decodeDocument, decodeInput, type DocumentFormat, documentFormat } from './decode.js';
+import { EXTRACTOR_VERSION } from './extractor-version.js';
 import { extractMetadata } from './metadata/index.js';
 import { extractMetrics } from './metrics/index.js';
 import { normalize } from './normalize/index.js';
@@ -64,6 +65,8 @@ export function extractDecoded(decoded: DecodedFile, timings: Record<string, num
     hash: createHash('sha256').update(text).digest('hex'),
     encoding: decoded.encoding,
     original: decoded.text,
+    page: { title: decoded.pageTitle, date: decoded.pageDate },
+    extractorVersion: EXTRACTOR_VERSION,
     normalized,
     meta,
     sourceUrl: normalized.sourceUrl,

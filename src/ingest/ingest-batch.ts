@@ -102,7 +102,7 @@ export async function ingestPaths(
  * Runs the corpus-wide 10× check once the batch is stored. A database failure here must not undo or hide the
  * stored reports: it is reported in the summary and the next ingest that stores a report runs the check again.
  */
-export async function checkOutliers(db: DigestDb, summary: IngestSummary): Promise<void> {
+export async function checkOutliers(db: DigestDb, summary: Pick<IngestSummary, 'outliers' | 'outlierError'>): Promise<void> {
   try {
     summary.outliers = await withBusyRetry(() => flagOutliers(db));
   } catch (error) {

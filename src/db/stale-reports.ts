@@ -1,0 +1,51 @@
+import { inflateSync } from 'node:zlib';
+import { eq, ne } from 'drizzle-orm';
+import type { DigestDb } from './open.js';
+import { reportFiles, reportOriginals, reports } from './schema.js';
+
+/** What a stored report was extracted from: enough to run the pipeline again without its file. */
+export interface StoredSource {
+  id: number;
+  sourceFile: string;
+  sourceUrl: string | null;
+  encoding: string;
+  original: string;
+  /** The raw page's title and date; null when the report was stored before they were kept. */
+  page: { title: string | null; date: string | null } | null;
+  /** The files holding the report, with the stamps they had when stored. */
+  files: { path: string; size: number; mtimeMs: number }[];
+}
+
+/** Ids of the reports extracted by another extractor version than `version`, oldest first. */
+export function staleReportIds(db: DigestDb, version: number): number[] {
+  return db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(ne(reports.extractorVersion, version))
+    .orderBy(reports.id)
+    .all()
+    .map((r) => r.id);
+}
+
+/** The stored original of a report and what it came from, or undefined when the report is gone. */
+export function storedSource(db: DigestDb, id: number): StoredSource | undefined {
+  const row = db
+    .select({
+      sourceFile: reports.sourceFile,
+      sourceUrl: reports.sourceUrl,
+      encoding: reports.encoding,
+      original: reportOriginals.original,
+      page: reportOriginals.page,
+    })
+    .from(reports)
+    .innerJoin(reportOriginals, eq(reportOriginals.reportId, reports.id))
+    .where(eq(reports.id, id))
+    .get();
+  if (!row) return undefined;
+  const files = db
+    .select({ path: reportFiles.path, size: reportFiles.size, mtimeMs: reportFiles.mtimeMs })
+    .from(reportFiles)
+    .where(eq(reportFiles.reportId, id))
+    .all();
+  return { id, ...row, original: inflateSync(row.original).toString('utf8'), page: row.page ?? null, files };
+}
