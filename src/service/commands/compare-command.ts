@@ -212,11 +212,36 @@ interface Entry {
   tier: string | null;
 }
 
+/** What every page of a comparison reads from all of its rows, computed once per (cached) comparison. */
+interface Walked {
+  entries: Entry[];
+  /** Per column: some row has the figure. */
+  hasColumn: boolean[];
+  /** Rows in the tier groups whose compared figure is annual. */
+  annual: number;
+}
+
+/** Keyed by the comparison: at 100,000 reports, walking every row on every page cost tens of ms. */
+const walked = new WeakMap<Comparison, Walked>();
+
+function walk(cmp: Comparison): Walked {
+  let w = walked.get(cmp);
+  if (!w) {
+    const entries: Entry[] = [
+      ...cmp.groups.flatMap((g) => g.rows.map((row) => ({ row, tier: g.tier as string | null }))),
+      ...cmp.nonAnnual.map((row) => ({ row, tier: null })),
+    ];
+    const hasColumn: boolean[] = [];
+    for (const { row } of entries) for (let i = 0; i < row.cells.length; i++) if (row.cells[i]) hasColumn[i] = true;
+    const annual = cmp.groups.reduce((n, g) => n + g.rows.filter((r) => r.cells[cmp.column]?.period === 'year').length, 0);
+    w = { entries, hasColumn, annual };
+    walked.set(cmp, w);
+  }
+  return w;
+}
+
 function pageEntries(cmp: Comparison): Entry[] {
-  return [
-    ...cmp.groups.flatMap((g) => g.rows.map((row) => ({ row, tier: g.tier as string | null }))),
-    ...cmp.nonAnnual.map((row) => ({ row, tier: null })),
-  ];
+  return walk(cmp).entries;
 }
 
 function wordsFor(m: NamedMetric): string {
@@ -231,7 +256,7 @@ function reportName(r: ReportRef): string {
 function introLine(m: NamedMetric, built: Built): string {
   const { cmp, body, otherBodies } = built;
   const label = m.group.columns[m.column]!.label;
-  const annual = cmp.groups.reduce((n, g) => n + g.rows.filter((r) => r.cells[cmp.column]?.period === 'year').length, 0);
+  const { annual } = walk(cmp);
   const parts: string[] = [];
   parts.push(
     `${rowCount(cmp)} 份${body ? `${body}` : ''}报告有相关数字,其中 ${annual} 份有年度“${label}”数${cmp.unit ? `(统计单位:${cmp.unit})` : ''}。`,
@@ -280,11 +305,9 @@ function tableSections(m: NamedMetric, cmp: Comparison, shown: Entry[]): ReplySe
 
 /** Buttons for the other columns that have data (`/compare 协商 专题协商`). */
 function columnActions(q: CompareQuery, m: NamedMetric, built: Built): ReplyAction[] {
-  const rows = [...built.cmp.groups.flatMap((g) => g.rows), ...built.cmp.nonAnnual];
+  const { hasColumn } = walk(built.cmp);
   return m.group.columns.flatMap((c, i): ReplyAction[] =>
-    i !== m.column && rows.some((r) => r.cells[i])
-      ? [{ label: `按${c.label}`, command: compareLine(q, 1, `${m.word} ${c.label}`) }]
-      : [],
+    i !== m.column && hasColumn[i] ? [{ label: `按${c.label}`, command: compareLine(q, 1, `${m.word} ${c.label}`) }] : [],
   );
 }
 
