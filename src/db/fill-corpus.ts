@@ -120,9 +120,9 @@ function cloneStatements(client: Database.Database): Database.Statement[] {
      SELECT p.new_id, x.ord, x.path, x.title, x.level, x.scope, x.start, x."end", x.summary
      FROM bench_clone_plan p JOIN sections x ON x.report_id = p.src_id`,
     `INSERT INTO metrics (report_id, key, label, value, unit, approx, lower, upper, normalized, scope, period, evidence,
-       section_path, offset, headline, body_scope, confidence, rule, flags, derived)
+       evidence_ord, evidence_at, evidence_len, section_path, offset, headline, body_scope, confidence, rule, flags, derived)
      SELECT p.new_id, m.key, m.label, m.value, m.unit, m.approx, m.lower, m.upper, m.normalized, m.scope, m.period,
-       m.evidence, m.section_path, m.offset, m.headline, m.body_scope, m.confidence, m.rule, m.flags, m.derived
+       m.evidence, m.evidence_ord, m.evidence_at, m.evidence_len, m.section_path, m.offset, m.headline, m.body_scope, m.confidence, m.rule, m.flags, m.derived
      FROM bench_clone_plan p JOIN metrics m ON m.report_id = p.src_id ORDER BY p.new_id, m.id`,
     `INSERT INTO paragraphs (report_id, ord, section_path, text)
      SELECT p.new_id, x.ord, x.section_path, x.text FROM bench_clone_plan p JOIN paragraphs x ON x.report_id = p.src_id

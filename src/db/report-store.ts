@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { evidenceSql } from './evidence-ref.js';
 import type { DigestDb } from './open.js';
 
 /** A stored report's metadata row as the service reads it. */
@@ -76,7 +77,8 @@ const LISTING_ORDER = 'province, region_name, year, id';
 /** Rows of one listing group (binds @province, @national). */
 const GROUP_WHERE = `(province = @province OR (province IS NULL AND @province IS NULL AND (region_name IS '全国') = @national))`;
 
-const METRIC_COLUMNS = `report_id AS reportId, key, label, value, unit, approx, normalized, evidence,
+// Evidence stored as a paragraph reference is resolved here, so every reader still gets the sentence.
+const METRIC_COLUMNS = `report_id AS reportId, key, label, value, unit, approx, normalized, ${evidenceSql()} AS evidence,
   section_path AS sectionPath, scope, period, body_scope AS bodyScope, confidence, flags, derived`;
 
 /** Read-side access to the store with prepared statements (the service never re-parses a report). */

@@ -4,6 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { DigestDb } from './open.js';
 import { markCorpusChanged } from './corpus-meta.js';
+import { evidenceRef, paragraphStarts } from './evidence-ref.js';
 import { toGramText } from './gram-index.js';
 import { reportFiles, reports } from './schema.js';
 import type { ExtractedReport } from '../domain/report.js';
@@ -122,8 +123,8 @@ function statements(db: DigestDb): InsertStatements {
       ),
       metric: client.prepare(
         `INSERT INTO metrics (report_id, key, label, value, unit, approx, lower, upper, normalized, scope, period, evidence,
-           section_path, offset, headline, body_scope, confidence, rule, flags, derived)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           evidence_ord, evidence_at, evidence_len, section_path, offset, headline, body_scope, confidence, rule, flags, derived)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       paragraph: client.prepare('INSERT INTO paragraphs (report_id, ord, section_path, text) VALUES (?, ?, ?, ?)'),
       original: client.prepare('INSERT INTO report_originals (report_id, original, page) VALUES (?, ?, ?)'),
@@ -180,8 +181,10 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | 
     st.section.run(reportId, ord, s.path, s.title, s.level, s.scope ?? null, s.start, s.end, JSON.stringify(s.summary ?? []));
   });
   const headlines = new Set(Object.values(r.headline));
-  for (const f of r.metrics) insertMetric(st, reportId, f, headlines.has(f));
-  for (const f of headlines) if (!r.metrics.includes(f)) insertMetric(st, reportId, f, true);
+  const texts = r.paragraphs.map((p) => p.text);
+  const locate = { texts, starts: paragraphStarts(r.normalized.text, texts) };
+  for (const f of r.metrics) insertMetric(st, reportId, f, headlines.has(f), locate);
+  for (const f of headlines) if (!r.metrics.includes(f)) insertMetric(st, reportId, f, true, locate);
 
   r.paragraphs.forEach((p, ord) => {
     const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text).lastInsertRowid;
@@ -191,7 +194,15 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | 
   return reportId;
 }
 
-function insertMetric(st: InsertStatements, reportId: number, f: ExtractedReport['metrics'][number], headline: boolean): void {
+function insertMetric(
+  st: InsertStatements,
+  reportId: number,
+  f: ExtractedReport['metrics'][number],
+  headline: boolean,
+  paragraphs: { texts: string[]; starts: number[] },
+): void {
+  // The evidence is one of the report's paragraphs' substrings almost always: stored as a reference, not again.
+  const ref = evidenceRef(paragraphs.texts, paragraphs.starts, f.evidence, f.offset);
   st.metric.run(
     reportId,
     f.key,
@@ -204,7 +215,10 @@ function insertMetric(st: InsertStatements, reportId: number, f: ExtractedReport
     f.normalized,
     f.scope ?? null,
     f.period,
-    f.evidence,
+    ref ? '' : f.evidence,
+    ref?.ord ?? null,
+    ref?.at ?? null,
+    ref?.len ?? null,
     f.sectionPath ?? null,
     f.offset,
     headline ? 1 : 0,

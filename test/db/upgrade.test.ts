@@ -16,19 +16,25 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A database as the release before the search-index change left it: only the first two migrations. */
-function oldDb(): string {
+/** A database migrated by the first `count` migrations only, as an older release left it. */
+function migratedTo(count: number): { client: Database.Database; path: string } {
   const dir = mkdtempSync(join(tmpdir(), 'digest-upgrade-'));
   dirs.push(dir);
   const folder = join(dir, 'migrations');
   mkdirSync(join(folder, 'meta'), { recursive: true });
   const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8'));
-  journal.entries = journal.entries.slice(0, 2);
+  journal.entries = journal.entries.slice(0, count);
   writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify(journal));
   for (const e of journal.entries) cpSync(join(MIGRATIONS, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
   const path = join(dir, 'digest.db');
   const client = new Database(path);
   migrate(drizzle(client), { migrationsFolder: folder });
+  return { client, path };
+}
+
+/** A database as the release before the search-index change left it: only the first two migrations. */
+function oldDb(): string {
+  const { client, path } = migratedTo(2);
   client
     .prepare(
       `INSERT INTO reports (id, hash, source_file, script, encoding, text_length, original, summary, plan_summary, keywords, terms, ingested_at)
@@ -51,6 +57,57 @@ describe('upgrading an existing database', () => {
       expect(matchingParagraphs(store, ['政协'], 10)).toEqual([]);
       const tables = db.$client.prepare(`SELECT name FROM sqlite_master WHERE name = 'paragraphs_fts'`).all();
       expect(tables).toEqual([]);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
+describe('upgrading a database with evidence copies (migration 0010)', () => {
+  it('turns evidence held verbatim by one paragraph into a reference and reads every figure the same', () => {
+    const { client, path } = migratedTo(10);
+    client
+      .prepare(
+        `INSERT INTO reports (id, hash, source_file, script, encoding, text_length, summary, plan_summary, keywords, terms, ingested_at)
+         VALUES (1, 'h', 'a.txt', 'simplified', 'utf-8', 40, '[]', '[]', '[]', '{}', '2026-01-01T00:00:00Z')`,
+      )
+      .run();
+    const para = client.prepare('INSERT INTO paragraphs (report_id, ord, text) VALUES (1, ?, ?)');
+    para.run(0, '一、提案工作');
+    para.run(1, '𠀀全年共收到提案150件，立案142件。办复率100%。');
+    const metric = client.prepare(
+      `INSERT INTO metrics (report_id, key, label, value, unit, approx, normalized, period, evidence, offset, headline)
+       VALUES (1, ?, ?, ?, '件', 'exact', ?, 'year', ?, ?, 1)`,
+    );
+    const evidence = [
+      ['proposals.received', '收到提案', 150, '𠀀全年共收到提案150件，立案142件。', 12],
+      ['proposals.filed', '立案提案', 142, '立案142件。', 20],
+      ['proposals.replied_rate', '办复率', 100, '办复率100%。', 28],
+      ['proposals.total', '提案', 292, '一、提案工作\n全年共收到提案150件', 3],
+      ['proposals.other', '提案', 1, '不在任何段落里的句子', 3],
+    ] as const;
+    for (const [key, label, value, text, offset] of evidence) metric.run(key, label, value, value, text, offset);
+    client.close();
+
+    const db = openDb(path);
+    try {
+      const store = new ReportStore(db);
+      expect(
+        store
+          .allMetrics(1)
+          .map((f) => [f.key, f.evidence])
+          .sort(),
+      ).toEqual(evidence.map(([key, , , text]) => [key, text]).sort());
+      const rows = db.$client
+        .prepare('SELECT key, evidence, evidence_ord AS ord, evidence_at AS at, evidence_len AS len FROM metrics ORDER BY id')
+        .all();
+      expect(rows).toEqual([
+        { key: 'proposals.received', evidence: '', ord: 1, at: 0, len: 20 },
+        { key: 'proposals.filed', evidence: '', ord: 1, at: 13, len: 7 },
+        { key: 'proposals.replied_rate', evidence: '', ord: 1, at: 20, len: 8 },
+        { key: 'proposals.total', evidence: evidence[3][3], ord: null, at: null, len: null },
+        { key: 'proposals.other', evidence: evidence[4][3], ord: null, at: null, len: null },
+      ]);
     } finally {
       db.$client.close();
     }
