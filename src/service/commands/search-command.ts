@@ -2,7 +2,7 @@ import { BadInputError, NotFoundError } from '../../errors.js';
 import { simplifiedForm } from '../../script/chinese-script.js';
 import type { ReportStore } from '../../db/report-store.js';
 import { countParagraphs } from '../../db/paragraph-search.js';
-import { MAX_CANDIDATES, markTerms, searchParagraphs, snippet } from '../query/text-search.js';
+import { MAX_CANDIDATES, markTerms, rankedSearch, snippet } from '../query/text-search.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, Reply } from '../reply/reply-model.js';
 
@@ -26,16 +26,19 @@ export function searchCommand(store: ReportStore, rest: string): Reply {
     .slice(0, 8);
   if (!terms.length) throw new BadInputError('请给出要搜索的词,例如 /search 请你来协商。');
   const query = terms.join(' ');
-  const { count, capped } = countParagraphs(store, terms);
+  // Pages past the ranked matches show the last one, so no page asks for more than MAX_CANDIDATES hits.
+  const asked = Math.min(Math.max(1, Number(pageToken?.[1] ?? 1)), Math.ceil(MAX_CANDIDATES / RESULTS));
+  const search = rankedSearch(store, terms, asked * RESULTS);
+  const { count, capped } = countParagraphs(store, terms, search);
   // Only the newest MAX_CANDIDATES matches are ranked, so pages end there.
   const pages = Math.max(1, Math.ceil(Math.min(count, MAX_CANDIDATES) / RESULTS));
-  const page = Math.min(Math.max(1, Number(pageToken?.[1] ?? 1)), pages);
-  const hits = searchParagraphs(store, terms, page * RESULTS).slice((page - 1) * RESULTS);
+  const page = Math.min(asked, pages);
+  const hits = search.hits.slice((page - 1) * RESULTS, page * RESULTS);
   if (!hits.length) throw new NotFoundError(`没有段落同时包含:${query}。可以减少关键词再试。`);
   const title = `搜索“${query}”`;
   const total = `${capped ? '超过 ' : ''}${count} 段命中`;
   const shown = `第 ${page}/${pages} 页,本页 ${(page - 1) * RESULTS + 1}–${(page - 1) * RESULTS + hits.length}`;
-  const ranked = count > MAX_CANDIDATES ? `(按相关度排列最新的 ${MAX_CANDIDATES} 段)` : '';
+  const ranked = capped || count > MAX_CANDIDATES ? `(按相关度排列最新的 ${MAX_CANDIDATES} 段)` : '';
   const sections: Reply['sections'] = [
     {
       blocks: [

@@ -1,4 +1,4 @@
-import { toGramQuery } from '../../db/gram-index.js';
+import { asciiLower, toGramQuery } from '../../db/gram-index.js';
 import { candidates } from '../../db/paragraph-search.js';
 import type { ReportStore } from '../../db/report-store.js';
 import { splitSentences } from '../../text/sentences.js';
@@ -27,17 +27,33 @@ export function matchingParagraphs(store: ReportStore, terms: string[], max: num
   return candidates(store, query, max);
 }
 
+/** A ranked search: the best hits, and how many confirmed matches were read to rank them. */
+export interface RankedSearch {
+  hits: ParagraphHit[];
+  /** Matches read, at most `bound + 1` (so more than `bound` says there are more than were ranked). */
+  found: number;
+  /** The most matches ranked: `max(limit, MAX_CANDIDATES)`. */
+  bound: number;
+}
+
 /** Best-matching paragraphs for all `terms` (AND), best first, among the newest `max(limit, MAX_CANDIDATES)` matches. */
-export function searchParagraphs(store: ReportStore, terms: string[], limit: number): ParagraphHit[] {
+export function rankedSearch(store: ReportStore, terms: string[], limit: number): RankedSearch {
+  const bound = Math.max(limit, MAX_CANDIDATES);
   const query = toGramQuery(terms);
-  if (!query) return [];
-  const found = candidates(store, query, Math.max(limit, MAX_CANDIDATES));
-  if (!found.length) return [];
+  if (!query) return { hits: [], found: 0, bound };
+  const read = candidates(store, query, bound + 1);
+  const found = read.slice(0, bound);
+  if (!found.length) return { hits: [], found: 0, bound };
   const weights = query.tokens.map((tokens) => store.termIdf(tokens));
   const avg = found.reduce((a, h) => a + h.text.length, 0) / found.length;
   const scored = found.map((h) => ({ ...h, rank: -bm25(h.text, h.text.length, avg, query.terms, weights) }));
   // Ties keep the newer paragraph first (the candidates come newest first and the sort is stable).
-  return scored.sort((a, b) => a.rank - b.rank).slice(0, limit);
+  return { hits: scored.sort((a, b) => a.rank - b.rank).slice(0, limit), found: read.length, bound };
+}
+
+/** Best-matching paragraphs for all `terms` (AND), best first (see `rankedSearch`). */
+export function searchParagraphs(store: ReportStore, terms: string[], limit: number): ParagraphHit[] {
+  return rankedSearch(store, terms, limit).hits;
 }
 
 const K1 = 1.2;
@@ -45,7 +61,8 @@ const B = 0.75;
 
 /** Okapi bm25 of one paragraph: term frequencies counted in the text, idf from the index's document counts. */
 function bm25(text: string, length: number, avg: number, terms: string[], idf: number[]): number {
-  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  // Terms are folded already; the text needs folding only when a term has a letter to match case-blind.
+  const lower = terms.some((t) => /[a-z]/.test(t)) ? asciiLower(text) : text;
   let score = 0;
   terms.forEach((t, i) => {
     let tf = 0;
