@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { evidenceSql } from './evidence-ref.js';
 import type { DigestDb } from './open.js';
+import { unpackOriginal } from './original-text.js';
 
 /** A stored report's metadata row as the service reads it. */
 export interface ReportRow {
@@ -300,10 +301,16 @@ export class ReportStore {
     }[];
   }
 
-  original(reportId: number): Buffer | undefined {
-    return (
-      this.stmt(`SELECT original FROM report_originals WHERE report_id = ?`).get(reportId) as { original: Buffer } | undefined
-    )?.original;
+  /** The report's original text (stored compressed against its paragraphs), or undefined. */
+  originalText(reportId: number): string | undefined {
+    const row = this.stmt(`SELECT original FROM report_originals WHERE report_id = ?`).get(reportId) as
+      | { original: Buffer }
+      | undefined;
+    if (!row) return undefined;
+    return unpackOriginal(
+      row.original,
+      () => this.stmt('SELECT text FROM paragraphs WHERE report_id = ? ORDER BY ord').pluck().all(reportId) as string[],
+    );
   }
 
   reportCount(): number {

@@ -1,4 +1,3 @@
-import { deflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { and, count, eq, ne } from 'drizzle-orm';
@@ -6,6 +5,7 @@ import type { DigestDb } from './open.js';
 import { markCorpusChanged } from './corpus-meta.js';
 import { evidenceRef, paragraphStarts } from './evidence-ref.js';
 import { toGramText } from './gram-index.js';
+import { packOriginal } from './original-text.js';
 import { reportFiles, reports } from './schema.js';
 import type { ExtractedReport } from '../domain/report.js';
 import { adjustTermDf } from './term-df.js';
@@ -173,7 +173,8 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | 
     ).lastInsertRowid,
   );
 
-  st.original.run(reportId, deflateSync(Buffer.from(r.original, 'utf8')), JSON.stringify(r.page));
+  const texts = r.paragraphs.map((p) => p.text);
+  st.original.run(reportId, packOriginal(r.original, texts), JSON.stringify(r.page));
   r.outline.parts.forEach((p, ord) => {
     st.part.run(reportId, ord, p.title, p.scope, p.start, p.end);
   });
@@ -181,7 +182,6 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | 
     st.section.run(reportId, ord, s.path, s.title, s.level, s.scope ?? null, s.start, s.end, JSON.stringify(s.summary ?? []));
   });
   const headlines = new Set(Object.values(r.headline));
-  const texts = r.paragraphs.map((p) => p.text);
   const locate = { texts, starts: paragraphStarts(r.normalized.text, texts) };
   for (const f of r.metrics) insertMetric(st, reportId, f, headlines.has(f), locate);
   for (const f of headlines) if (!r.metrics.includes(f)) insertMetric(st, reportId, f, true, locate);

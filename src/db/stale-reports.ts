@@ -1,7 +1,7 @@
-import { inflateSync } from 'node:zlib';
-import { eq, ne } from 'drizzle-orm';
+import { asc, eq, ne } from 'drizzle-orm';
 import type { DigestDb } from './open.js';
-import { reportFiles, reportOriginals, reports } from './schema.js';
+import { unpackOriginal } from './original-text.js';
+import { paragraphs, reportFiles, reportOriginals, reports } from './schema.js';
 
 /** What a stored report was extracted from: enough to run the pipeline again without its file. */
 export interface StoredSource {
@@ -47,5 +47,14 @@ export function storedSource(db: DigestDb, id: number): StoredSource | undefined
     .from(reportFiles)
     .where(eq(reportFiles.reportId, id))
     .all();
-  return { id, ...row, original: inflateSync(row.original).toString('utf8'), page: row.page ?? null, files };
+  const original = unpackOriginal(row.original, () =>
+    db
+      .select({ text: paragraphs.text })
+      .from(paragraphs)
+      .where(eq(paragraphs.reportId, id))
+      .orderBy(asc(paragraphs.ord))
+      .all()
+      .map((p) => p.text),
+  );
+  return { id, ...row, original, page: row.page ?? null, files };
 }

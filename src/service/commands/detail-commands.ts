@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import { BadInputError, NotFoundError } from '../../errors.js';
 import type { MetricRow, ReportRow, ReportStore } from '../../db/report-store.js';
 import { formatValue, regionLabel, shortQuote } from '../reply/format.js';
@@ -116,8 +115,7 @@ function uncertainSections(all: MetricRow[]): Reply['sections'] {
 /** `/source <id> [页码]`: where the report came from and its original text, one page at a time. */
 export function sourceCommand(store: ReportStore, args: string[]): Reply {
   const r = reportFor(store, args, 'source');
-  const original = store.original(r.id);
-  const text = original ? inflateSync(original).toString('utf8').trim() : '';
+  const text = store.originalText(r.id)?.trim() ?? '';
   const pages = Math.max(1, Math.ceil(text.length / SOURCE_PAGE));
   const asked = args[1] === undefined ? 1 : Number(args[1].replace(/^第|页$/g, ''));
   if (!Number.isInteger(asked) || asked < 1) throw new BadInputError(`页码应是正整数,例如 /source ${r.id} 2。`);
