@@ -57,7 +57,7 @@ export function evidenceRef(
 }
 
 /** Index of the last paragraph starting at or before `offset` (-1 when none). */
-function paragraphAt(starts: readonly number[], offset: number): number {
+export function paragraphAt(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   let found = -1;

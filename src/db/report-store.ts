@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { evidenceSql } from './evidence-ref.js';
 import type { DigestDb } from './open.js';
 import { unpackOriginal } from './original-text.js';
+import { sentencesSql } from './summary-refs.js';
 
 /** A stored report's metadata row as the service reads it. */
 export interface ReportRow {
@@ -67,7 +68,8 @@ export interface MetricRow {
 
 const REPORT_COLUMNS = `id, title, body, kind, region_code AS regionCode, region_name AS regionName, region_short AS regionShort,
   region_level AS regionLevel, province, parent, year, period, delivered_on AS deliveredOn, speaker, session,
-  source_url AS sourceUrl, source_file AS sourceFile, summary, plan_summary AS planSummary, keywords, ingested_at AS ingestedAt`;
+  source_url AS sourceUrl, source_file AS sourceFile, ${sentencesSql('reports.summary', 'reports.id')} AS summary,
+  ${sentencesSql('reports.plan_summary', 'reports.id')} AS planSummary, keywords, ingested_at AS ingestedAt`;
 
 const REF_COLUMNS = `id, body, kind, region_code AS regionCode, region_name AS regionName, region_short AS regionShort,
   region_level AS regionLevel, province, parent, year, period`;
@@ -283,9 +285,9 @@ export class ReportStore {
   }
 
   sections(reportId: number): { path: string; title: string; level: number; scope: string | null; summary: string }[] {
-    return this.stmt(`SELECT path, title, level, scope, summary FROM sections WHERE report_id = ? ORDER BY ord`).all(
-      reportId,
-    ) as {
+    return this.stmt(
+      `SELECT path, title, level, scope, ${sentencesSql('sections.summary', 'sections.report_id')} AS summary FROM sections WHERE report_id = ? ORDER BY ord`,
+    ).all(reportId) as {
       path: string;
       title: string;
       level: number;

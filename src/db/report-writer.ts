@@ -6,6 +6,7 @@ import { markCorpusChanged } from './corpus-meta.js';
 import { evidenceRef, paragraphStarts } from './evidence-ref.js';
 import { toGramText } from './gram-index.js';
 import { packOriginal } from './original-text.js';
+import { type ParagraphIndex, packSentences } from './summary-refs.js';
 import { reportFiles, reports } from './schema.js';
 import type { ExtractedReport } from '../domain/report.js';
 import { adjustTermDf } from './term-df.js';
@@ -140,6 +141,9 @@ function statements(db: DigestDb): InsertStatements {
 function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | null = null): number {
   const m = r.meta;
   const st = statements(db);
+  const texts = r.paragraphs.map((p) => p.text);
+  // Summaries and evidence are sentences of the paragraphs: stored as references to them, not a second copy.
+  const index: ParagraphIndex = { text: r.normalized.text, texts, starts: paragraphStarts(r.normalized.text, texts) };
   const reportId = Number(
     st.report.run(
       id,
@@ -164,8 +168,8 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | 
       r.normalized.script,
       r.encoding,
       r.normalized.text.length,
-      JSON.stringify(r.summary),
-      JSON.stringify(r.planSummary),
+      packSentences(r.summary, index),
+      packSentences(r.planSummary, index),
       JSON.stringify(r.keywords),
       JSON.stringify(r.terms),
       r.extractorVersion,
@@ -173,18 +177,26 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | 
     ).lastInsertRowid,
   );
 
-  const texts = r.paragraphs.map((p) => p.text);
   st.original.run(reportId, packOriginal(r.original, texts), JSON.stringify(r.page));
   r.outline.parts.forEach((p, ord) => {
     st.part.run(reportId, ord, p.title, p.scope, p.start, p.end);
   });
   r.outline.sections.forEach((s, ord) => {
-    st.section.run(reportId, ord, s.path, s.title, s.level, s.scope ?? null, s.start, s.end, JSON.stringify(s.summary ?? []));
+    st.section.run(
+      reportId,
+      ord,
+      s.path,
+      s.title,
+      s.level,
+      s.scope ?? null,
+      s.start,
+      s.end,
+      packSentences(s.summary ?? [], index, s.start),
+    );
   });
   const headlines = new Set(Object.values(r.headline));
-  const locate = { texts, starts: paragraphStarts(r.normalized.text, texts) };
-  for (const f of r.metrics) insertMetric(st, reportId, f, headlines.has(f), locate);
-  for (const f of headlines) if (!r.metrics.includes(f)) insertMetric(st, reportId, f, true, locate);
+  for (const f of r.metrics) insertMetric(st, reportId, f, headlines.has(f), index);
+  for (const f of headlines) if (!r.metrics.includes(f)) insertMetric(st, reportId, f, true, index);
 
   r.paragraphs.forEach((p, ord) => {
     const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text).lastInsertRowid;
@@ -199,7 +211,7 @@ function insertMetric(
   reportId: number,
   f: ExtractedReport['metrics'][number],
   headline: boolean,
-  paragraphs: { texts: string[]; starts: number[] },
+  paragraphs: ParagraphIndex,
 ): void {
   // The evidence is one of the report's paragraphs' substrings almost always: stored as a reference, not again.
   const ref = evidenceRef(paragraphs.texts, paragraphs.starts, f.evidence, f.offset);

@@ -32,10 +32,12 @@ describe('store and service speed-ups', () => {
       .get(file) as Record<string, unknown>;
     expect(row.hash).toBe(report.hash);
     expect(row.region_code).toBe(report.meta.region!.code);
-    expect(JSON.parse(row.summary as string)).toEqual(report.summary);
     expect(JSON.parse(row.terms as string)).toEqual(report.terms);
     const id = row.id as number;
-    expect(new ReportStore(env.db).originalText(id)).toBe(report.original);
+    const store = new ReportStore(env.db);
+    expect(store.originalText(id)).toBe(report.original);
+    expect(JSON.parse(store.reportById(id)!.summary)).toEqual(report.summary);
+    expect(JSON.parse(store.reportById(id)!.planSummary)).toEqual(report.planSummary);
     const count = (sql: string) => (client().prepare(sql).get(id) as { n: number }).n;
     expect(count('SELECT count(*) AS n FROM paragraphs WHERE report_id = ?')).toBe(report.paragraphs.length);
     expect(count('SELECT count(*) AS n FROM sections WHERE report_id = ?')).toBe(report.outline.sections.length);
@@ -43,9 +45,7 @@ describe('store and service speed-ups', () => {
       new Set(Object.values(report.headline)).size,
     );
     expect(count("SELECT count(*) AS n FROM metrics WHERE report_id = ? AND typeof(headline) = 'integer'")).toBeGreaterThan(0);
-    const summaries = client().prepare('SELECT summary FROM sections WHERE report_id = ? ORDER BY ord').all(id) as {
-      summary: string;
-    }[];
+    const summaries = store.sections(id);
     expect(summaries.map((s) => JSON.parse(s.summary))).toEqual(report.outline.sections.map((s) => s.summary ?? []));
   });
 

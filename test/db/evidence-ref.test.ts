@@ -1,14 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceRef, evidenceSql, paragraphStarts } from '../../src/db/evidence-ref.js';
 import { ReportStore } from '../../src/db/report-store.js';
 import { storeReport } from '../../src/db/report-writer.js';
 import type { ExtractedReport } from '../../src/domain/report.js';
 import { extractFile } from '../../src/ingest/extract.js';
-import { SEEDS_DIR, tempDb } from '../helpers/temp-db.js';
-
-const DEV = new URL('../../../shared/dev-corpus/', import.meta.url).pathname;
+import { seedAndDevFiles } from '../helpers/corpus-files.js';
+import { tempDb } from '../helpers/temp-db.js';
 
 describe('evidenceRef', () => {
   const text = '一、概况\n\n全年立案提案120件。办结率100%。\n全年立案提案120件。';
@@ -33,18 +30,11 @@ describe('evidenceRef', () => {
   });
 });
 
-// Every figure of the seeds and the dev corpus, stored and read back: the reference resolves to exactly the
-// extracted evidence string (and most figures are stored as references, not copies).
-describe('stored evidence round-trips on the seeds and the dev corpus', () => {
+// Every figure and summary of the seeds and the dev corpus, stored and read back: the references resolve to
+// exactly the extracted strings (and most are stored as references, not copies). Summaries: see summary-refs.ts.
+describe('stored evidence and summaries round-trip on the seeds and the dev corpus', () => {
   const t = tempDb();
-  const files = [
-    ...readdirSync(SEEDS_DIR).map((f) => join(SEEDS_DIR, f)),
-    ...(existsSync(DEV)
-      ? readdirSync(DEV)
-          .filter((f) => f.endsWith('.txt'))
-          .map((f) => join(DEV, f))
-      : []),
-  ].sort();
+  const files = seedAndDevFiles();
   const extracted = new Map<number, ExtractedReport>();
 
   beforeAll(async () => {
@@ -90,5 +80,21 @@ describe('stored evidence round-trips on the seeds and the dev corpus', () => {
     }[];
     const paragraphs = t.db.$client.prepare('SELECT text FROM paragraphs').pluck().all() as string[];
     for (const k of kept) expect(k.evidence.includes('\n') || !paragraphs.some((p) => p.includes(k.evidence))).toBe(true);
+  });
+
+  it('reads every report and section summary back unchanged, most stored as references', () => {
+    const store = new ReportStore(t.db);
+    for (const [id, r] of extracted) {
+      const row = store.reportById(id)!;
+      expect(JSON.parse(row.summary)).toEqual(r.summary);
+      expect(JSON.parse(row.planSummary)).toEqual(r.planSummary);
+      expect(store.sections(id).map((s) => [s.path, JSON.parse(s.summary)])).toEqual(
+        r.outline.sections.map((s) => [s.path, s.summary ?? []]),
+      );
+    }
+    const refs = t.db.$client
+      .prepare(`SELECT count(*) AS n, sum(summary LIKE '[[%') AS refs FROM sections WHERE summary <> '[]'`)
+      .get() as { n: number; refs: number };
+    expect(refs.refs / refs.n).toBeGreaterThan(0.8);
   });
 });

@@ -1,12 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { packOriginal, unpackOriginal } from '../../src/db/original-text.js';
 import { extractFile } from '../../src/ingest/extract.js';
-import { SEEDS_DIR } from '../helpers/temp-db.js';
-
-const DEV = new URL('../../../shared/dev-corpus/', import.meta.url).pathname;
+import { seedAndDevFiles } from '../helpers/corpus-files.js';
 
 describe('packOriginal / unpackOriginal', () => {
   it('round-trips long text, surrogate pairs on chunk boundaries, and text unlike its paragraphs', () => {
@@ -40,14 +36,7 @@ describe('packOriginal / unpackOriginal', () => {
   });
 
   it('round-trips the original of every seed and dev-corpus report against its paragraphs', async () => {
-    const files = [
-      ...readdirSync(SEEDS_DIR).map((f) => join(SEEDS_DIR, f)),
-      ...(existsSync(DEV)
-        ? readdirSync(DEV)
-            .filter((f) => f.endsWith('.txt'))
-            .map((f) => join(DEV, f))
-        : []),
-    ];
+    const files = seedAndDevFiles();
     let packed = 0;
     let plain = 0;
     for (const file of files) {
