@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { fillHeadlineFactsIfNeeded } from './headline-facts-write.js';
 import { rebuildGramsIfNeeded } from './rebuild-grams.js';
 import * as schema from './schema.js';
 
@@ -12,7 +13,7 @@ export type DigestDb = BetterSQLite3Database<typeof schema> & { $client: Databas
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** Opens (creating if needed) the SQLite file, sets WAL and a busy timeout, applies migrations, and builds the search index if a migration left it unbuilt. */
+/** Opens (creating if needed) the SQLite file, sets WAL and a busy timeout, applies migrations, builds the search index and the headline-facts read model if a migration left them unbuilt. */
 export function openDb(path: string): DigestDb {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const client = new Database(path);
@@ -23,6 +24,7 @@ export function openDb(path: string): DigestDb {
   const db = drizzle(client, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   rebuildGramsIfNeeded(client);
+  fillHeadlineFactsIfNeeded(db as DigestDb);
   return db as DigestDb;
 }
 

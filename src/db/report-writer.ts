@@ -5,6 +5,7 @@ import type { DigestDb } from './open.js';
 import { markCorpusChanged } from './corpus-meta.js';
 import { evidenceRef, paragraphStarts } from './evidence-ref.js';
 import { toGramText } from './gram-index.js';
+import { writeHeadlineFacts } from './headline-facts-write.js';
 import { packOriginal } from './original-text.js';
 import { type ParagraphIndex, packSentences } from './summary-refs.js';
 import { reportFiles, reports } from './schema.js';
@@ -203,6 +204,8 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | 
     st.grams.run(id, toGramText(p.text));
   });
   adjustTermDf(db, Object.keys(r.terms), +1);
+  // Last: the facts' evidence may be a reference into the paragraphs just written.
+  writeHeadlineFacts(db, reportId);
   return reportId;
 }
 

@@ -1,3 +1,4 @@
+import type { CompareTier } from '../domain/compare-tier.js';
 import type { DeliveryStatus, FilterKind, SubjectKind } from '../domain/subscription.js';
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -83,7 +84,7 @@ export const reportOriginals = sqliteTable('report_originals', {
 /**
  * Small named counters and flags: `corpus_version` (bumped only by ingest, so caches survive /lang and
  * /subscribe writes), `keywords_dirty` (set in an ingest transaction, cleared when keyword weights are
- * refreshed: a crash in between is repaired at the next start), `gram_index` (1 once the search index is built).
+ * refreshed: a crash in between is repaired at the next start), `gram_index` (1 once the search index is built), `headline_facts` (1 once that read model is filled).
  */
 export const corpusMeta = sqliteTable('corpus_meta', {
   key: text('key').primaryKey(),
@@ -195,6 +196,48 @@ export const headlineLabels = sqliteTable(
     firstId: integer('first_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.label] })],
+);
+
+/**
+ * The headline-facts read model: per report and key, its first headline figure with what a comparison decides
+ * about it (compare period, doubts) and the report's filter/sort columns, written with the report's rows.
+ * Comparisons and the scheduler read this narrow table instead of `metrics` (evidence) joined to `reports`.
+ */
+export const headlineFacts = sqliteTable(
+  'headline_facts',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** The `metrics` row (its evidence is read only for figures shown with their sentence). */
+    metricId: integer('metric_id').notNull(),
+    value: real('value').notNull(),
+    unit: text('unit').notNull(),
+    approx: text('approx').notNull(),
+    normalized: real('normalized').notNull(),
+    /** comparePeriod(): `year`, `term`, `cumulative`, `aggregate`, … */
+    period: text('period').notNull(),
+    /** factDoubts() as a JSON array (before the cross-checks between a row's figures). */
+    doubts: text('doubts', { mode: 'json' }).$type<string[]>().notNull(),
+    derived: text('derived'),
+    /** 1 for another body's figure (省政协 in a city report): kept for counts, never a comparison cell. */
+    otherBody: integer('other_body', { mode: 'boolean' }).notNull(),
+    /** tierOf() the report: 全国 / 省级 / 地级 / 县级 / 级别不详. */
+    tier: text('tier').$type<CompareTier>().notNull(),
+    year: integer('year'),
+    province: text('province'),
+    body: text('body'),
+    regionName: text('region_name'),
+    /** The report's period (`year` or `term`), for its year label. */
+    reportPeriod: text('report_period').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.key] }),
+    // A metric's facts in report-listing order: a comparison reads one key range of this index, sorted.
+    index('headline_facts_key_listing').on(t.key, t.province, t.regionName, t.year, t.reportId),
+    index('headline_facts_key_value').on(t.key, t.normalized),
+  ],
 );
 
 /** Paragraphs for full-text search (indexed by the FTS5 tables created in a custom migration). */

@@ -113,3 +113,67 @@ describe('upgrading a database with evidence copies (migration 0010)', () => {
     }
   });
 });
+
+describe('upgrading a database from before the headline-facts read model', () => {
+  it('fills the read model from the stored figures, with the compare period read from their evidence', () => {
+    // Every migration before the read model's: the fill at open reads evidence through its references.
+    const { client, path } = migratedTo(11);
+    client
+      .prepare(
+        `INSERT INTO reports (id, hash, source_file, body, region_code, region_name, province, year, script, encoding,
+           text_length, summary, plan_summary, keywords, terms, ingested_at)
+         VALUES (3, 'h', 'a.txt', '政协', '512000', '资阳市', '四川省', 2022, 'simplified', 'utf-8', 9, '[]', '[]', '[]', '{}',
+           '2026-01-01T00:00:00Z')`,
+      )
+      .run();
+    const metric = client.prepare(
+      `INSERT INTO metrics (id, report_id, key, label, value, unit, approx, normalized, period, evidence, offset, headline,
+         body_scope, confidence, rule, flags)
+       VALUES (?, 3, ?, '立案', ?, '件', 'exact', ?, 'year', ?, 0, ?, 'own', ?, 'cue', ?)`,
+    );
+    metric.run(10, 'proposals.filed', 412, 412, '五年来立案412件', 1, 'high', '[]');
+    metric.run(11, 'proposals.received', 90, 90, '收到提案90件', 1, 'low', '[]');
+    metric.run(12, 'proposals.answered', 80, 80, '办复80件', 0, 'high', '[]');
+    client.close();
+
+    const db = openDb(path);
+    try {
+      const rows = db.$client
+        .prepare('SELECT report_id, key, metric_id, period, doubts, tier, region_name FROM headline_facts ORDER BY key')
+        .all();
+      expect(rows).toEqual([
+        {
+          report_id: 3,
+          key: 'proposals.filed',
+          metric_id: 10,
+          period: 'term',
+          doubts: '[]',
+          tier: '地级',
+          region_name: '资阳市',
+        },
+        {
+          report_id: 3,
+          key: 'proposals.received',
+          metric_id: 11,
+          period: 'year',
+          doubts: '["把握不大"]',
+          tier: '地级',
+          region_name: '资阳市',
+        },
+      ]);
+    } finally {
+      db.$client.close();
+    }
+    // Filled once: a second open does not rebuild it (the flag is set).
+    const again = openDb(path);
+    try {
+      again.$client.prepare('DELETE FROM headline_facts WHERE key = ?').run('proposals.received');
+      again.$client.close();
+      const third = openDb(path);
+      expect(third.$client.prepare('SELECT count(*) AS n FROM headline_facts').get()).toEqual({ n: 1 });
+      third.$client.close();
+    } finally {
+      if (again.$client.open) again.$client.close();
+    }
+  });
+});

@@ -57,6 +57,17 @@ describe('a crash during a large ingest', () => {
         'SELECT count(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM report_files f WHERE f.report_id = r.id)',
       ).n,
     ).toBe(0);
+    // The headline-facts read model is whole too: every stored report's headline figures, no orphan rows.
+    expect(
+      q<{ n: number }>(`SELECT count(*) AS n FROM reports r WHERE
+        (SELECT count(DISTINCT key) FROM metrics m WHERE m.report_id = r.id AND m.headline = 1) <>
+        (SELECT count(*) FROM headline_facts h WHERE h.report_id = r.id)`).n,
+    ).toBe(0);
+    expect(
+      q<{ n: number }>(
+        'SELECT count(*) AS n FROM headline_facts h WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = h.report_id)',
+      ).n,
+    ).toBe(0);
     expect(q<{ n: number }>('SELECT count(*) AS n FROM paragraphs').n).toBe(
       q<{ n: number }>('SELECT count(*) AS n FROM paragraph_grams').n,
     );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartSvg } from '../../src/charts/chart-svg.js';
-import { tierOf } from '../../src/service/commands/compare-rows.js';
+import { tierOf } from '../../src/domain/compare-tier.js';
 import type { DigestService } from '../../src/service/ports.js';
 import { ReportStore } from '../../src/db/report-store.js';
 import { regionLabel } from '../../src/service/reply/format.js';

@@ -1,7 +1,7 @@
 import type { ReportBody } from '../../domain/report.js';
 import { provinceOf } from '../query/region-resolver.js';
 import { takeYear, type YearRange } from '../query/year.js';
-import type { CompareTier } from './compare-rows.js';
+import type { CompareTier } from '../../domain/compare-tier.js';
 
 /** Rows per page of a comparison. */
 export const PAGE_SIZE = 20;

@@ -1,14 +1,8 @@
-import { findNumber } from '../../domain/number-text.js';
-import { regionByCode } from '../../gazetteer/gazetteer.js';
-import type { MetricRow, ReportRef, ReportRow } from '../../db/report-store.js';
+import { comparePeriod, factDoubts } from '../../domain/fact-period.js';
+import { TIER_ORDER, tierOf, type CompareTier } from '../../domain/compare-tier.js';
+import type { MetricRow, ReportRef } from '../../db/report-store.js';
 import { formatNumber, formatValue, median } from '../reply/format.js';
 import type { MetricKey } from '../../ingest/metrics/keys.js';
-
-/** The tiers a comparison groups by: a province is never ranked on one scale with a county. */
-export type CompareTier = '全国' | '省级' | '地级' | '县级' | '级别不详';
-
-/** Display order of the tier groups. */
-export const TIER_ORDER: readonly CompareTier[] = ['全国', '省级', '地级', '县级', '级别不详'];
 
 /** How a non-annual period is named next to a figure. */
 const PERIOD_LABELS = new Map<string, string>([
@@ -20,9 +14,15 @@ const PERIOD_LABELS = new Map<string, string>([
   ['aggregate', '多级合计'],
 ]);
 
+/** The columns of a figure a comparison cell shows and ranks by. */
+export type CellFact = Pick<MetricRow, 'value' | 'unit' | 'approx' | 'normalized'>;
+
+/** The columns of a report a comparison row shows (region, year, body) and keys rows by. */
+export type CompareReport = Pick<ReportRef, 'id' | 'body' | 'regionName' | 'province' | 'year' | 'period'>;
+
 /** A figure in a comparison row, with what a reader must know before trusting it. */
 export interface CompareCell {
-  fact: MetricRow;
+  fact: CellFact;
   /** The figure as the report states it, unit untouched (9次 stays 9次). */
   text: string;
   /** Why the figure is doubtful (failed checks); empty when it passed them. */
@@ -35,7 +35,7 @@ export interface CompareCell {
 
 /** One report's row. */
 export interface CompareRow {
-  report: ReportRef;
+  report: CompareReport;
   tier: CompareTier;
   cells: (CompareCell | null)[];
 }
@@ -73,63 +73,9 @@ export interface Comparison {
   otherUnitCount: number;
 }
 
-/** Tier of a report's region: from its admin code (level words like 市 do not say 地级 vs 县级). */
-export function tierOf(r: Pick<ReportRow, 'regionCode' | 'regionLevel' | 'regionName'>): CompareTier {
-  if (r.regionLevel === '国家' || r.regionName === '全国') return '全国';
-  const ref = r.regionCode ? regionByCode(r.regionCode) : null;
-  if (!ref) return '级别不详';
-  return ref.tier === '国家' ? '全国' : ref.tier;
-}
-
 /** The label of a period (届内累计 …), or null for a year. */
 export function periodLabel(period: string): string | null {
   return period === 'year' ? null : (PERIOD_LABELS.get(period) ?? '期间不详');
-}
-
-/** Flags stored with a fact (JSON array or `;`-separated text), as a list. */
-function factFlags(f: MetricRow): string[] {
-  const raw = f.flags;
-  if (!raw) return [];
-  if (Array.isArray(raw)) return raw.map(String);
-  if (raw.startsWith('[')) {
-    try {
-      const list = JSON.parse(raw) as unknown;
-      return Array.isArray(list) ? list.map(String) : [];
-    } catch {
-      return [raw];
-    }
-  }
-  return raw
-    .split(/[;；]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** Cues in the evidence line of a figure that make it a term or running total whatever the stored period says. */
-const TERM_CUE = /五年来|本届以来|本届政协以来|届内/;
-const CUMULATIVE_CUE = /累计|历年来共|成立以来/;
-
-/**
- * The period a comparison files a fact under. A safety net over the stored period: a fact merged from several
- * sentences may say `year` while the line stating its number says 五年来, and a term total must never be ranked
- * among annual figures.
- */
-function comparePeriod(f: MetricRow): string {
-  const stored = f.bodyScope === 'aggregate' ? 'aggregate' : f.period || 'unknown';
-  if (stored !== 'year' && stored !== 'unknown') return stored;
-  // Only lines that write the figure as a whole number (27 is not in 2758).
-  const lines = f.evidence.split('\n').filter((l) => findNumber(l, f.value));
-  if (lines.some((l) => TERM_CUE.test(l))) return 'term';
-  // 累计 counts only in the figure's own clause (全年开展13场活动，累计有25名领导参与 is a yearly 13), and 全年累计
-  // is one year's total.
-  const cumulative = (l: string) => {
-    const at = findNumber(l, f.value)!.start;
-    const head = l.slice(0, at);
-    const clause = head.slice(Math.max(...['，', ',', '；', ';', '。'].map((p) => head.lastIndexOf(p))) + 1);
-    return CUMULATIVE_CUE.test(clause) && !/(全年|年内|一年来|\d{4}年)[^，,；;。]{0,6}累计/.test(clause);
-  };
-  if (lines.some(cumulative)) return 'cumulative';
-  return stored;
 }
 
 /**
@@ -146,8 +92,7 @@ function rowPeriod(r: CompareRow, column: number): string {
 /** A cell from a stored fact; another body's figure (省政协 in a city report) is no cell at all. */
 export function cellOf(f: MetricRow): CompareCell | null {
   if (f.bodyScope === 'other') return null;
-  const doubts = factFlags(f);
-  if (f.confidence === 'low' && !doubts.length) doubts.push('把握不大');
+  const doubts = factDoubts(f);
   const period = comparePeriod(f);
   return { fact: f, text: formatValue(f), doubts, derived: f.derived ?? null, period };
 }
@@ -197,15 +142,34 @@ export function buildComparison(
   for (const report of reports) {
     const m = byReport.get(report.id);
     if (!m) continue;
-    const cells = keys.map((k) => {
-      const f = m.get(k);
-      return f ? cellOf(f) : null;
-    });
-    if (cells.every((c) => c === null)) continue;
-    crossCheck(keys, cells);
-    rows.push({ report, tier: tierOf(report), cells });
+    const row = rowOf(
+      report,
+      tierOf(report),
+      keys.map((k) => {
+        const f = m.get(k);
+        return f ? cellOf(f) : null;
+      }),
+      keys,
+    );
+    if (row) rows.push(row);
   }
+  return rankRows(rows, column, opts);
+}
 
+/** A row from its cells after the cross-checks, or null when it has none. */
+export function rowOf(
+  report: CompareReport,
+  tier: CompareTier,
+  cells: (CompareCell | null)[],
+  keys: string[],
+): CompareRow | null {
+  if (cells.every((c) => c === null)) return null;
+  crossCheck(keys, cells);
+  return { report, tier, cells };
+}
+
+/** Ranks rows (in report-listing order) into tier groups, non-annual rows and counts, for `column`. */
+export function rankRows(rows: CompareRow[], column: number, opts: { includeDoubtful: boolean }): Comparison {
   const annual = rows.filter((r) => r.cells[column]?.period === 'year');
   const counts = (c: CompareCell) => opts.includeDoubtful || !c.doubts.length;
   // One unit for the stats and the chart: the one most rows state (money in 万元 and 亿元 compares in 元).

@@ -1,5 +1,8 @@
 import { NotFoundError } from '../../errors.js';
+import { tierOf } from '../../domain/compare-tier.js';
 import type { ReportRef, ReportStore } from '../../db/report-store.js';
+import { refsInScope } from '../../db/report-scope.js';
+import { factScope } from './compare-build.js';
 import { markTerms, searchParagraphs, sentences } from '../query/text-search.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
@@ -9,8 +12,8 @@ import { compareLine, PAGE_SIZE, scopeText, type CompareQuery } from './compare-
 const MAX_PARAGRAPHS = 5000;
 
 /** `/compare 营商环境`: how much each report says about a topic, with its best sentence. */
-export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportRef[]): Reply {
-  const { perReport, inScope, ranked } = topicTable(store, q, scope);
+export function compareTopic(store: ReportStore, q: CompareQuery, scopeSize: number): Reply {
+  const { perReport, inScope, ranked } = topicTable(store, q);
   const title = `${scopeText(q)}“${q.words}”话题比较`;
   if (!perReport.size) throw new NotFoundError(`${scopeText(q)}没有报告提到“${q.words}”。`);
   const pages = Math.ceil(ranked.length / PAGE_SIZE);
@@ -40,7 +43,7 @@ export function compareTopic(store: ReportStore, q: CompareQuery, scope: ReportR
           { type: 'heading', text: title },
           {
             type: 'paragraph',
-            text: `“${q.words}”不是可比较的数字指标,以下按各报告提及次数排序:${perReport.size} 份报告提到,共 ${scope.length} 份。`,
+            text: `“${q.words}”不是可比较的数字指标,以下按各报告提及次数排序:${perReport.size} 份报告提到,共 ${scopeSize} 份。`,
           },
         ],
       },
@@ -79,7 +82,7 @@ const tables = new WeakMap<ReportStore, Map<string, { version: string; table: To
 /** Tables kept per store. */
 const MAX_TABLES = 16;
 
-function topicTable(store: ReportStore, q: CompareQuery, scope: ReportRef[]): TopicTable {
+function topicTable(store: ReportStore, q: CompareQuery): TopicTable {
   const cacheKey = [q.words, q.year ? `${q.year.from}-${q.year.to}` : '', q.province ?? ''].join('|');
   const version = store.corpusVersion();
   let perStore = tables.get(store);
@@ -90,10 +93,11 @@ function topicTable(store: ReportStore, q: CompareQuery, scope: ReportRef[]): To
   const hit = perStore.get(cacheKey);
   if (hit) return hit.table;
 
-  const scopeById = new Map(scope.map((r) => [r.id, r]));
   const inScope = new Map<number, ReportRef>();
   const terms = q.words.split(/\s+/).filter(Boolean);
   const hits = searchParagraphs(store, terms, MAX_PARAGRAPHS);
+  // Only the reports the hits are in are read, not the whole corpus's listing.
+  const scopeById = refsInScope(store.db, [...new Set(hits.map((h) => h.reportId))], factScope(q), tierOf);
   const perReport = new Map<number, { mentions: number; best: string; bestScore: number }>();
   for (const h of hits) {
     const report = scopeById.get(h.reportId);

@@ -2,7 +2,7 @@ import type { ReportBody } from '../../domain/report.js';
 import { NotFoundError } from '../../errors.js';
 import { provinceOf, resolveRegion, shortProvince, type ResolvedRegion } from '../query/region-resolver.js';
 import type { ReportRef, ReportStore } from '../../db/report-store.js';
-import { TIER_ORDER, tierOf } from './compare-rows.js';
+import { TIER_ORDER, tierOf } from '../../domain/compare-tier.js';
 
 /** A province the user named whose own reports are missing, with the reports of the regions under it. */
 export interface ProvinceRegions {

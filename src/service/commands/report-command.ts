@@ -5,7 +5,7 @@ import { takeYear } from '../query/year.js';
 import { cutText } from '../reply/cut-text.js';
 import { regionLabel, shortQuote, yearLabel } from '../reply/format.js';
 import type { Block, Reply, ReplyAction } from '../reply/reply-model.js';
-import { tierOf } from './compare-rows.js';
+import { tierOf } from '../../domain/compare-tier.js';
 import { figureTexts, orderHeadlines } from './headline-figures.js';
 import { resolvePlace, type ProvinceRegions } from './province-regions.js';
 
