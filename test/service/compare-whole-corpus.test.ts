@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceSql } from '../../src/db/evidence-ref.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';
 import { seededService } from '../helpers/seeded-service.js';
 
@@ -32,7 +33,10 @@ interface Headline {
 describe.skipIf(!files.length)('proposal facts of seeds + the whole dev corpus', () => {
   const headlines = (): Headline[] =>
     env.db.$client
-      .prepare(`SELECT report_id AS reportId, key, value, unit, period, evidence FROM metrics WHERE headline = 1`)
+      // Evidence as readers get it: most rows store a reference into their paragraph, not the sentence.
+      .prepare(
+        `SELECT report_id AS reportId, key, value, unit, period, ${evidenceSql()} AS evidence FROM metrics WHERE headline = 1`,
+      )
       .all() as Headline[];
 
   it('never store a headline with received below filed or filed below answered', () => {
