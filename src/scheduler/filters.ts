@@ -64,7 +64,8 @@ function selectOne<T extends ReportRef>(store: DigestReads, filter: { kind: Filt
     case 'metric': {
       const keys = metricKeys(store, filter.value);
       if (!keys) return byTopic(store, filter.value, candidates);
-      const ids = new Set(store.headlinesForKeys(keys).map((m) => m.reportId));
+      // A few candidates (the week's reports) are looked up by id; many by one read of the keys' index range.
+      const ids = store.reportsWithMetric(keys, candidates.length <= 500 ? candidates.map((r) => r.id) : null);
       return candidates.filter((r) => ids.has(r.id));
     }
     case 'topic':

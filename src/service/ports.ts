@@ -71,8 +71,14 @@ export interface DigestReads {
   reportsIngestedBetween(fromIso: string, toIso: string): ReportRow[];
   /** Every report's listing columns (rows frozen, the array is the caller's); `reportById` has the rest. */
   allReports(): ReportRef[];
-  /** Headline facts whose key is one of `keys`, across all reports. */
-  headlinesForKeys(keys: string[]): MetricRow[];
+  /** Ids among `reportIds` (every report when null) with a headline figure of one of `keys` (an indexed read). */
+  reportsWithMetric(keys: readonly string[], reportIds: readonly number[] | null): Set<number>;
+  /** A report's headline figure of the first of `keys` it has one for, or null. */
+  metricFact(reportId: number, keys: readonly string[]): MetricRow | null;
+  /** Reports with a headline figure of `key`, and how many of them are larger than `normalized`. */
+  metricRank(key: string, normalized: number): { total: number; above: number };
+  /** Median normalized figure of `key` over the reports not in `except`, with their count; null when none. */
+  metricMedian(key: string, except: readonly number[]): { median: number; count: number } | null;
   /** A report's headline figures in display order, as `/report` shows them (`display`: 36次(届内累计), 64条(存疑:…)). */
   headlineFigures(reportId: number): (MetricRow & { display: string })[];
   /** The metric keys a word names (its metric group's columns, by importance); null when it is a topic. */

@@ -3,6 +3,7 @@ import { NotFoundError } from '../../errors.js';
 import { provinceOf, resolveRegion, shortProvince, type ResolvedRegion } from '../query/region-resolver.js';
 import type { ReportRef, ReportStore } from '../../db/report-store.js';
 import { TIER_ORDER, tierOf } from '../../domain/compare-tier.js';
+import { provinceRefs } from '../../db/report-scope.js';
 
 /** A province the user named whose own reports are missing, with the reports of the regions under it. */
 export interface ProvinceRegions {
@@ -47,9 +48,9 @@ export function resolvePlace(
 function provinceRegions(store: ReportStore, text: string, body?: ReportBody): ProvinceRegions | null {
   const province = provinceOf(text);
   if (!province) return null;
-  const reports = store
-    .allReports()
-    .filter((r) => r.province === province && r.regionName !== province && (!body || r.body === body))
+  // The province's reports only (an indexed range in listing order), not every report's listing row.
+  const reports = provinceRefs(store.db, province)
+    .filter((r) => r.regionName !== province && (!body || r.body === body))
     .sort(
       (a, b) =>
         TIER_ORDER.indexOf(tierOf(a)) - TIER_ORDER.indexOf(tierOf(b)) ||

@@ -4,7 +4,8 @@ import { editDistance } from '../../gazetteer/suggest.js';
 import { metricGroupFor } from '../query/metric-words.js';
 import { resolveRegion } from '../query/region-resolver.js';
 import type { ReportStore } from '../../db/report-store.js';
-import { reportsWithTopic } from '../../db/paragraph-search.js';
+import { toGramQuery } from '../../db/gram-index.js';
+import { candidates } from '../../db/paragraph-search.js';
 import { simplifiedForm as toSimplified } from '../../script/chinese-script.js';
 import type { SubjectKind } from '../../domain/subscription.js';
 import type { FilterSpec } from '../../db/subscription-store.js';
@@ -94,11 +95,7 @@ function rejectLikelyTypo(store: ReportStore, word: string): void {
 }
 
 function hasParagraph(store: ReportStore, word: string): boolean {
-  return (
-    reportsWithTopic(
-      store,
-      word,
-      store.allReports().map((r) => r.id),
-    ).size > 0
-  );
+  // Every paragraph belongs to a report: one confirmed match anywhere, not the whole corpus's ids in chunks.
+  const query = toGramQuery(word.split(/\s+/).filter(Boolean));
+  return !!query && candidates(store, query, 1).length > 0;
 }
