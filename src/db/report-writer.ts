@@ -22,40 +22,87 @@ export interface FileStamp {
 /** Outcome of storing one extraction. */
 export type StoreOutcome = 'ingested' | 'unchanged';
 
+/** One extraction to store, with the file it came from. */
+export interface StoreItem {
+  report: ExtractedReport;
+  stamp: FileStamp;
+}
+
+/** What storing one report of a batch did: its outcome, or the error that rolled that report back. */
+export type StoreResult = { outcome: StoreOutcome } | { error: unknown };
+
+/** Search-index rows of a batch, written after all its reports (see storeReports). */
+type GramRows = [paragraphId: number | bigint, body: string][];
+
 /**
  * Stores one extracted report and points `stamp.path` at it, in one transaction.
  * The same normalized text under another name joins the existing report; a changed file replaces the
  * report it pointed to when no other file still holds that report.
  */
 export function storeReport(db: DigestDb, report: ExtractedReport, stamp: FileStamp, now = new Date()): StoreOutcome {
-  // better-sqlite3 runs everything on one connection, so statements on `db` inside this callback are part
-  // of the transaction (the raw FTS statements need the client, which drizzle's `tx` does not expose).
+  const [result] = storeReports(db, [{ report, stamp }], now);
+  if (!result || 'error' in result) throw result?.error;
+  return result.outcome;
+}
+
+/**
+ * Stores a batch of extractions in ONE write transaction, each report all-or-nothing in its own savepoint: a
+ * report that fails is rolled back alone and reported, the others are kept; a crash before the commit keeps
+ * none of the batch. One commit and one search-index segment per batch instead of per report: the index's
+ * rows are written after every report's savepoint, because FTS5 flushes its pending rows to a new segment at
+ * each savepoint opened after them (that flush and the commit were half the time of storing a report).
+ */
+export function storeReports(db: DigestDb, items: readonly StoreItem[], now = new Date()): StoreResult[] {
+  const client = db.$client;
   // Immediate: the transaction reads before it writes, and a deferred one would fail at once (SQLITE_BUSY)
   // instead of waiting out the busy timeout when another process writes meanwhile.
-  return db.transaction(
-    () => {
-      const tx = db;
-      const existing = tx.select({ id: reports.id }).from(reports).where(eq(reports.hash, report.hash)).get();
-      const previous = tx.select().from(reportFiles).where(eq(reportFiles.path, stamp.path)).get();
-      let reportId = existing?.id;
-      let outcome: StoreOutcome = 'unchanged';
-      if (reportId === undefined) {
-        reportId = insertReport(db, report, now);
-        outcome = 'ingested';
-      }
-      tx.insert(reportFiles)
-        .values({ path: stamp.path, reportId, hash: report.hash, size: stamp.size, mtimeMs: stamp.mtimeMs })
-        .onConflictDoUpdate({
-          target: reportFiles.path,
-          set: { reportId, hash: report.hash, size: stamp.size, mtimeMs: stamp.mtimeMs },
-        })
-        .run();
-      const dropped = previous && previous.reportId !== reportId ? dropIfOrphaned(db, previous.reportId) : false;
-      if (outcome === 'ingested' || dropped) markCorpusChanged(db.$client);
-      return outcome;
-    },
-    { behavior: 'immediate' },
-  );
+  return client
+    .transaction(() => {
+      const grams: GramRows = [];
+      let changed = false;
+      const results = items.map((item): StoreResult => {
+        const own: GramRows = [];
+        try {
+          // Nested, better-sqlite3 runs it as a savepoint: an error rolls back this report's rows only.
+          const stored = client.transaction(() => storeOne(db, item.report, item.stamp, now, own))();
+          for (const g of own) grams.push(g);
+          changed ||= stored.changed;
+          return { outcome: stored.outcome };
+        } catch (error) {
+          // SQLite rolls the whole transaction back on some errors (disk full, I/O): then nothing of the
+          // batch may be written outside it, one statement at a time.
+          if (!client.inTransaction) throw error;
+          return { error };
+        }
+      });
+      if (changed) markCorpusChanged(client);
+      // Last: any later statement that opens a savepoint would flush them to a segment of their own.
+      insertGrams(db, grams);
+      return results;
+    })
+    .immediate();
+}
+
+/** One report's rows (not its search-index rows: those go to `grams`), inside the caller's transaction. */
+function storeOne(
+  db: DigestDb,
+  report: ExtractedReport,
+  stamp: FileStamp,
+  now: Date,
+  grams: GramRows,
+): { outcome: StoreOutcome; changed: boolean } {
+  const st = statements(db);
+  const existing = st.reportByHash.get(report.hash) as { id: number } | undefined;
+  const previous = st.fileByPath.get(stamp.path) as { reportId: number } | undefined;
+  let reportId = existing?.id;
+  let outcome: StoreOutcome = 'unchanged';
+  if (reportId === undefined) {
+    reportId = insertReport(db, report, now, grams);
+    outcome = 'ingested';
+  }
+  st.file.run(stamp.path, reportId, report.hash, stamp.size, stamp.mtimeMs);
+  const dropped = previous && previous.reportId !== reportId ? dropIfOrphaned(db, previous.reportId) : false;
+  return { outcome, changed: outcome === 'ingested' || dropped };
 }
 
 /**
@@ -83,12 +130,14 @@ export function replaceReport(db: DigestDb, reportId: number, report: ExtractedR
       adjustTermDf(db, Object.keys(old.terms), -1);
       // Cascades to its parts, sections, metrics, paragraphs, search rows, original and file links.
       db.delete(reports).where(eq(reports.id, reportId)).run();
-      const id = same?.id ?? insertReport(db, report, new Date(old.ingestedAt), reportId);
+      const grams: GramRows = [];
+      const id = same?.id ?? insertReport(db, report, new Date(old.ingestedAt), grams, reportId);
       for (const f of files)
         db.insert(reportFiles)
           .values({ ...f, reportId: id, hash: report.hash })
           .run();
       markCorpusChanged(db.$client);
+      insertGrams(db, grams);
       return true;
     },
     { behavior: 'immediate' },
@@ -104,6 +153,9 @@ interface InsertStatements {
   original: Statement;
   paragraph: Statement;
   grams: Statement;
+  file: Statement;
+  reportByHash: Statement;
+  fileByPath: Statement;
 }
 
 const prepared = new WeakMap<Database.Database, InsertStatements>();
@@ -131,6 +183,13 @@ function statements(db: DigestDb): InsertStatements {
       paragraph: client.prepare('INSERT INTO paragraphs (report_id, ord, section_path, text) VALUES (?, ?, ?, ?)'),
       original: client.prepare('INSERT INTO report_originals (report_id, original, page) VALUES (?, ?, ?)'),
       grams: client.prepare('INSERT INTO paragraph_grams(rowid, body) VALUES (?, ?)'),
+      file: client.prepare(
+        `INSERT INTO report_files (path, report_id, hash, size, mtime_ms) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (path) DO UPDATE SET report_id = excluded.report_id, hash = excluded.hash, size = excluded.size,
+           mtime_ms = excluded.mtime_ms`,
+      ),
+      reportByHash: client.prepare('SELECT id FROM reports WHERE hash = ?'),
+      fileByPath: client.prepare('SELECT report_id AS reportId FROM report_files WHERE path = ?'),
     };
     prepared.set(client, s);
   }
@@ -139,7 +198,7 @@ function statements(db: DigestDb): InsertStatements {
 
 // Values are bound as drizzle would write them: JSON columns stringified, booleans as 0/1, absent as NULL.
 // `id` null takes the next id; a re-extraction passes the report's own id so references to it stay valid.
-function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | null = null): number {
+function insertReport(db: DigestDb, r: ExtractedReport, now: Date, grams: GramRows, id: number | null = null): number {
   const m = r.meta;
   const st = statements(db);
   const texts = r.paragraphs.map((p) => p.text);
@@ -201,7 +260,7 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, id: number | 
 
   r.paragraphs.forEach((p, ord) => {
     const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text).lastInsertRowid;
-    st.grams.run(id, toGramText(p.text));
+    grams.push([id, toGramText(p.text)]);
   });
   adjustTermDf(db, Object.keys(r.terms), +1);
   // Last: the facts' evidence may be a reference into the paragraphs just written.
@@ -243,6 +302,12 @@ function insertMetric(
     JSON.stringify(f.flags),
     f.derived ?? null,
   );
+}
+
+/** Writes search-index rows (after the reports' savepoints, see storeReports). */
+function insertGrams(db: DigestDb, grams: GramRows): void {
+  const st = statements(db);
+  for (const [id, body] of grams) st.grams.run(id, body);
 }
 
 /** Deletes a report that no file points to any more (its rows cascade). */

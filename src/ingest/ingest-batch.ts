@@ -11,7 +11,7 @@ import { listInputs } from './list-inputs.js';
 import { flagOutliers, type OutlierPass } from './outliers.js';
 import { refreshKeywords } from './refresh-keywords.js';
 import { isDatabaseError, skipReason } from './skip-reason.js';
-import { storeReport } from '../db/report-writer.js';
+import { type StoreItem, type StoreResult, storeReports } from '../db/report-writer.js';
 
 /** What one `ingest` call did. */
 export interface IngestSummary {
@@ -31,6 +31,14 @@ export interface IngestSummary {
   passMs?: { outliers: number; keywords: number };
 }
 
+/**
+ * Reports stored per transaction: a commit and a search-index segment per report were half of storing one,
+ * and a crash loses at most this many extractions (never part of a report); a rerun redoes them.
+ */
+const BATCH_REPORTS = 16;
+/** …or fewer when their originals reach this many characters, to bound the memory the batch holds. */
+const BATCH_CHARS = 4_000_000;
+
 /** Progress callback: called after each file. */
 export type IngestProgress = (done: number, total: number, file: string) => void;
 
@@ -43,7 +51,8 @@ export interface IngestOptions {
 }
 
 /**
- * Ingests files, folders (every file below them) and http(s) URLs; one transaction per report. A URL is
+ * Ingests files, folders (every file below them) and http(s) URLs; reports are stored in batches (see
+ * BATCH_REPORTS), each report all-or-nothing. A URL is
  * fetched every time; when its text is unchanged the store keeps the report as it is.
  */
 export async function ingestPaths(
@@ -57,37 +66,61 @@ export async function ingestPaths(
   const files = [...listing.files, ...urls];
   const summary: IngestSummary = { ingested: 0, unchanged: 0, skipped: [...listing.skipped], databaseErrors: 0, timings: [] };
   let done = 0;
+  // Extractions wait here and are stored BATCH_REPORTS at a time in one transaction (one savepoint each).
+  const pending: (StoreItem & { file: string })[] = [];
+  let pendingChars = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    const batch = pending.splice(0);
+    pendingChars = 0;
+    const started = performance.now();
+    let results: StoreResult[];
+    try {
+      // Another process may hold the write lock past the busy timeout: wait and try again, a few times.
+      results = await withBusyRetry(() => storeReports(db, batch));
+    } catch (error) {
+      results = batch.map(() => ({ error }));
+    }
+    const storeMs = (performance.now() - started) / batch.length;
+    results.forEach((result, i) => {
+      const { report, file } = batch[i]!;
+      if ('error' in result) {
+        if (isDatabaseError(result.error)) summary.databaseErrors++;
+        summary.skipped.push({ file, reason: skipReason(result.error) });
+      } else {
+        report.timings.store = storeMs;
+        summary[result.outcome]++;
+        summary.timings.push(report.timings);
+      }
+      onProgress?.(++done, files.length, file);
+    });
+  };
   for (const file of files) {
     try {
       if (isUrl(file)) {
         const { report, size } = await extractUrl(file, options.fetch ?? { allow: null });
-        const outcome = storeReport(db, report, { path: file, size, mtimeMs: 0 });
-        summary[outcome]++;
-        summary.timings.push(report.timings);
-        onProgress?.(++done, files.length, file);
-        continue;
-      }
-      const info = await stat(file);
-      const known = db.select().from(reportFiles).where(eq(reportFiles.path, file)).get();
-      if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
-        summary.unchanged++;
+        pending.push({ file, report, stamp: { path: file, size, mtimeMs: 0 } });
+        pendingChars += report.original.length;
       } else {
-        const report = await extractFile(file);
-        const started = performance.now();
-        // Another process may hold the write lock past the busy timeout: wait and try again, a few times.
-        const outcome = await withBusyRetry(() =>
-          storeReport(db, report, { path: file, size: info.size, mtimeMs: info.mtimeMs }),
-        );
-        report.timings.store = performance.now() - started;
-        summary[outcome]++;
-        summary.timings.push(report.timings);
+        const info = await stat(file);
+        const known = db.select().from(reportFiles).where(eq(reportFiles.path, file)).get();
+        if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
+          summary.unchanged++;
+          onProgress?.(++done, files.length, file);
+        } else {
+          const report = await extractFile(file);
+          pending.push({ file, report, stamp: { path: file, size: info.size, mtimeMs: info.mtimeMs } });
+          pendingChars += report.original.length;
+        }
       }
     } catch (error) {
       if (isDatabaseError(error)) summary.databaseErrors++;
       summary.skipped.push({ file, reason: skipReason(error) });
+      onProgress?.(++done, files.length, file);
     }
-    onProgress?.(++done, files.length, file);
+    if (pending.length >= BATCH_REPORTS || pendingChars >= BATCH_CHARS) await flush();
   }
+  await flush();
   let started = performance.now();
   if (summary.ingested > 0) await checkOutliers(db, summary);
   summary.passMs = { outliers: performance.now() - started, keywords: 0 };
