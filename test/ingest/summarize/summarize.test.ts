@@ -81,4 +81,30 @@ describe('summarize', () => {
   it('returns empty summaries for empty text', () => {
     expect(summarize('', { parts: [], sections: [] }, [])).toEqual({ summary: [], planSummary: [], sections: {} });
   });
+
+  it('summarizes each of many sections from its own sentences only, nested and empty ones included', () => {
+    // 400 sections of a long text (nested pairs, every 7th empty): each summary is drawn from inside its span.
+    const body: string[] = [];
+    const sections: ReportOutline['sections'] = [];
+    let offset = 0;
+    for (let i = 0; i < 400; i++) {
+      const line = i % 7 === 0 ? '' : `第${i}项:召开协商会${i}次,形成建议${i * 3}条,推动解决问题${i + 5}个。`;
+      const heading = `(${i})标题${i}`;
+      body.push(heading, line);
+      const start = offset;
+      offset += heading.length + 1 + line.length + 1;
+      sections.push({ path: String(i), title: heading, level: 1, scope: null, start, end: offset });
+      if (i % 2 === 1)
+        sections.push({ path: `${i - 1}-${i}`, title: '', level: 1, scope: null, start: sections.at(-2)!.start, end: offset });
+    }
+    const long = body.join('\n');
+    const r = summarize(long, { parts: [], sections }, []);
+    let nonEmpty = 0;
+    for (const section of sections) {
+      const span = long.slice(section.start, section.end);
+      for (const sentence of r.sections[section.path] ?? []) expect(span).toContain(sentence);
+      if (r.sections[section.path]?.length) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(300);
+  });
 });
