@@ -115,6 +115,12 @@ export function writeHeadlineFacts(db: DigestDb, reportId: number): number {
   return n;
 }
 
+/** Rewrites one report's read-model rows after its headline figures changed (the outlier pass). */
+export function refreshHeadlineFacts(db: DigestDb, reportId: number): number {
+  db.delete(headlineFacts).where(eq(headlineFacts.reportId, reportId)).run();
+  return writeHeadlineFacts(db, reportId);
+}
+
 /**
  * Fills the read model for every report when the migration that added it left it empty (flag
  * `headline_facts` 0): the compare period reads evidence with JS, so SQL alone cannot. One transaction.

@@ -1,3 +1,6 @@
+import { eq, sql } from 'drizzle-orm';
+import { refreshHeadlineFacts } from './headline-facts-write.js';
+import { metrics } from './schema.js';
 import type { DigestDb } from './open.js';
 
 /** A yearly headline figure (or one an earlier outlier pass took out of the headline) with its report's place. */
@@ -37,6 +40,12 @@ export function outlierMarks(db: DigestDb, mark: string, pass: (marks: OutlierMa
         `UPDATE metrics SET headline = CASE WHEN EXISTS (SELECT 1 FROM metrics o WHERE o.report_id = ? AND o.key = ?
            AND o.headline = 1 AND o.id <> ?) THEN 0 ELSE 1 END, confidence = 'high', flags = '[]' WHERE id = ?`,
       );
+      const touched = new Set<number>();
+      const reportOf = db
+        .select({ reportId: metrics.reportId })
+        .from(metrics)
+        .where(eq(metrics.id, sql.placeholder('id')))
+        .prepare();
       pass({
         figures: () =>
           client
@@ -48,10 +57,19 @@ export function outlierMarks(db: DigestDb, mark: string, pass: (marks: OutlierMa
                  AND (m.headline = 1 OR m.flags LIKE ?)`,
             )
             .all(`%${mark}%`) as FigureRow[],
-        demote: (id, flags) => void demote.run(JSON.stringify(flags), id),
-        restore: (row) => void restore.run(row.reportId, row.key, row.id, row.id),
+        demote: (id, flags) => {
+          demote.run(JSON.stringify(flags), id);
+          const r = reportOf.get({ id });
+          if (r) touched.add(r.reportId);
+        },
+        restore: (row) => {
+          restore.run(row.reportId, row.key, row.id, row.id);
+          touched.add(row.reportId);
+        },
         bumpVersion: () => void client.prepare(`UPDATE corpus_meta SET value = value + 1 WHERE key = 'corpus_version'`).run(),
       });
+      // The headline changed: the read model follows in the same transaction.
+      for (const id of touched) refreshHeadlineFacts(db, id);
     },
     { behavior: 'immediate' },
   );

@@ -40,6 +40,16 @@ const received = () =>
     ).map((r) => [`${r.region} ${r.year}`, { ...r, flags: JSON.parse(r.flags) as string[] }]),
   );
 
+/** The headline-facts read model's proposals.received rows by county (it must follow the headline flags). */
+const readModel = () =>
+  new Map(
+    (
+      t.db.$client
+        .prepare(`SELECT region_name AS region, year, value FROM headline_facts WHERE key = 'proposals.received'`)
+        .all() as { region: string; year: number; value: number }[]
+    ).map((r) => [`${r.region} ${r.year}`, r.value]),
+  );
+
 describe('the 10× check after ingest', () => {
   it('takes a figure 10× above every peer out of the headline, keeps it and says why', async () => {
     const files = [
@@ -54,6 +64,14 @@ describe('the 10× check after ingest', () => {
     expect(rows.get('青神县 2022')).toMatchObject({ value: 12000, headline: 0, confidence: 'low' });
     expect(rows.get('青神县 2022')?.flags[0]).toMatch(/^与同级地区相差10倍以上/);
     for (const k of ['仁寿县 2022', '洪雅县 2022', '丹棱县 2022']) expect(rows.get(k)).toMatchObject({ headline: 1, flags: [] });
+    // Comparisons no longer see the demoted figure.
+    expect(readModel()).toEqual(
+      new Map([
+        ['仁寿县 2022', 190],
+        ['洪雅县 2022', 160],
+        ['丹棱县 2022', 120],
+      ]),
+    );
     // Re-running on the same corpus changes nothing.
     expect(flagOutliers(t.db)).toEqual({ flagged: 0, cleared: 0 });
   });
@@ -86,6 +104,7 @@ describe('the 10× check after ingest', () => {
     ]);
     expect(later.outliers?.cleared).toBe(1);
     expect(received().get('青神县 2022')).toMatchObject({ headline: 1, confidence: 'high', flags: [] });
+    expect(readModel().get('青神县 2022')).toBe(12000);
   });
 
   it('a database failure in the check keeps the stored reports and says so', async () => {
