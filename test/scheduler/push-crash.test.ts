@@ -33,7 +33,7 @@ describe('kill -9 during a multi-part push (issue 14 #1, #3)', () => {
     const t = tempDb();
     cleanups.push(t.cleanup);
     await ingestPaths(t.db, [SEEDS_DIR]);
-    // Copies of the seeds (distinct titles) make each digest long enough to need several messages.
+    // Copies of the seeds (distinct titles, with their paragraphs) make each digest long enough to need several messages.
     const columns = (t.db.$client.prepare('PRAGMA table_info(reports)').all() as { name: string }[])
       .map((c) => c.name)
       .filter((c) => c !== 'id');
@@ -42,6 +42,15 @@ describe('kill -9 during a multi-part push (issue 14 #1, #3)', () => {
       t.db.$client
         .prepare(
           `INSERT INTO reports(${columns.join(', ')}) SELECT ${select.join(', ')} FROM reports WHERE hash NOT LIKE '%-copy%'`,
+        )
+        .run();
+      // Summaries are stored as references into the report's paragraphs: the copy needs its own.
+      t.db.$client
+        .prepare(
+          `INSERT INTO paragraphs(report_id, ord, section_path, text)
+           SELECT c.id, p.ord, p.section_path, p.text FROM paragraphs p
+           JOIN reports s ON s.id = p.report_id JOIN reports c ON c.hash = s.hash || '-copy${i}'
+           WHERE s.hash NOT LIKE '%-copy%'`,
         )
         .run();
     }
