@@ -83,7 +83,14 @@ const tables = new WeakMap<ReportStore, Map<string, { version: string; table: To
 const MAX_TABLES = 16;
 
 function topicTable(store: ReportStore, q: CompareQuery): TopicTable {
-  const cacheKey = [q.words, q.year ? `${q.year.from}-${q.year.to}` : '', q.province ?? ''].join('|');
+  // Every field of the scope the table is filtered by (factScope): a tier-filtered table is no answer for all tiers.
+  const scope = factScope(q);
+  const cacheKey = [
+    q.words,
+    scope.year ? `${scope.year.from}-${scope.year.to}` : '',
+    scope.province ?? '',
+    scope.tier ?? '',
+  ].join('|');
   const version = store.corpusVersion();
   let perStore = tables.get(store);
   if (!perStore) tables.set(store, (perStore = new Map()));
@@ -97,7 +104,7 @@ function topicTable(store: ReportStore, q: CompareQuery): TopicTable {
   const terms = q.words.split(/\s+/).filter(Boolean);
   const hits = searchParagraphs(store, terms, MAX_PARAGRAPHS);
   // Only the reports the hits are in are read, not the whole corpus's listing.
-  const scopeById = refsInScope(store.db, [...new Set(hits.map((h) => h.reportId))], factScope(q), tierOf);
+  const scopeById = refsInScope(store.db, [...new Set(hits.map((h) => h.reportId))], scope, tierOf);
   const perReport = new Map<number, { mentions: number; best: string; bestScore: number }>();
   for (const h of hits) {
     const report = scopeById.get(h.reportId);

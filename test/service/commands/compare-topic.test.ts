@@ -22,6 +22,17 @@ describe('/compare on a topic lists only reports that mention it', () => {
     expect(text).toMatch(/提到 [1-9]\d* 次/);
     expect(text).not.toContain('提到 0 次');
   });
+
+  it('a tier-filtered topic table is not served for all tiers (nor the other way round)', () => {
+    const ask = (line: string) => renderPlain(env.service.handle(line, { platform: 'console', chatId: 'z' }));
+    const prefecture = ask('/compare 营商环境 地级');
+    const all = ask('/compare 营商环境');
+    const county = ask('/compare 营商环境 县级');
+    const count = (text: string) => Number(/(\d+) 份报告提到/.exec(text)?.[1]);
+    expect(count(all)).toBeGreaterThan(count(prefecture));
+    expect(count(all)).toBeGreaterThan(count(county));
+    expect(ask('/compare 营商环境 地级')).toBe(prefecture);
+  });
 });
 
 describe('/compare on a topic names the bodies it shows', () => {
