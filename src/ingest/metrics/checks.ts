@@ -50,7 +50,6 @@ const NOT_MEETINGS = /(发言|宣讲|成员|调研|视察|走访|讲话|参加|�
 const KIND_OF_MEETING = /(专题|议政性|月度|双月|季度|重点|界别)$/;
 /** Category words in front of a proposal count: the count is one kind, not the total. */
 const SUB_COUNT = /((方面|类|党派|团体|界别|专委会|专门委员会|工商联|个人|联名|集体|重点|平时)的?提案|其中)/;
-const TOTALS: ReadonlySet<string> = new Set<MetricKey>(['proposals.received', 'proposals.filed', 'proposals.answered']);
 
 /** What a check needs about one classified figure. */
 export interface CheckInput {
@@ -92,11 +91,11 @@ export function wordingFlags(x: CheckInput): string[] {
     out.push('某一类口径，非总量');
   if (x.rule === 'growth' && cueAt >= 0 && COUNT_GROWTH.test(own.slice(cueAt + x.cue.length)))
     out.push('数量的增速，非该指标增速');
-  if (key === 'funding.amount' && SAVED.test(cueAt >= 0 ? own.slice(0, cueAt) : own)) out.push('压减或节约的资金，非投入');
-  if (key === 'media.reports' && VIEWS.test(own + after.slice(0, 4))) out.push('点击或阅读量，非报道数');
+  if (is(key, 'funding.amount') && SAVED.test(cueAt >= 0 ? own.slice(0, cueAt) : own)) out.push('压减或节约的资金，非投入');
+  if (is(key, 'media.reports') && VIEWS.test(own + after.slice(0, 4))) out.push('点击或阅读量，非报道数');
   if (key.split('.')[0] !== 'proposals' && OTHER_NOUN_AFTER.test(after)) out.push('数的是另一事物');
   if (cueAt >= 0 && CONVERTED.test(beforeCue)) out.push('转办件数，非该类件数');
-  if (key === 'projects.key_investment' && PLANNED_INVESTMENT.test(own) && !DONE_INVESTMENT.test(own))
+  if (is(key, 'projects.key_investment') && PLANNED_INVESTMENT.test(own) && !DONE_INVESTMENT.test(own))
     out.push('项目总投资（计划），非完成投资');
   if (key.startsWith('projects.') && LISTED_IN_PLAN.test(sentence.slice(m.unitEnd, m.unitEnd + 40)))
     out.push('列入规划或名单，非实施数');
@@ -107,14 +106,15 @@ export function wordingFlags(x: CheckInput): string[] {
   const item = /([^、,，]{1,10})、[^、,，]{0,6}$/.exec(beforeCue)?.[1];
   if (item && def && !def.byOthers && !key.startsWith('proposals.') && !cueIn(def, item)) out.push('多类合计，非单类数');
   if (def?.weakReason && x.rule.startsWith('weak:')) out.push(def.weakReason);
-  if (key === 'members.count' && (MEMBER_CHANGE.test(clause) || /^[^,，]{0,4}职务/.test(after))) out.push('委员变动，非委员人数');
+  if (is(key, 'members.count') && (MEMBER_CHANGE.test(clause) || /^[^,，]{0,4}职务/.test(after)))
+    out.push('委员变动，非委员人数');
   if (key.startsWith('meetings.') && KIND_OF_MEETING.test(beforeCue)) out.push('某一类会议，非会议总数');
   if (key.startsWith('meetings.') && x.cue) {
     const at = own.lastIndexOf(x.cue);
     const gap = at >= 0 ? own.slice(at + x.cue.length) : own;
     if (NOT_MEETINGS.test(gap)) out.push('发言或活动次数，非会议次数');
   }
-  if (TOTALS.has(key) && SUB_COUNT.test(clause)) out.push('分类小计，非总数');
+  if (def?.total && SUB_COUNT.test(clause)) out.push('分类小计，非总数');
   if ((m.unit === '%' && m.value > 100 && /_rate$/.test(key)) || m.value < 0) out.push('比率超过100%');
   // A more specific reason already found says it better (辞去委员30名 is a change, not just members doing something).
   if (def?.needs && !out.length) {
@@ -122,6 +122,11 @@ export function wordingFlags(x: CheckInput): string[] {
     if (!def.needs.words.test(scope)) out.push(def.needs.reason);
   }
   return [...new Set(out)];
+}
+
+/** Whether `key` is the registry key `k`: wording rules of one key name it typed, so a misspelt key does not compile. */
+function is(key: string, k: MetricKey): boolean {
+  return key === k;
 }
 
 /** Whether any strong or weak cue of the key occurs in `text`. */

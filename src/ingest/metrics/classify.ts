@@ -1,6 +1,6 @@
 /** Assigns canonical keys to the figures of one sentence from the words around them. */
 import type { ReportBody } from '../../domain/report.js';
-import { BASE_OF_GROWTH, KEY_BY_NAME, KEYS, MULTI_CUES, SPLIT_CUES, type Cue, type KeyDef } from './keys.js';
+import { ANSWERED_AFTER, BASE_OF_GROWTH, KEY_BY_NAME, KEYS, MULTI_CUES, SPLIT_CUES, type Cue, type KeyDef } from './keys.js';
 import type { Mention } from './number-grammar.js';
 import { clauseStart } from './clauses.js';
 import { baseUnit, isMoney } from './units.js';
@@ -37,12 +37,6 @@ const LIST_ALL = /(均|都|全部)(为|达|达到|是|在)?$/;
 const BARE_WINDOW = /[、,，\s达到为共计和及分别是增长同比增速实现完成提高升扩大至]/g;
 const QUOTES = /[“”「」『』"]/g;
 const AFTER_STOP = /[,，、;；:：。]/;
-/** 占提案总数的, 占收到提案的: a share whose base is every proposal received. */
-const OF_ALL_PROPOSALS = /占(提案总数|提案总量|收到提案|征集总量|征集提案总数)/;
-/** Proposers other than single members; a proposal count naming three or more of them is the collective total. */
-const PROPOSER_KINDS = /民主党派|党派|工商联|人民团体|团体|专门委员会|专委会|界别|委员小组|小组/g;
-const COLLECTIVE_PARTS = new Set(['proposals.group', 'proposals.parties', 'proposals.party_group', 'proposals.committee']);
-const AFTER_ANSWERED = /^提案(已|均已|已经)?全部(办复|办结|答复)/;
 
 /** Whether a key may be used for this unit and issuing body. */
 function fits(def: KeyDef, unit: string, body: ReportBody | null): boolean {
@@ -198,7 +192,8 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
           keys.push(share);
           rule = 'share';
           // 立案899件，占提案总数的92.2%: the share of all proposals filed is also the filing rate.
-          if (share === 'proposals.filing_share' && OF_ALL_PROPOSALS.test(window)) keys.push('proposals.filing_rate');
+          const also = KEY_BY_NAME.get(share)?.alsoRate;
+          if (also?.words.test(window)) keys.push(also.key);
         }
       }
       if (!keys.length && top && (top.tier <= 1 || !queue.length)) {
@@ -224,11 +219,12 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
       }
     }
     for (const multi of MULTI_CUES) if (multi.cue.test(window)) for (const k of multi.keys) if (!keys.includes(k)) keys.push(k);
-    if (AFTER_ANSWERED.test(after) && body !== '政府' && m.unit === '件' && !keys.includes('proposals.answered'))
-      keys.push('proposals.answered');
+    if (ANSWERED_AFTER.after.test(after) && body !== '政府' && m.unit === '件' && !keys.includes(ANSWERED_AFTER.key))
+      keys.push(ANSWERED_AFTER.key);
 
     // 民主党派、工商联、人民团体和专委会、界别、小组提案223件: three kinds of proposers or more name all collective proposals.
-    if (COLLECTIVE_PARTS.has(keys[0] ?? '') && (window.match(PROPOSER_KINDS)?.length ?? 0) >= 3) keys[0] = 'proposals.collective';
+    const many = KEY_BY_NAME.get(keys[0] ?? '')?.manyKinds;
+    if (many && (window.match(many.words)?.length ?? 0) >= many.atLeast) keys[0] = many.key;
     if (!keys.length) keys.push('other');
     const primary = keys[0] ?? 'other'; // never the default: keys was just made non-empty
     for (const key of keys)

@@ -1,6 +1,6 @@
 /** Merges repeated figures and picks, per key, the one fact a digest and a comparison show. */
 import type { MetricFact } from '../../domain/report.js';
-import type { MetricKey } from './keys.js';
+import { COUNT_ORDERS, PARTS_OF, RATIOS } from './keys.js';
 
 /** A fact plus what the headline choice needs to know about where it came from. */
 export interface Candidate {
@@ -73,12 +73,6 @@ function isRate(unit: string): boolean {
   return unit === '%' || unit === '个百分点';
 }
 
-/** Ratios the text states, used to choose between competing readings (153 / 202 = 75.7%). */
-const RATIOS: [num: MetricKey, den: MetricKey, rate: MetricKey][] = [
-  ['proposals.filed', 'proposals.received', 'proposals.filing_rate'],
-  ['proposals.answered', 'proposals.filed', 'proposals.answer_rate'],
-];
-
 /** Picks the headline fact per key among confident facts; plan-scope targets and `other` never headline. */
 export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
   const groups = new Map<string, Candidate[]>();
@@ -99,7 +93,8 @@ export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
   const headline: Record<string, MetricFact> = {};
   for (const [key, [best]] of ranked) if (best) headline[key] = best.fact;
 
-  for (const [num, den, rate] of RATIOS) {
+  // Ratios the text states choose between competing readings (153 / 202 = 75.7%).
+  for (const { num, den, rate } of RATIOS) {
     const r = headline[rate];
     if (!r || r.unit !== '%') continue;
     for (const [side, other, forward] of [
@@ -123,25 +118,6 @@ export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
   return headline;
 }
 
-/** Count orders that must hold: [larger, smaller, reason the failing fact is flagged with, which side fails]. */
-const ORDERS: [big: MetricKey, small: MetricKey, reason: string, fails: 'big' | 'small'][] = [
-  ['proposals.received', 'proposals.filed', '收到少于立案', 'big'],
-  ['proposals.filed', 'proposals.answered', '办复多于立案', 'small'],
-];
-/** Sub-counts of received proposals: their sum may not exceed the total. */
-const SUB_KEYS: MetricKey[] = [
-  'proposals.member',
-  'proposals.collective',
-  'proposals.party_group',
-  'proposals.parties',
-  'proposals.group',
-];
-/** Rates and the counts they are the ratio of. */
-const RATE_OF: [rate: MetricKey, num: MetricKey, den: MetricKey][] = [
-  ['proposals.answer_rate', 'proposals.answered', 'proposals.filed'],
-  ['proposals.filing_rate', 'proposals.filed', 'proposals.received'],
-];
-
 /** Marks a headline fact as failing a check: flagged, low confidence, out of the headline. */
 function fail(headline: Record<string, MetricFact>, key: string, reason: string): void {
   const f = headline[key];
@@ -156,7 +132,7 @@ function fail(headline: Record<string, MetricFact>, key: string, reason: string)
  * consistent reading when there is one), sub-counts sum ≤ total, stated rates match the counts within rounding.
  */
 function crossCheck(headline: Record<string, MetricFact>, ranked: Map<string, Candidate[]>): void {
-  for (const [big, small, reason, fails] of ORDERS) {
+  for (const { big, small, reason, fails } of COUNT_ORDERS) {
     const b = headline[big];
     const s = headline[small];
     if (!b || !s || b.unit !== s.unit || b.value >= s.value) continue;
@@ -174,16 +150,17 @@ function crossCheck(headline: Record<string, MetricFact>, ranked: Map<string, Ca
       );
     if (next) headline[key] = next.fact;
   }
-  const total = headline['proposals.received'];
-  if (total) {
-    const subs = SUB_KEYS.flatMap((k) => {
+  for (const [totalKey, parts] of PARTS_OF) {
+    const total = headline[totalKey];
+    if (!total) continue;
+    const subs = parts.flatMap((k) => {
       const fact = headline[k];
       return fact && fact.unit === total.unit ? [{ key: k, value: fact.value }] : [];
     });
     const sum = subs.reduce((a, s) => a + s.value, 0);
     if (sum > total.value) for (const s of subs) fail(headline, s.key, '小计之和超过总数');
   }
-  for (const [rate, num, den] of RATE_OF) {
+  for (const { rate, num, den } of RATIOS) {
     const r = headline[rate];
     const n = headline[num];
     const d = headline[den];

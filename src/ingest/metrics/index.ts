@@ -3,7 +3,7 @@ import type { FactPeriod, MetricFact, ReportMeta, ReportOutline } from '../../do
 import { wordingFlags } from './checks.js';
 import { classifySentence } from './classify.js';
 import { chooseHeadlines, mergeDuplicates, type Candidate } from './headline.js';
-import { ALL_ANSWERED, KEY_BY_NAME, labelOf } from './keys.js';
+import { ALL_ANSWERED, allAnsweredKey, KEY_BY_NAME, labelOf } from './keys.js';
 import { findMentions } from './number-grammar.js';
 import { defaultPeriod, partAt, resolveParts, scopeAt, statedPeriod } from './scope-period.js';
 import { clauseStart } from './clauses.js';
@@ -104,7 +104,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
     // 全部办复 / 均已办复: a 100% answer rate stated in words; the sentence is the evidence.
     const all = HAS_PROPOSAL.test(s.text) ? ALL_ANSWERED.exec(s.text) : null;
     if (all) {
-      const key = meta.body === '政府' ? 'cppcc_proposals.answer_rate' : 'proposals.answer_rate';
+      const key = allAnsweredKey(meta.body);
       candidates.push({
         fact: {
           key,

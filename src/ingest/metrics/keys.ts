@@ -1,4 +1,8 @@
-/** The key table as data: canonical key → Chinese label, cue words and allowed units. Extend here. */
+/**
+ * The metric registry: every canonical key with its Chinese label, unit family, cue words, display order,
+ * compare words, ratios and the checks between keys. The one place a key string is written (test/ingest/metrics/
+ * registry.test.ts scans src/ and adapters/ for others); extend here.
+ */
 import type { ReportBody } from '../../domain/report.js';
 
 /** A cue: a literal word or a regex tested against the clause before (or the noun after) a figure. */
@@ -35,6 +39,18 @@ export interface KeyDef {
   needs?: { words: RegExp; reason: string; in?: 'clause' | 'sentence' };
   /** Reason a figure decided only by a weak cue (项目 alone) is not headline: the weak word names many kinds. */
   weakReason?: string;
+  /** Place among its family's leading figures in /report and the weekly digest (1 first); the others follow by key. */
+  display?: number;
+  /** A total: category words in front of it (委员提案, 其中) make the figure a sub-count. */
+  total?: true;
+  /** The total this count is a part of: the parts' sum may not exceed it. */
+  partOf?: string;
+  /** A count of one kind of proposer that, naming `atLeast` kinds (`words`), is the total of `key` instead. */
+  manyKinds?: { words: RegExp; atLeast: number; key: string };
+  /** A share that, its base named by `words` (占提案总数), is also the rate `key`. */
+  alsoRate?: { words: RegExp; key: string };
+  /** Labels the dev corpus's gold `other_figures` use for this key (eval only: the extractor never reads them). */
+  goldLabels?: readonly string[];
 }
 
 const DOC = ['件'];
@@ -46,12 +62,12 @@ const MONEY = ['money'];
 const PROPOSAL_NAMED = { words: /提案|建议/, reason: '未指明提案的办结率', in: 'sentence' as const };
 
 /** Keys for multiple figures in one phrase (`立案并办结委员提案196件` is both filed and answered). */
-export const MULTI_CUES: { cue: RegExp; keys: string[] }[] = [
+export const MULTI_CUES: { cue: RegExp; keys: MetricKey[] }[] = [
   { cue: /立案并(办结|办复|交办办结)/, keys: ['proposals.filed', 'proposals.answered'] },
 ];
 
 /** One phrase naming several figures given in order after 分别 (城乡居民人均可支配收入分别达…元、…元). */
-export const SPLIT_CUES: { cue: RegExp; keys: string[] }[] = [
+export const SPLIT_CUES: { cue: RegExp; keys: MetricKey[] }[] = [
   {
     cue: /(城乡|城[镇市](居民)?[和与及、]农村)[^,，]*(可支配收入|人均收入)/,
     keys: ['income.urban_per_capita', 'income.rural_per_capita'],
@@ -61,10 +77,35 @@ export const SPLIT_CUES: { cue: RegExp; keys: string[] }[] = [
 /** Phrases that state a 100% answer rate without a number. */
 export const ALL_ANSWERED = /(全部|均已|已全部|全部予以|均已全部)(办复|办结|答复)/;
 
+/** The rate a 全部办复 phrase states: a 政府 report answers the 政协's proposals, any other body its own. */
+export function allAnsweredKey(body: ReportBody | null): MetricKey {
+  return body === '政府' ? 'cppcc_proposals.answer_rate' : 'proposals.answer_rate';
+}
+
+/** Words right after a proposal count that make it also the count answered (立案…件，提案已全部办复). */
+export const ANSWERED_AFTER = {
+  after: /^提案(已|均已|已经)?全部(办复|办结|答复)/,
+  key: 'proposals.answered',
+} as const satisfies {
+  after: RegExp;
+  key: MetricKey;
+};
+
+/** 占提案总数的, 占收到提案的: a share whose base is every proposal received. */
+const OF_ALL_PROPOSALS = /占(提案总数|提案总量|收到提案|征集总量|征集提案总数)/;
+/** Proposers other than single members; a proposal count naming three or more of them is the collective total. */
+const COLLECTIVE_TOTAL = {
+  words: /民主党派|党派|工商联|人民团体|团体|专门委员会|专委会|界别|委员小组|小组/g,
+  atLeast: 3,
+  key: 'proposals.collective',
+} as const;
+
 const BASE = [
   // —— proposals of the issuing 政协 (a 政府 report's 政协提案 is cppcc_proposals.*) ——
   {
     key: 'proposals.received',
+    display: 1,
+    total: true,
     label: '收到提案',
     units: DOC,
     notBodies: NOT_GOV,
@@ -73,6 +114,8 @@ const BASE = [
   },
   {
     key: 'proposals.filed',
+    display: 2,
+    total: true,
     label: '立案提案',
     units: DOC,
     notBodies: NOT_GOV,
@@ -81,28 +124,53 @@ const BASE = [
     share: 'proposals.filing_share',
   },
   { key: 'proposals.merged', label: '并案提案', units: DOC, notBodies: NOT_GOV, cues: ['并案'] },
-  { key: 'proposals.answered', label: '办复提案', units: DOC, notBodies: NOT_GOV, cues: ['办复', '办结', '办理', '答复'] },
+  {
+    key: 'proposals.answered',
+    display: 3,
+    total: true,
+    label: '办复提案',
+    units: DOC,
+    notBodies: NOT_GOV,
+    cues: ['办复', '办结', '办理', '答复'],
+  },
   {
     key: 'proposals.answer_rate',
+    display: 4,
     label: '提案办复率',
     units: ['%'],
     notBodies: NOT_GOV,
     cues: ['办复率', '办结率', '答复率'],
     needs: PROPOSAL_NAMED,
   },
-  { key: 'proposals.filing_rate', label: '提案立案率', units: ['%'], notBodies: NOT_GOV, cues: ['立案率'] },
-  { key: 'proposals.satisfaction_rate', label: '提案满意率', units: ['%'], notBodies: NOT_GOV, cues: ['满意率', '满意度'] },
+  {
+    key: 'proposals.filing_rate',
+    display: 5,
+    goldLabels: ['立案率'],
+    label: '提案立案率',
+    units: ['%'],
+    notBodies: NOT_GOV,
+    cues: ['立案率'],
+  },
+  {
+    key: 'proposals.satisfaction_rate',
+    goldLabels: ['满意和基本满意率'],
+    label: '提案满意率',
+    units: ['%'],
+    notBodies: NOT_GOV,
+    cues: ['满意率', '满意度'],
+  },
   { key: 'proposals.face_to_face_rate', label: '提案面商率', units: ['%'], notBodies: NOT_GOV, cues: ['面商率', '见面率'] },
   { key: 'proposals.revisit_rate', label: '提案回访率', units: ['%'], notBodies: NOT_GOV, cues: ['回访率'] },
   {
     key: 'proposals.key',
+    display: 6,
     label: '重点提案',
     units: ['件', '个', '项'],
     notBodies: NOT_GOV,
     cues: ['重点提案', '重点督办'],
     nouns: [/^([(\uFF08]系列[)\uFF09])?(重点|专题)提案/, '重点提案', /确定为[^,，]{0,12}(重点|专题)提案/],
   },
-  { key: 'proposals.adopted', label: '采纳提案', units: ['件', '条'], notBodies: NOT_GOV, cues: ['采纳', '采用'] },
+  { key: 'proposals.adopted', display: 7, label: '采纳提案', units: ['件', '条'], notBodies: NOT_GOV, cues: ['采纳', '采用'] },
   {
     key: 'proposals.livelihood',
     label: '民生类提案',
@@ -112,20 +180,62 @@ const BASE = [
     share: 'proposals.livelihood_share',
   },
   { key: 'proposals.livelihood_share', label: '民生类提案占比', units: ['%'], notBodies: NOT_GOV, cues: [/民生[^,，]{0,8}占/] },
-  { key: 'proposals.member', label: '委员提案', units: DOC, notBodies: NOT_GOV, weak: ['委员提案', '委员个人提案', '个人提案'] },
-  { key: 'proposals.party_group', label: '党派团体提案', units: DOC, notBodies: NOT_GOV, weak: [/党派[、和及]?团体提案/] },
-  { key: 'proposals.parties', label: '党派提案', units: DOC, notBodies: NOT_GOV, weak: [/党派(和|及|、)?(工商联)?提案/] },
+  {
+    key: 'proposals.member',
+    partOf: 'proposals.received',
+    goldLabels: ['委员提案'],
+    label: '委员提案',
+    units: DOC,
+    notBodies: NOT_GOV,
+    weak: ['委员提案', '委员个人提案', '个人提案'],
+  },
+  {
+    key: 'proposals.party_group',
+    partOf: 'proposals.received',
+    manyKinds: COLLECTIVE_TOTAL,
+    label: '党派团体提案',
+    units: DOC,
+    notBodies: NOT_GOV,
+    weak: [/党派[、和及]?团体提案/],
+  },
+  {
+    key: 'proposals.parties',
+    partOf: 'proposals.received',
+    manyKinds: COLLECTIVE_TOTAL,
+    label: '党派提案',
+    units: DOC,
+    notBodies: NOT_GOV,
+    weak: [/党派(和|及|、)?(工商联)?提案/],
+  },
   {
     key: 'proposals.group',
+    partOf: 'proposals.received',
+    manyKinds: COLLECTIVE_TOTAL,
     label: '团体提案',
     units: DOC,
     notBodies: NOT_GOV,
     weak: ['体提案', '界别提案', '小组提案', /界别[、和及]小组提案/],
   },
-  { key: 'proposals.committee', label: '专委会提案', units: DOC, notBodies: NOT_GOV, weak: [/专门委员会提案|专委会提案/] },
-  { key: 'proposals.collective', label: '集体提案', units: DOC, notBodies: NOT_GOV, weak: ['集体提案'] },
+  {
+    key: 'proposals.committee',
+    manyKinds: COLLECTIVE_TOTAL,
+    label: '专委会提案',
+    units: DOC,
+    notBodies: NOT_GOV,
+    weak: [/专门委员会提案|专委会提案/],
+  },
+  {
+    key: 'proposals.collective',
+    partOf: 'proposals.received',
+    goldLabels: ['集体提案'],
+    label: '集体提案',
+    units: DOC,
+    notBodies: NOT_GOV,
+    weak: ['集体提案'],
+  },
   {
     key: 'proposals.handling_units',
+    goldLabels: ['承办单位', '承办部门和单位'],
     label: '提案承办单位',
     units: ['个', '家'],
     notBodies: NOT_GOV,
@@ -147,7 +257,13 @@ const BASE = [
     notBodies: NOT_GOV,
     cues: [/转[为成作]?社情民意[^,，]*/],
   },
-  { key: 'proposals.filing_share', label: '立案占比', units: ['%'], notBodies: NOT_GOV },
+  {
+    key: 'proposals.filing_share',
+    alsoRate: { words: OF_ALL_PROPOSALS, key: 'proposals.filing_rate' },
+    label: '立案占比',
+    units: ['%'],
+    notBodies: NOT_GOV,
+  },
   {
     key: 'cppcc_proposals.handled',
     label: '办理政协提案',
@@ -188,6 +304,7 @@ const BASE = [
   },
   {
     key: 'research.reports',
+    display: 1,
     label: '调研报告',
     units: ['篇', '份', '个', '件'],
     cues: ['调研报告', '视察报告', '调研成果'],
@@ -200,7 +317,7 @@ const BASE = [
     cues: ['调研', '调查研究'],
     nouns: [/^(次|项)?(专题)?调研/],
   },
-  { key: 'inspections.events', label: '视察', units: ['次', '场', '项'], cues: ['视察'], nouns: [/^(次|项)?视察/] },
+  { key: 'inspections.events', display: 1, label: '视察', units: ['次', '场', '项'], cues: ['视察'], nouns: [/^(次|项)?视察/] },
   {
     key: 'inspections.law_enforcement',
     label: '执法检查',
@@ -210,6 +327,8 @@ const BASE = [
   },
   {
     key: 'consultations.special',
+    display: 2,
+    goldLabels: ['专题协商'],
     label: '专题协商',
     units: ['次', '场', '场次'],
     cues: ['专题协商'],
@@ -217,6 +336,7 @@ const BASE = [
   },
   {
     key: 'consultations.events',
+    display: 1,
     label: '协商活动',
     units: ['场', '场次', '次'],
     cues: ['协商活动', '请你来协商', '协商议政', '议政协商'],
@@ -227,15 +347,24 @@ const BASE = [
   },
   {
     key: 'consultations.grassroots_events',
+    display: 3,
     label: '基层协商',
     units: ['场', '场次', '次'],
     cues: ['微协商', '基层协商', '协商议事'],
     nouns: ['微协商', '基层协商'],
   },
-  { key: 'consultations.plan_items', label: '协商计划项目', units: ['项', '个'], cues: ['协商计划'], nouns: ['协商计划'] },
+  {
+    key: 'consultations.plan_items',
+    display: 4,
+    label: '协商计划项目',
+    units: ['项', '个'],
+    cues: ['协商计划'],
+    nouns: ['协商计划'],
+  },
   { key: 'oversight.events', label: '民主监督', units: ['次', '项', '场'], cues: ['民主监督'], nouns: ['民主监督'] },
   {
     key: 'social_info.items',
+    goldLabels: ['报送社情民意信息', '反映社情民意信息'],
     label: '社情民意信息',
     units: ['条', '篇', '期', '件', '份'],
     cues: ['社情民意'],
@@ -243,6 +372,7 @@ const BASE = [
   },
   {
     key: 'instructions.count',
+    goldLabels: ['对履职成果批示'],
     label: '领导批示',
     units: ['次', '件次', '件', '篇', '条', '篇次', '人次'],
     cues: ['批示', '签批'],
@@ -258,13 +388,21 @@ const BASE = [
   { key: 'meetings.party_group', label: '党组会议', units: ['次'], cues: ['党组会议', '党组会'], nouns: [/^次?党组会/] },
   {
     key: 'meetings.standing_committee',
+    goldLabels: ['常委会会议(五年)'],
     label: '常委会会议',
     units: ['次'],
     cues: ['常委会会议', '常委会议', '常务委员会会议'],
     nouns: [/^次?常委会?会议/],
   },
   { key: 'meetings.chair', label: '主席会议', units: ['次'], cues: ['主席会议', '主席办公会'], nouns: [/^次?主席(办公)?会议/] },
-  { key: 'meetings.director', label: '主任会议', units: ['次'], cues: ['主任会议'], nouns: [/^次?主任会议/] },
+  {
+    key: 'meetings.director',
+    goldLabels: ['主任会议(五年)'],
+    label: '主任会议',
+    units: ['次'],
+    cues: ['主任会议'],
+    nouns: [/^次?主任会议/],
+  },
   { key: 'meetings.plenary', label: '全体会议', units: ['次'], cues: ['全体会议'], nouns: [/^次?全体会议/] },
   { key: 'meetings.study', label: '集体学习', units: ['次', '场'], cues: ['中心组', '集体学习', '专题学习'] },
   {
@@ -311,7 +449,14 @@ const BASE = [
   },
   // A 政府 report's 接待 counts visitors of museums and sights, not delegations received.
   { key: 'visits.received', label: '接待来访', units: ['批', '批次', '次', '人次', '个'], notBodies: GOV, cues: ['接待'] },
-  { key: 'plenary.speeches', label: '大会发言', units: ['篇', '次', '个'], cues: ['大会发言'], nouns: ['大会发言'] },
+  {
+    key: 'plenary.speeches',
+    goldLabels: ['大会发言'],
+    label: '大会发言',
+    units: ['篇', '次', '个'],
+    cues: ['大会发言'],
+    nouns: ['大会发言'],
+  },
   { key: 'publications.issues', label: '编发刊物', units: ['期'], cues: ['编发', '编印', '出版', '刊物', /《[^》]+》/] },
   { key: 'leaders.attendance', label: '出席活动', units: ['次'], cues: [/出席[^,，]*活动/] },
   // —— 人大 ——
@@ -336,25 +481,60 @@ const BASE = [
     cues: ['规范性文件', '备案审查'],
     needs: { words: /审查|备案/, reason: '文件的制定或废止，非审查' },
   },
-  { key: 'appointments.person_times', label: '任免', units: ['人次', '名', '人'], cues: ['任免', '任命'] },
+  {
+    key: 'appointments.person_times',
+    goldLabels: ['任免国家机关工作人员(五年)'],
+    label: '任免',
+    units: ['人次', '名', '人'],
+    cues: ['任免', '任命'],
+  },
   { key: 'inquiries.special', label: '专题询问', units: ['次', '项'], cues: ['专题询问', '询问'] },
-  { key: 'session.members_expected', label: '应出席委员', units: ['人', '名'], cues: ['应出席', '应到'] },
-  { key: 'session.members_present', label: '实到委员', units: ['人', '名'], cues: ['实到', '实际出席', '出席'] },
+  {
+    key: 'session.members_expected',
+    goldLabels: ['应到委员', '应出席委员'],
+    label: '应出席委员',
+    units: ['人', '名'],
+    cues: ['应出席', '应到'],
+  },
+  {
+    key: 'session.members_present',
+    goldLabels: ['实到委员', '实际到会'],
+    label: '实到委员',
+    units: ['人', '名'],
+    cues: ['实到', '实际出席', '出席'],
+  },
   // —— 政府 ——
   { key: 'economy.gdp_per_capita', label: '人均地区生产总值', units: MONEY, cues: [/人均(地区)?生产总值/, '人均GDP'] },
   {
     key: 'economy.gdp',
+    display: 1,
+    goldLabels: ['地区生产总值', '地区生产总值(预计)'],
     label: '地区生产总值',
     units: MONEY,
     cues: ['生产总值', 'GDP', '经济总量'],
     growth: 'economy.gdp_growth',
   },
-  { key: 'fiscal.revenue', label: '财政收入', units: MONEY, cues: ['财政收入'], growth: 'fiscal.revenue_growth' },
-  { key: 'fiscal.total_revenue', label: '财政总收入', units: MONEY, cues: ['财政总收入'], growth: 'fiscal.total_revenue_growth' },
+  {
+    key: 'fiscal.revenue',
+    goldLabels: ['财政收入'],
+    label: '财政收入',
+    units: MONEY,
+    cues: ['财政收入'],
+    growth: 'fiscal.revenue_growth',
+  },
+  {
+    key: 'fiscal.total_revenue',
+    goldLabels: ['财政总收入'],
+    label: '财政总收入',
+    units: MONEY,
+    cues: ['财政总收入'],
+    growth: 'fiscal.total_revenue_growth',
+  },
   { key: 'fiscal.revenue_three_level', label: '三级财政收入', units: MONEY, cues: ['三级财政收入'] },
   { key: 'fiscal.district_revenue', label: '区级财政收入', units: MONEY, cues: ['区级财政收入'] },
   {
     key: 'fiscal.general_budget_revenue',
+    goldLabels: ['一般公共预算收入'],
     label: '一般公共预算收入',
     units: MONEY,
     cues: [/(一般)?公共(财政)?预算收入/, '一般预算收入'],
@@ -369,6 +549,7 @@ const BASE = [
   },
   {
     key: 'investment.fixed_assets',
+    goldLabels: ['固定资产投资'],
     label: '固定资产投资',
     units: MONEY,
     cues: ['固定资产投资'],
@@ -395,6 +576,7 @@ const BASE = [
   { key: 'projects.signed', label: '签约项目', units: ['个', '项'], cues: [/签约[^,，]*项目/, '签约'] },
   {
     key: 'consumption.retail_sales',
+    goldLabels: ['社会消费品零售总额'],
     label: '社会消费品零售总额',
     units: MONEY,
     // 零售额 alone is a part (限上单位网上零售额, 仓储会员店零售额).
@@ -403,6 +585,7 @@ const BASE = [
   },
   {
     key: 'income.urban_per_capita',
+    goldLabels: ['城镇居民人均可支配收入'],
     label: '城镇居民人均可支配收入',
     units: MONEY,
     cues: [/城[镇市][^,，]{0,8}可支配收入/],
@@ -410,6 +593,7 @@ const BASE = [
   },
   {
     key: 'income.rural_per_capita',
+    goldLabels: ['农村居民人均可支配收入'],
     label: '农村居民人均可支配收入',
     units: MONEY,
     cues: [/农[村民][^,，]{0,8}可支配收入/, '农民人均纯收入'],
@@ -500,11 +684,12 @@ const DEFS: readonly KeyDef[] = (BASE as readonly KeyDef[]).map((d) =>
   BODY_WORK.has(d.key) ? { ...d, notBodies: [...new Set([...(d.notBodies ?? []), ...GOV])] } : d,
 );
 
-/** Growth-rate keys are derived from their base key (label + 增速, unit %). */
+/** Growth-rate keys are derived from their base key (label + 增速, unit %); a leading figure's growth follows it. */
 const GROWTH: KeyDef[] = DEFS.filter((d) => d.growth).map((d) => ({
   key: d.growth!,
   label: `${d.label}增速`,
   units: ['%', '个百分点'],
+  ...(d.display === undefined ? {} : { display: d.display + 0.5 }),
 }));
 
 /** Every key, in table order. */
@@ -520,3 +705,173 @@ export const BASE_OF_GROWTH: ReadonlyMap<string, string> = new Map(DEFS.filter((
 export function labelOf(key: string): string {
   return KEY_BY_NAME.get(key)?.label ?? '其他';
 }
+
+/** Every key's labels in the dev corpus's gold (eval only), normalized to ASCII parentheses. */
+export const GOLD_LABELS: ReadonlyMap<string, string> = new Map(KEYS.flatMap((d) => (d.goldLabels ?? []).map((l) => [l, d.key])));
+
+/** Totals and the keys that are parts of them (委员提案, 集体提案 … of 收到提案), in table order. */
+export const PARTS_OF: ReadonlyMap<string, readonly string[]> = KEYS.reduce((m, d) => {
+  if (d.partOf) m.set(d.partOf, [...(m.get(d.partOf) ?? []), d.key]);
+  return m;
+}, new Map<string, string[]>());
+
+/** The family of a key: the part before the dot (proposals.filed → proposals). */
+type MetricFamily = MetricKey extends `${infer F}.${string}` ? F : never;
+
+/**
+ * Families in the order /report and the weekly digest show them (提案, then 协商, 调研, 社情民意, 视察, 批示 …); a
+ * 人大 or 政府 report's own families follow. Within a family, the keys with `display` lead.
+ */
+export const FAMILY_ORDER = [
+  'proposals',
+  'consultations',
+  'research',
+  'social_info',
+  'inspections',
+  'instructions',
+  'suggestions',
+  'oversight',
+  'inquiries',
+  'legislation',
+  'npc_suggestions',
+  'cppcc_proposals',
+  'economy',
+  'fiscal',
+  'income',
+  'investment',
+  'consumption',
+  'trade',
+  'industry',
+  'employment',
+  'enterprise',
+  'projects',
+] as const satisfies readonly MetricFamily[];
+
+/**
+ * Rates the text states and the counts they are the ratio of (办复率 = 办复 / 立案). Order matters: readings are
+ * settled from the outer total inward (立案 against 收到 before 办复 against 立案).
+ */
+export const RATIOS = [
+  { rate: 'proposals.filing_rate', num: 'proposals.filed', den: 'proposals.received' },
+  { rate: 'proposals.answer_rate', num: 'proposals.answered', den: 'proposals.filed' },
+] as const satisfies readonly { rate: MetricKey; num: MetricKey; den: MetricKey }[];
+
+/** Counts that must hold an order: [larger, smaller, reason a failing figure is flagged with, which side fails]. */
+export const COUNT_ORDERS = [
+  { big: 'proposals.received', small: 'proposals.filed', reason: '收到少于立案', fails: 'big' },
+  { big: 'proposals.filed', small: 'proposals.answered', reason: '办复多于立案', fails: 'small' },
+] as const satisfies readonly { big: MetricKey; small: MetricKey; reason: string; fails: 'big' | 'small' }[];
+
+/** A metric users name in /compare, /trend and subscription filters: its words and the columns a comparison shows. */
+interface MetricWords {
+  words: readonly string[];
+  /** The body whose reports a comparison shows unless the user names another (提案 are 政协's). */
+  body?: ReportBody;
+  title: string;
+  /** The first is the sort key; `label` is the column's header and the word that picks it (/compare 提案 办复). */
+  columns: readonly { key: MetricKey; label: string }[];
+}
+
+/** Words people use for the figures reports carry. Order matters: longer, more specific words first. */
+export const METRIC_WORDS: readonly MetricWords[] = [
+  { words: ['重点提案'], body: '政协', title: '重点提案', columns: [{ key: 'proposals.key', label: '重点提案' }] },
+  {
+    words: ['办复率', '办结率'],
+    body: '政协',
+    title: '提案办复率',
+    columns: [{ key: 'proposals.answer_rate', label: '办复率' }],
+  },
+  { words: ['立案率'], body: '政协', title: '提案立案率', columns: [{ key: 'proposals.filing_rate', label: '立案率' }] },
+  {
+    words: ['提案', '提案办理', 'proposals', 'proposal'],
+    body: '政协',
+    title: '提案',
+    columns: [
+      { key: 'proposals.filed', label: '立案' },
+      { key: 'proposals.received', label: '收到' },
+      { key: 'proposals.answered', label: '办复' },
+      { key: 'proposals.answer_rate', label: '办复率' },
+    ],
+  },
+  {
+    words: ['协商', '协商活动', '专题协商', '请你来协商', '微协商', 'consultations'],
+    body: '政协',
+    title: '协商活动',
+    columns: [
+      { key: 'consultations.events', label: '协商活动' },
+      { key: 'consultations.special', label: '专题协商' },
+      { key: 'consultations.grassroots_events', label: '基层协商' },
+      { key: 'consultations.plan_items', label: '协商计划' },
+    ],
+  },
+  {
+    words: ['调研报告', '调研', '研究报告', 'research'],
+    body: '政协',
+    title: '调研报告',
+    columns: [{ key: 'research.reports', label: '调研报告' }],
+  },
+  {
+    words: ['社情民意', '社情民意信息', '信息'],
+    body: '政协',
+    title: '社情民意信息',
+    columns: [{ key: 'social_info.items', label: '社情民意信息' }],
+  },
+  {
+    words: ['批示', '签批', '领导批示'],
+    body: '政协',
+    title: '领导批示',
+    columns: [{ key: 'instructions.count', label: '批示' }],
+  },
+  { words: ['视察', '视察活动'], body: '政协', title: '视察', columns: [{ key: 'inspections.events', label: '视察' }] },
+  {
+    words: ['建议', '意见建议', '建议案'],
+    body: '政协',
+    title: '意见建议',
+    columns: [
+      { key: 'suggestions.items', label: '意见建议' },
+      { key: 'suggestions.reports', label: '建议案' },
+    ],
+  },
+  { words: ['培训', '学习培训'], body: '政协', title: '培训', columns: [{ key: 'training.person_times', label: '培训人次' }] },
+  {
+    words: ['宣传', '报道', '媒体', '宣传报道'],
+    body: '政协',
+    title: '宣传报道',
+    columns: [{ key: 'media.reports', label: '宣传报道' }],
+  },
+  { words: ['大会发言', '发言'], body: '政协', title: '大会发言', columns: [{ key: 'plenary.speeches', label: '大会发言' }] },
+  {
+    words: ['gdp', '生产总值', '地区生产总值', '经济'],
+    title: '地区生产总值',
+    columns: [
+      { key: 'economy.gdp', label: '生产总值' },
+      { key: 'economy.gdp_growth', label: '增速' },
+    ],
+  },
+  {
+    words: ['财政', '财政收入', '一般公共预算收入'],
+    title: '财政收入',
+    columns: [
+      { key: 'fiscal.general_budget_revenue', label: '一般公共预算收入' },
+      { key: 'fiscal.general_budget_revenue_growth', label: '增速' },
+      { key: 'fiscal.revenue', label: '财政收入' },
+    ],
+  },
+  {
+    words: ['固定资产投资', '投资'],
+    title: '固定资产投资',
+    columns: [
+      { key: 'investment.fixed_assets', label: '固定资产投资' },
+      { key: 'investment.fixed_assets_growth', label: '增速' },
+    ],
+  },
+  { words: ['就业', '新增就业'], title: '城镇新增就业', columns: [{ key: 'employment.urban_new', label: '城镇新增就业' }] },
+  {
+    words: ['人大代表建议', '代表建议'],
+    title: '人大代表建议',
+    columns: [{ key: 'npc_suggestions.handled', label: '代表建议' }],
+  },
+  { words: ['政协提案办理'], title: '办理政协提案', columns: [{ key: 'cppcc_proposals.handled', label: '政协提案' }] },
+  { words: ['问题', '解决问题'], title: '解决问题', columns: [{ key: 'issues.resolved', label: '解决问题' }] },
+  { words: ['捐款', '捐赠', '捐款捐物'], title: '捐款捐物', columns: [{ key: 'donations.amount', label: '捐款捐物' }] },
+];

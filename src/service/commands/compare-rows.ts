@@ -2,7 +2,7 @@ import { comparePeriod, factDoubts } from '../../domain/fact-period.js';
 import { TIER_ORDER, tierOf, type CompareTier } from '../../domain/compare-tier.js';
 import type { MetricRow, ReportRef } from '../../db/report-store.js';
 import { formatNumber, formatValue, median } from '../reply/format.js';
-import type { MetricKey } from '../../ingest/metrics/keys.js';
+import { COUNT_ORDERS, type MetricKey } from '../../ingest/metrics/keys.js';
 
 /** How a non-annual period is named next to a figure. */
 const PERIOD_LABELS = new Map<string, string>([
@@ -110,11 +110,11 @@ export function crossCheck(keys: string[], cells: (CompareCell | null)[]): void 
     if (!a || !b || a.period !== b.period) return;
     for (const c of [a, b]) if (!c.doubts.includes(why)) c.doubts.push(why);
   };
-  const filed = at('proposals.filed');
-  const received = at('proposals.received');
-  const answered = at('proposals.answered');
-  if (filed && received && received.fact.normalized < filed.fact.normalized) both(received, filed, '收到少于立案');
-  if (filed && answered && answered.fact.normalized > filed.fact.normalized) both(answered, filed, '办复多于立案');
+  for (const { big, small, reason } of COUNT_ORDERS) {
+    const b = at(big);
+    const s = at(small);
+    if (b && s && b.fact.normalized < s.fact.normalized) both(b, s, reason);
+  }
   for (const c of cells)
     if (c && c.fact.unit === '%' && c.fact.value > 100 && !c.doubts.includes('比率超过100%')) c.doubts.push('比率超过100%');
 }

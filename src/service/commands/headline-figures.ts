@@ -1,62 +1,13 @@
 import type { MetricRow } from '../../db/report-store.js';
 import { formatValue } from '../reply/format.js';
 import { cellOf, cellText, crossCheck } from './compare-rows.js';
-import type { MetricKey } from '../../ingest/metrics/keys.js';
+import { FAMILY_ORDER, KEY_BY_NAME } from '../../ingest/metrics/keys.js';
 
-/**
- * Metric families in the order users compare them most (提案, then 协商, 调研, 社情民意, 视察, 批示 …); a 人大 or
- * 政府 report's own families follow. Families not listed come last, alphabetically.
- */
-const FAMILY_ORDER = [
-  'proposals',
-  'consultations',
-  'research',
-  'social_info',
-  'inspections',
-  'instructions',
-  'suggestions',
-  'oversight',
-  'inquiries',
-  'legislation',
-  'npc_suggestions',
-  'cppcc_proposals',
-  'economy',
-  'fiscal',
-  'income',
-  'investment',
-  'consumption',
-  'trade',
-  'industry',
-  'employment',
-  'enterprise',
-  'projects',
-];
-
-/** Keys that lead their family (the totals people quote); the family's other keys follow alphabetically. */
-const LEADING_KEYS: readonly string[] = [
-  'proposals.received',
-  'proposals.filed',
-  'proposals.answered',
-  'proposals.answer_rate',
-  'proposals.filing_rate',
-  'proposals.key',
-  'proposals.adopted',
-  'consultations.events',
-  'consultations.special',
-  'consultations.grassroots_events',
-  'consultations.plan_items',
-  'research.reports',
-  'inspections.events',
-  'economy.gdp',
-  'economy.gdp_growth',
-] satisfies readonly MetricKey[];
-
-/** Headline facts in digest order, `other` left out. */
+/** Headline facts in digest order (the registry's family order, then its leading keys, then by key), `other` left out. */
 export function orderHeadlines(rows: MetricRow[]): MetricRow[] {
   const rank = (k: string) => {
-    const family = FAMILY_ORDER.indexOf(k.split('.')[0]!);
-    const lead = LEADING_KEYS.indexOf(k);
-    return [family < 0 ? FAMILY_ORDER.length : family, lead < 0 ? LEADING_KEYS.length : lead] as const;
+    const family = (FAMILY_ORDER as readonly string[]).indexOf(k.split('.')[0]!);
+    return [family < 0 ? FAMILY_ORDER.length : family, KEY_BY_NAME.get(k)?.display ?? Number.MAX_SAFE_INTEGER] as const;
   };
   return rows
     .filter((f) => f.key !== 'other')
