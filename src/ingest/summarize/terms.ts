@@ -1,4 +1,4 @@
-import { builtinIdf, jieba } from './jieba.js';
+import { builtinIdf, jieba, posFilter } from './jieba.js';
 import { KEEP_POS, isStopTerm } from './lexicon.js';
 import { rankKeywords } from './tfidf.js';
 
@@ -11,16 +11,14 @@ const KEYWORDS = 10;
 export function extractTerms(text: string, regionNames: string[]): { terms: Record<string, number>; keywords: string[] } {
   const regions = regionNames.filter((r) => r.length >= 2);
   const counts = new Map<string, number>();
-  const segmenter = jieba();
-  // Tagging paragraph by paragraph is about twice as fast as one call on the whole text.
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    for (const { word, tag } of segmenter.tag(line, true)) {
-      if (!KEEP_POS.has(tag)) continue;
-      const term = word.trim();
-      if (isStopTerm(term) || regions.some((r) => term.includes(r))) continue;
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-    }
+  const kept = posFilter(KEEP_POS);
+  // One `cut` of the whole text: jieba splits at every line break anyway, so the words are those of cutting
+  // line by line, and `tag`'s part of speech is the dictionary's (posFilter) — a third of the time of tagging.
+  for (const word of jieba().cut(text, true)) {
+    if (!kept(word)) continue;
+    const term = word.trim();
+    if (isStopTerm(term) || regions.some((r) => term.includes(r))) continue;
+    counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_TERMS);
   const terms = Object.fromEntries(top);

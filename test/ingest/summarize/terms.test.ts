@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeInput } from '../../../src/ingest/decode.js';
+import { normalize } from '../../../src/ingest/normalize/index.js';
 import { extractTerms } from '../../../src/ingest/summarize/index.js';
+import { jieba, posFilter } from '../../../src/ingest/summarize/jieba.js';
+import { KEEP_POS } from '../../../src/ingest/summarize/lexicon.js';
+import { seedAndDevFiles } from '../../helpers/corpus-files.js';
 
 const text = [
   '开化县政协持续擦亮“请你来协商”金名片,全年开展13场“请你来协商”活动。',
@@ -40,5 +46,47 @@ describe('extractTerms', () => {
     const r = extractTerms('http://www.zxnews.net 政(zhèng)协(xié) 5G基站和APP平台建设,5G网络覆盖。', []);
     expect(Object.keys(r.terms).some((t) => /^[a-z]+$/.test(t))).toBe(false);
     expect(r.terms).toHaveProperty('5G');
+  });
+});
+
+describe('posFilter', () => {
+  it("keeps exactly the tokens of `cut` that jieba's `tag` gives a kept part of speech (seeds and dev corpus)", () => {
+    const segmenter = jieba();
+    const kept = posFilter(KEEP_POS);
+    let tokens = 0;
+    const mismatches: string[] = [];
+    const texts = seedAndDevFiles().map((file) => normalize(decodeInput(file, readFileSync(file))).text);
+    // Tokens the POS table must get right beyond the corpus: user terms the bundled dictionary has with
+    // another tag (社情民意 l), unknown Latin (eng) and digits (m).
+    texts.push('社情民意信息和社情民意,十四五规划,APP与5G,abc123,2024年,请你来协商');
+    for (const text of texts) {
+      const byLine: string[] = [];
+      for (const line of text.split('\n')) {
+        const cut = segmenter.cut(line, true);
+        byLine.push(...cut);
+        const tagged = segmenter.tag(line, true);
+        expect(cut).toEqual(tagged.map((t) => t.word));
+        for (const { word, tag } of tagged) {
+          tokens++;
+          if (kept(word) !== KEEP_POS.has(tag)) mismatches.push(`${word}/${tag}`);
+        }
+      }
+      // extractTerms cuts the whole text at once: the same words, line breaks aside.
+      const words = (list: string[]) => list.filter((w) => w.trim() !== '');
+      expect(words(segmenter.cut(text, true))).toEqual(words(byLine));
+    }
+    expect(tokens).toBeGreaterThan(5000);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('rejects tags outside the set, including the dictionary tags of user terms', () => {
+    const nouns = posFilter(new Set(['n']));
+    expect(nouns('政协委员')).toBe(true);
+    expect(nouns('社情民意')).toBe(false);
+    expect(nouns('请你来协商')).toBe(false);
+    expect(posFilter(new Set(['nz']))('请你来协商')).toBe(true);
+    expect(posFilter(new Set(['m']))('2024')).toBe(true);
+    expect(posFilter(new Set(['eng']))('APP')).toBe(true);
+    expect(posFilter(new Set(['eng']))('2024')).toBe(false);
   });
 });
