@@ -20,11 +20,6 @@ const AGGREGATE = /两级政协|三级政协|各级政协|政协系统|[市州]�
 /** 累计 without a one-year frame (全年累计 is the year's): a running total over more than the year. */
 const RUNNING = /累计/;
 const ONE_YEAR = /全年|年内|今年|当年|一年来|本年/;
-/**
- * Keys a 政府 report owns although they name 人大 or 政协: the suggestions and proposals it handled and the draft
- * laws it submitted (提请省人大常委会审议).
- */
-const GOV_HANDLES = /^(npc_suggestions\.|cppcc_proposals\.|legislation\.drafts$)/;
 const HAS_DIGIT = /[0-9零〇一二两三四五六七八九十百千]/;
 const HAS_PROPOSAL = /提案/;
 
@@ -92,7 +87,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
           foreign:
             a.key !== 'other' &&
             !KEY_BY_NAME.get(a.key)?.byOthers &&
-            (foreign.test(own) || (meta.body === '政府' && !GOV_HANDLES.test(a.key) && /人大|政协/.test(own))),
+            (foreign.test(own) || (meta.body === '政府' && !KEY_BY_NAME.get(a.key)?.govHandles && /人大|政协/.test(own))),
           numText: s.text.slice(m.numStart, m.unitEnd),
           aggregate: AGGREGATE.test(clause),
           preferred: a.preferred,

@@ -33,6 +33,11 @@ export interface KeyDef {
   /** Other bodies act on the issuing body's work (省政协领导签批): naming them does not make the figure theirs. */
   byOthers?: boolean;
   /**
+   * A 政府 report's own work on another body's items (人大代表建议 and 政协提案 handled, draft laws submitted to the
+   * 人大): naming 人大 or 政协 does not make the figure theirs.
+   */
+  govHandles?: true;
+  /**
    * Words the figure's own clause must hold for the label to be certain (新增 for 新登记经营主体, 审查 for
    * 规范性文件审查), with the reason shown when they are missing.
    */
@@ -266,6 +271,7 @@ const BASE = [
   },
   {
     key: 'cppcc_proposals.handled',
+    govHandles: true,
     label: '办理政协提案',
     units: DOC,
     bodies: GOV,
@@ -273,6 +279,7 @@ const BASE = [
   },
   {
     key: 'cppcc_proposals.answer_rate',
+    govHandles: true,
     label: '政协提案办复率',
     units: ['%'],
     bodies: GOV,
@@ -281,6 +288,7 @@ const BASE = [
   },
   {
     key: 'npc_suggestions.handled',
+    govHandles: true,
     label: '办理人大代表建议',
     units: DOC,
     bodies: GOV,
@@ -472,7 +480,13 @@ const BASE = [
     // 作出决定决议5项 are decisions, not laws; 制定地方性法规、决定17件 counts laws.
     needs: { words: /法规|法律/, reason: '决定或决议，非法规' },
   },
-  { key: 'legislation.drafts', label: '法规草案', units: ['件', '项', '部'], cues: ['草案', /提请[^,，]{0,16}审议/] },
+  {
+    key: 'legislation.drafts',
+    govHandles: true,
+    label: '法规草案',
+    units: ['件', '项', '部'],
+    cues: ['草案', /提请[^,，]{0,16}审议/],
+  },
   { key: 'legislation.passed', label: '通过法规', units: ['件', '项', '部'], cues: [/^[、，,]?通过$/] },
   {
     key: 'documents.reviewed',

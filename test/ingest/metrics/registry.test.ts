@@ -34,10 +34,12 @@ function sources(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** The registry keys written as string literals in a file ('proposals.filed', "…", `…`). */
+/** The registry keys a file writes: string literals ('proposals.filed', "…", `…`) and regexes (/legislation\.drafts/). */
 function keyLiterals(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(['"`])([a-z_]+\.[a-z_0-9]+)\1/g)].flatMap((m) => (KEY_BY_NAME.has(m[2]!) ? [m[2]!] : []));
+  const quoted = [...text.matchAll(/(['"`])([a-z_]+\.[a-z_0-9]+)\1/g)].map((m) => m[2]!);
+  const inRegex = [...text.matchAll(/([a-z_]+)\\\.([a-z_0-9]+)/g)].map((m) => `${m[1]}.${m[2]}`);
+  return [...quoted, ...inRegex].filter((k) => KEY_BY_NAME.has(k));
 }
 
 describe('the metric registry is the one place a key is written', () => {
