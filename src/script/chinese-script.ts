@@ -26,7 +26,11 @@ export function toTraditional(text: string): string {
 const TRADITIONAL_SHARE = 0.04;
 /** Characters inspected to detect the script of a long text. */
 const SAMPLE_CHARS = 8000;
-const HAN = /\p{Script=Han}/gu;
+/** One code point of Han script (tested only outside the CJK Unified Ideographs block, which is all Han). */
+const HAN = /^\p{Script=Han}$/u;
+/** The CJK Unified Ideographs block: every code point of it is Han (Unicode 14+), and most of a report. */
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
 
 /** The script a text is written in, and the share of its Han characters the conversion changes. */
 export interface ScriptGuess {
@@ -35,7 +39,13 @@ export interface ScriptGuess {
   share: number;
 }
 
-let changing: Set<number> | null | undefined;
+/** The changing code points: a byte per BMP code point (read per character, faster than a Set), a set beyond. */
+interface CharTable {
+  bmp: Uint8Array;
+  astral: Set<number>;
+}
+
+let changing: CharTable | null | undefined;
 
 /**
  * Code points Traditional→Simplified conversion can change: those at a position where a dictionary entry's
@@ -43,9 +53,10 @@ let changing: Set<number> | null | undefined;
  * their count bounds the changed characters from above, and a text with too few of them is Simplified
  * without converting it. Null (no shortcut) if some entry changed the length, which would break the bound.
  */
-function changingChars(): Set<number> | null {
+function changingChars(): CharTable | null {
   if (changing !== undefined) return changing;
-  const set = new Set<number>();
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Set<number>();
   for (const group of [...OpenCC.Locale.from.tw, ...OpenCC.Locale.to.cn])
     for (const dict of group) {
       const pairs: readonly (readonly [string, string])[] =
@@ -54,11 +65,36 @@ function changingChars(): Set<number> | null {
         const k = Array.from(key);
         const v = Array.from(value ?? '');
         if (k.length !== v.length) return (changing = null);
-        for (let i = 0; i < k.length; i++) if (k[i] !== v[i]) set.add(k[i]!.codePointAt(0)!);
+        for (let i = 0; i < k.length; i++) {
+          if (k[i] === v[i]) continue;
+          const cp = k[i]!.codePointAt(0)!;
+          if (cp > 0xffff) astral.add(cp);
+          else bmp[cp] = 1;
+        }
       }
     }
-  changing = set;
-  return set;
+  changing = { bmp, astral };
+  return changing;
+}
+
+/** Han code points of a text, and of them (with a table) those the conversion can change; one pass. */
+function countHan(text: string, table: CharTable | null): { han: number; could: number } {
+  let han = 0;
+  let could = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let cp = unit;
+    // A lone surrogate stays one unit (as the u-flag regex treats it); a pair is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) cp = text.codePointAt(i)!;
+    }
+    if (cp >= CJK_FIRST && cp <= CJK_LAST) han++;
+    else if (cp >= 0x2e80 && HAN.test(String.fromCodePoint(cp))) han++;
+    if (table && (cp > 0xffff ? table.astral.has(cp) : table.bmp[cp] === 1)) could++;
+    if (cp > 0xffff) i++;
+  }
+  return { han, could };
 }
 
 /**
@@ -68,18 +104,10 @@ function changingChars(): Set<number> | null {
  */
 export function detectScript(text: string): ScriptGuess {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const han = sample.match(HAN)?.length ?? 0;
-  if (han === 0) return { script: 'simplified', share: 0 };
   const table = changingChars();
-  if (table) {
-    let could = 0;
-    for (let i = 0; i < sample.length; i++) {
-      const cp = sample.codePointAt(i)!;
-      if (cp > 0xffff) i++;
-      if (table.has(cp)) could++;
-    }
-    if (could < TRADITIONAL_SHARE * han) return { script: 'simplified', share: could / han };
-  }
+  const { han, could } = countHan(sample, table);
+  if (han === 0) return { script: 'simplified', share: 0 };
+  if (table && could < TRADITIONAL_SHARE * han) return { script: 'simplified', share: could / han };
   const changed = changedChars(sample, toSimplified(sample));
   const share = changed / han;
   if (share < TRADITIONAL_SHARE) return { script: 'simplified', share };

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectScript, simplifiedForm, toTraditional } from '../../src/script/chinese-script.js';
+import { detectScript, simplifiedForm, toSimplified, toTraditional } from '../../src/script/chinese-script.js';
+import { seedAndDevFiles } from '../helpers/corpus-files.js';
 import type { Reply } from '../../src/service/reply/reply-model.js';
 import { seededService } from '../helpers/seeded-service.js';
 
@@ -14,6 +16,42 @@ describe('one script conversion for documents and queries', () => {
     expect(detectScript('政協安寧市第六屆委員會').script).toBe('traditional');
     expect(detectScript('政协安宁市第六届委员会').script).toBe('simplified');
     expect(toTraditional('协商')).toBe('協商');
+  });
+});
+
+describe('detectScript counts Han characters as the Script=Han regex does', () => {
+  // The definition detectScript must agree with: a regex count of Han, conversion to measure the share.
+  function reference(text: string): { script: string; share: number } {
+    const sample = text.slice(0, 8000);
+    const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (han === 0) return { script: 'simplified', share: 0 };
+    const changed = (a: string, b: string) => {
+      const after = Array.from(b);
+      return Array.from(a).filter((c, i) => c !== after[i]).length;
+    };
+    const share = changed(sample, toSimplified(sample)) / han;
+    if (share < 0.04) return { script: 'simplified', share };
+    return { script: changed(sample, toTraditional(sample)) >= share * han ? 'simplified' : 'traditional', share };
+  }
+
+  it('treats the whole CJK Unified Ideographs block as Han (the fast path)', () => {
+    let other = 0;
+    for (let cp = 0x4e00; cp <= 0x9fff; cp++) if (!/^\p{Script=Han}$/u.test(String.fromCodePoint(cp))) other++;
+    expect(other).toBe(0);
+  });
+
+  it('gives the same script as the reference, and the same share where it converts', () => {
+    const odd = ['政協𠀀𠀁委員會〇々㐀㐁⺀⻳豈兼\ud800協商\udc00', `${'協商議政'.repeat(3000)}协商`, 'abc 123 ,。', ''];
+    const texts = [...seedAndDevFiles().map((f) => readFileSync(f, 'utf8')), ...odd];
+    for (const text of texts) {
+      const got = detectScript(text);
+      const want = reference(text);
+      expect(got.script).toBe(want.script);
+      // Below the threshold a Simplified text is not converted: its share is then an upper bound.
+      if (got.script === 'traditional') expect(got.share).toBeCloseTo(want.share, 12);
+      else expect(want.share).toBeLessThanOrEqual(got.share + 1e-12);
+    }
+    expect(detectScript(odd[0]!).script).toBe('traditional');
   });
 });
 
