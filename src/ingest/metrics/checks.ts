@@ -3,7 +3,7 @@
  * label says (a threshold, a start value, a target, a change in membership, a sub-count …). A flagged fact is
  * kept but never headline.
  */
-import { KEY_BY_NAME, type KeyDef, type MetricKey } from './keys.js';
+import { inFamily, KEY_BY_NAME, type KeyDef, type MetricFamily, type MetricKey } from './keys.js';
 import type { Mention } from './number-grammar.js';
 import { clauseStart } from './clauses.js';
 
@@ -18,6 +18,8 @@ const FROM_CLOSE = /^[^,，到至]{0,16}(提高|提升|增加|增长|扩大|上�
 const AVERAGE = /年均|年平均|平均每年|每年平均/;
 /** 高于全国0.2个百分点, 比全省快1.2个百分点: a gap to another place, not the figure itself. */
 const COMPARED = /(高于|低于|快于|慢于|超出|领先|比)[^,，]{0,4}(全国|全省|全市|全区|全州|平均|同期|预期)[^,，]{0,6}$/;
+/** Families of economic totals, which narrowing words before the cue (外贸, 限上, 民间) make one kind of. */
+const TOTAL_FAMILIES: readonly MetricFamily[] = ['trade', 'consumption', 'enterprise', 'investment', 'income'];
 /** Narrowing words right before a total's cue: one kind of trade, retail or enterprise, not the total. */
 const NARROWED =
   /(跨境电商|服务|服务贸易|加工贸易|一般贸易|限上|限额以上|网上|网络|民营|外资|外商|涉旅|商贸|对[^,，、]{1,12}(国家|地区)|脱贫地区|脱贫县|贫困地区|贫困县)[^,，、]{0,2}$/;
@@ -84,32 +86,29 @@ export function wordingFlags(x: CheckInput): string[] {
   const cueAt = x.cue ? own.lastIndexOf(x.cue) : -1;
   const beforeCue = cueAt >= 0 ? own.slice(0, cueAt).replace(/^[、,，\s]+/, '') : '';
   const base = key.replace(/_growth$/, '');
-  if (
-    /^(trade|consumption|enterprise|investment|income)\./.test(base) &&
-    (NARROWED.test(beforeCue) || EXCLUDING.test(sentence.slice(0, m.start)))
-  )
+  if (TOTAL_FAMILIES.some((f) => inFamily(base, f)) && (NARROWED.test(beforeCue) || EXCLUDING.test(sentence.slice(0, m.start))))
     out.push('某一类口径，非总量');
   if (x.rule === 'growth' && cueAt >= 0 && COUNT_GROWTH.test(own.slice(cueAt + x.cue.length)))
     out.push('数量的增速，非该指标增速');
   if (is(key, 'funding.amount') && SAVED.test(cueAt >= 0 ? own.slice(0, cueAt) : own)) out.push('压减或节约的资金，非投入');
   if (is(key, 'media.reports') && VIEWS.test(own + after.slice(0, 4))) out.push('点击或阅读量，非报道数');
-  if (key.split('.')[0] !== 'proposals' && OTHER_NOUN_AFTER.test(after)) out.push('数的是另一事物');
+  if (!inFamily(key, 'proposals') && OTHER_NOUN_AFTER.test(after)) out.push('数的是另一事物');
   if (cueAt >= 0 && CONVERTED.test(beforeCue)) out.push('转办件数，非该类件数');
   if (is(key, 'projects.key_investment') && PLANNED_INVESTMENT.test(own) && !DONE_INVESTMENT.test(own))
     out.push('项目总投资（计划），非完成投资');
-  if (key.startsWith('projects.') && LISTED_IN_PLAN.test(sentence.slice(m.unitEnd, m.unitEnd + 40)))
+  if (inFamily(key, 'projects') && LISTED_IN_PLAN.test(sentence.slice(m.unitEnd, m.unitEnd + 40)))
     out.push('列入规划或名单，非实施数');
-  if (key.startsWith('projects.') && x.cue && NAMED_PROGRAMME.test(beforeCue + x.cue)) out.push('某一专项的项目，非总量');
+  if (inFamily(key, 'projects') && x.cue && NAMED_PROGRAMME.test(beforeCue + x.cue)) out.push('某一专项的项目，非总量');
   if (GROUP_AGENT.test(sentence.slice(0, m.start))) out.push('党派团体的数字，非本机构总数');
   // 专项视察、执法检查、专题询问32次; 征集需求、建议220余个: one figure for several kinds. Items that are this key's
   // own cues (制定地方性法规、决定17件) are one kind; lists of proposers (党派、团体…集体提案) or of leaders who signed (书记、市长批示) name who, not what.
   const item = /([^、,，]{1,10})、[^、,，]{0,6}$/.exec(beforeCue)?.[1];
-  if (item && def && !def.byOthers && !key.startsWith('proposals.') && !cueIn(def, item)) out.push('多类合计，非单类数');
+  if (item && def && !def.byOthers && !inFamily(key, 'proposals') && !cueIn(def, item)) out.push('多类合计，非单类数');
   if (def?.weakReason && x.rule.startsWith('weak:')) out.push(def.weakReason);
   if (is(key, 'members.count') && (MEMBER_CHANGE.test(clause) || /^[^,，]{0,4}职务/.test(after)))
     out.push('委员变动，非委员人数');
-  if (key.startsWith('meetings.') && KIND_OF_MEETING.test(beforeCue)) out.push('某一类会议，非会议总数');
-  if (key.startsWith('meetings.') && x.cue) {
+  if (inFamily(key, 'meetings') && KIND_OF_MEETING.test(beforeCue)) out.push('某一类会议，非会议总数');
+  if (inFamily(key, 'meetings') && x.cue) {
     const at = own.lastIndexOf(x.cue);
     const gap = at >= 0 ? own.slice(at + x.cue.length) : own;
     if (NOT_MEETINGS.test(gap)) out.push('发言或活动次数，非会议次数');

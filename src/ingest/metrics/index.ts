@@ -3,7 +3,7 @@ import type { FactPeriod, MetricFact, ReportMeta, ReportOutline } from '../../do
 import { wordingFlags } from './checks.js';
 import { classifySentence } from './classify.js';
 import { chooseHeadlines, mergeDuplicates, type Candidate } from './headline.js';
-import { ALL_ANSWERED, allAnsweredKey, KEY_BY_NAME, labelOf } from './keys.js';
+import { ALL_ANSWERED, allAnsweredKey, inFamily, KEY_BY_NAME, labelOf } from './keys.js';
 import { findMentions } from './number-grammar.js';
 import { defaultPeriod, partAt, resolveParts, scopeAt, statedPeriod } from './scope-period.js';
 import { clauseStart } from './clauses.js';
@@ -46,7 +46,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
     const explicitYear = carried === 'year';
     const period = carried ?? defaultPeriod(part, meta.period);
     const periodOf = (key: string, clause: string): FactPeriod => {
-      if (key.startsWith('session.') && !carried) return 'session';
+      if (inFamily(key, 'session') && !carried) return 'session';
       // A term's 累计 (本届以来累计) stays the term's; only an otherwise yearly figure becomes a running total.
       if (RUNNING.test(clause) && !ONE_YEAR.test(s.text) && period === 'year') return 'cumulative';
       return period;
@@ -175,7 +175,7 @@ function sumParts(list: Candidate[]): Candidate[] {
   for (const c of list) {
     const f = c.fact;
     // Proposal counts twice in a sentence are gross and net (立案78件…实际立案72件), not parts.
-    if (f.key.startsWith('proposals.') || c.preferred) continue;
+    if (inFamily(f.key, 'proposals') || c.preferred) continue;
     // Only figures whose cue names what others did to this body's work (批示 by 省 and 市 leaders) add up;
     // other same-key lists are different actions (制定、修改、批准法规).
     if (!KEY_BY_NAME.get(f.key)?.byOthers) continue;

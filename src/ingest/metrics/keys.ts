@@ -730,7 +730,12 @@ export const PARTS_OF: ReadonlyMap<string, readonly string[]> = KEYS.reduce((m, 
 }, new Map<string, string[]>());
 
 /** The family of a key: the part before the dot (proposals.filed → proposals). */
-type MetricFamily = MetricKey extends `${infer F}.${string}` ? F : never;
+export type MetricFamily = MetricKey extends `${infer F}.${string}` ? F : never;
+
+/** Whether `key` is of `family` (typed: a misspelt family does not compile). */
+export function inFamily(key: string, family: MetricFamily): boolean {
+  return key.startsWith(`${family}.`);
+}
 
 /**
  * Families in the order /report and the weekly digest show them (提案, then 协商, 调研, 社情民意, 视察, 批示 …); a

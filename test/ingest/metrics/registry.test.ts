@@ -5,6 +5,7 @@ import {
   COUNT_ORDERS,
   FAMILY_ORDER,
   GOLD_LABELS,
+  inFamily,
   KEY_BY_NAME,
   KEYS,
   METRIC_WORDS,
@@ -92,5 +93,8 @@ describe('the metric registry is the one place a key is written', () => {
     // @ts-expect-error — not a key of the registry: `npm run typecheck` fails if this ever compiles.
     const misspelt: MetricKey = 'proposals.fild';
     expect(KEY_BY_NAME.has(misspelt)).toBe(false);
+    // @ts-expect-error — not a family of the registry.
+    expect(inFamily('proposals.filed', 'proposal')).toBe(false);
+    expect(inFamily('proposals.filed', 'proposals')).toBe(true);
   });
 });
