@@ -11,9 +11,12 @@ export interface Mention {
   end: number;
 }
 
-/** A trie node over UTF-16 code units: which names end here, and the longer names it continues into. */
+/**
+ * A trie node over UTF-16 code units (keyed by the unit's number: charAt would allocate a string for every
+ * character of the text scanned), which names end here, and the longer names it continues into.
+ */
 interface Node {
-  next: Map<string, Node>;
+  next: Map<number, Node>;
   full: boolean;
   short: boolean;
 }
@@ -93,9 +96,10 @@ function load(): Node {
   const trie: Node = { next: new Map(), full: false, short: false };
   const add = (name: string, kind: 'full' | 'short') => {
     let node = trie;
-    for (const ch of name.split('')) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map(), full: false, short: false }));
+    for (let k = 0; k < name.length; k++) {
+      const unit = name.charCodeAt(k);
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map(), full: false, short: false }));
       node = child;
     }
     node[kind] = true;
@@ -119,7 +123,7 @@ export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   while (i < text.length) {
-    let node = trie.next.get(text.charAt(i));
+    let node = trie.next.get(text.charCodeAt(i));
     let fullEnd = 0;
     let shortEnd = 0;
     for (let j = i + 1; node; j++) {
@@ -127,7 +131,7 @@ export function findMentions(text: string): Mention[] {
       if (len >= 2 && node.full) fullEnd = j;
       if (len >= 2 && len <= MAX_SHORT && node.short) shortEnd = j;
       if (j >= text.length) break;
-      node = node.next.get(text.charAt(j));
+      node = node.next.get(text.charCodeAt(j));
     }
     const end = fullEnd || shortEnd;
     if (end) {

@@ -22,18 +22,21 @@ function insideLongerName(text: string, m: Mention): boolean {
   return LONGER_NAME.test(text.slice(m.end, m.end + 8));
 }
 
+// Cue patterns around a mention, built once (not per mention).
+const CPPCC_BEFORE = new RegExp(`(政协|[*]协|政治协商会议)(${ORDINAL})?$`);
+const COMMITTEE_AFTER = new RegExp(`^(${ORDINAL})?委员会`);
+const CONGRESS_AFTER = new RegExp(`^${ORDINAL}人民代表大会`);
+
 /** Cue weight of one mention from the words around it: who is speaking, which body, which session. */
 function cueWeight(text: string, m: Mention, chained: boolean): number {
   const after = text.slice(m.end, m.end + 24).replace(/\s+/g, '');
   const before = text.slice(Math.max(0, m.start - 24), m.start).replace(/\s+/g, '');
   if (chained) return 0;
   let w = 0;
-  const cppccBefore = new RegExp(`(政协|[*]协|政治协商会议)(${ORDINAL})?$`).test(
-    before.replace(/[\u4e00-\u9fa5]{2,5}[市州]$/, ''),
-  );
-  if (cppccBefore && new RegExp(`^(${ORDINAL})?委员会`).test(after)) w += 6;
+  const cppccBefore = CPPCC_BEFORE.test(before.replace(/[\u4e00-\u9fa5]{2,5}[市州]$/, ''));
+  if (cppccBefore && COMMITTEE_AFTER.test(after)) w += 6;
   if (/^(政协|[*]协)/.test(after)) w += 3;
-  if (new RegExp(`^${ORDINAL}人民代表大会`).test(after)) w += /在$/.test(before) ? 8 : 5;
+  if (CONGRESS_AFTER.test(after)) w += /在$/.test(before) ? 8 : 5;
   if (/^(人民代表大会常务委员会|人大常委会|人民政府)/.test(after)) w += 4;
   if (/(我代表|我受)(政协|[*]协|中国人民政治协商会议)?([\u4e00-\u9fa5]{2,5}[市州])?$/.test(before)) w += 10;
   return w;
