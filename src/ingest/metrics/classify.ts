@@ -46,6 +46,17 @@ function fits(def: KeyDef, unit: string, body: ReportBody | null): boolean {
   return def.units.some((u) => (u === 'money' ? isMoney(unit) : u === bare || u === unit));
 }
 
+/** The keys a figure of this unit may take in a report of this body, by `${body}|${unit}` (KEYS is constant). */
+const FITTING = new Map<string, KeyDef[]>();
+
+/** KEYS filtered by fits, computed once per unit and body: the filter ran for every figure of every report. */
+function fittingKeys(unit: string, body: ReportBody | null): KeyDef[] {
+  const key = `${body ?? ''}|${unit}`;
+  let defs = FITTING.get(key);
+  if (!defs) FITTING.set(key, (defs = KEYS.filter((d) => fits(d, unit, body))));
+  return defs;
+}
+
 /** Global copies of the table's regex cues, compiled once. */
 const GLOBAL = new WeakMap<RegExp, RegExp>();
 
@@ -127,7 +138,7 @@ export function classifySentence(sentence: string, mentions: Mention[], body: Re
     const stop = after.search(AFTER_STOP);
     if (stop >= 0) after = after.slice(0, stop);
 
-    const defs = KEYS.filter((d) => fits(d, m.unit, body));
+    const defs = fittingKeys(m.unit, body);
     const found = hits(defs, window, after);
     const keys: string[] = [];
     let rule = '';
