@@ -1,4 +1,4 @@
-import { and, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DigestDb } from '../db/open.js';
 import { reportCount } from '../db/report-writer.js';
 import { reports as reportsTable } from '../db/schema.js';
@@ -138,13 +138,17 @@ export function measureServing(db: DigestDb, iterations: number, options: Servin
   }
 
   // The floor: one indexed row fetch through a prepared statement.
-  const point = service.store.stmt('SELECT id, title, region_name, year FROM reports WHERE id = ?');
+  const point = db
+    .select({ id: reportsTable.id, title: reportsTable.title, regionName: reportsTable.regionName, year: reportsTable.year })
+    .from(reportsTable)
+    .where(eq(reportsTable.id, sql.placeholder('id')))
+    .prepare();
   const samples: number[] = [];
   let firstMs = NaN;
   for (let i = 0; i < warmUp + iterations * 10; i++) {
     const id = rng.pick(ids);
     const started = performance.now();
-    point.get(id);
+    point.get({ id });
     const ms = performance.now() - started;
     if (i === 0) firstMs = round(ms);
     if (i >= warmUp) samples.push(ms);

@@ -86,14 +86,3 @@ export function toGramQuery(terms: string[]): GramQuery | null {
   const match = [...new Set(tokens.flat())].map((t) => `"${t}"`).join(' AND ');
   return { match, confirm: clean.filter((t) => Array.from(t).length > 2), terms: clean, tokens };
 }
-
-/**
- * SQL condition (on a paragraph text column) confirming every long term; bind `query.confirm` in order. A term
- * without ASCII letters is found in the text as it is: folding the text with lower() first cost a third of a
- * confirmation, and case cannot matter to it.
- */
-export function confirmSql(column: string, query: GramQuery): string {
-  return query.confirm
-    .map((t) => (/[a-z]/.test(t) ? ` AND instr(lower(${column}), ?) > 0` : ` AND instr(${column}, ?) > 0`))
-    .join('');
-}

@@ -1,8 +1,104 @@
-import { confirmSql, type GramQuery, toGramQuery } from './gram-index.js';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { paragraphGrams } from './fts-tables.js';
+import { type GramQuery, toGramQuery } from './gram-index.js';
+import type { DigestDb } from './open.js';
+import { listParams } from './report-queries.js';
 import type { ReportStore } from './report-store.js';
+import { paragraphs } from './schema.js';
 
 /** Matches counted at most: enough to say “more than 5000”, bounded so a common word stays cheap to count. */
 const COUNT_CAP = 5000;
+
+/** Query shapes kept prepared per connection at most (a shape: which confirmed terms need ASCII folding). */
+const SHAPES = 256;
+
+/** `paragraph_grams MATCH @match`. */
+const MATCHES = sql`${paragraphGrams} MATCH ${sql.placeholder('match')}`;
+
+/**
+ * Conditions confirming every long term on the paragraph text, bound as `c0 … cn`. A term without ASCII letters
+ * is found in the text as it is: folding the text with lower() first cost a third of a confirmation, and case
+ * cannot matter to it.
+ */
+function confirmations(shape: string): SQL[] {
+  return Array.from(shape, (folded, i) =>
+    folded === 'a'
+      ? sql`instr(lower(${paragraphs.text}), ${sql.placeholder(`c${i}`)}) > 0`
+      : sql`instr(${paragraphs.text}, ${sql.placeholder(`c${i}`)}) > 0`,
+  );
+}
+
+/** The shape of a query's confirmations: one letter per long term, `a` when it holds ASCII letters. */
+function shapeOf(query: GramQuery): string {
+  return query.confirm.map((t) => (/[a-z]/.test(t) ? 'a' : 'c')).join('');
+}
+
+function prepareSearch(db: DigestDb) {
+  const hits = db
+    .select({ rowid: paragraphGrams.rowid })
+    .from(paragraphGrams)
+    .where(MATCHES)
+    .limit(sql.placeholder('cap'))
+    .as('hits');
+  return {
+    count: db.select({ n: count() }).from(hits).prepare(),
+    candidates: (shape: string) =>
+      db
+        .select({
+          paragraphId: paragraphs.id,
+          reportId: paragraphs.reportId,
+          sectionPath: paragraphs.sectionPath,
+          text: paragraphs.text,
+        })
+        .from(paragraphGrams)
+        .innerJoin(paragraphs, eq(paragraphs.id, paragraphGrams.rowid))
+        .where(and(MATCHES, ...confirmations(shape)))
+        .orderBy(desc(paragraphGrams.rowid))
+        .limit(sql.placeholder('max'))
+        .prepare(),
+    withTopic: (ids: number, shape: string) =>
+      db
+        .selectDistinct({ id: paragraphs.reportId })
+        .from(paragraphGrams)
+        .innerJoin(paragraphs, eq(paragraphs.id, paragraphGrams.rowid))
+        .where(
+          and(
+            MATCHES,
+            inArray(
+              paragraphs.reportId,
+              Array.from({ length: ids }, (_, i) => sql.placeholder(`r${i}`)),
+            ),
+            ...confirmations(shape),
+          ),
+        )
+        .prepare(),
+  };
+}
+
+type Search = ReturnType<typeof prepareSearch>;
+type Shaped = {
+  candidates: Map<string, ReturnType<Search['candidates']>>;
+  withTopic: Map<string, ReturnType<Search['withTopic']>>;
+};
+
+const perDb = new WeakMap<DigestDb, { search: Search; shaped: Shaped }>();
+
+/** The connection's search statements, prepared once (per shape for the shaped ones). */
+function searchOf(db: DigestDb): { search: Search; shaped: Shaped } {
+  let s = perDb.get(db);
+  if (!s) perDb.set(db, (s = { search: prepareSearch(db), shaped: { candidates: new Map(), withTopic: new Map() } }));
+  return s;
+}
+
+/** A statement of `cache` for `shape`, prepared on first use (the cache is bounded). */
+function shaped<T>(cache: Map<string, T>, shape: string, prepare: () => T): T {
+  let s = cache.get(shape);
+  if (!s) {
+    if (cache.size >= SHAPES) cache.clear();
+    cache.set(shape, (s = prepare()));
+  }
+  return s;
+}
 
 /**
  * How many paragraphs contain all `terms`, given that the search read `read` confirmed matches with a bound of
@@ -19,10 +115,8 @@ export function countParagraphs(
   if (read.found <= read.bound) return { count: read.found, capped: false };
   const query = toGramQuery(terms);
   if (!query || query.confirm.length) return { count: read.bound, capped: true };
-  const row = store
-    .stmt('SELECT count(*) AS n FROM (SELECT rowid FROM paragraph_grams WHERE paragraph_grams MATCH ? LIMIT ?)')
-    .get(query.match, COUNT_CAP + 1) as { n: number };
-  return row.n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: row.n, capped: false };
+  const n = searchOf(store.db).search.count.get({ match: query.match, cap: COUNT_CAP + 1 })?.n ?? 0;
+  return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
 }
 
 /** A paragraph matching a search: its report and section. */
@@ -35,14 +129,13 @@ export interface ParagraphMatch {
 
 /** Paragraphs matching `query`, newest first, at most `max` (FTS5 walks its doclists in rowid order, so this stops early). */
 export function candidates(store: ReportStore, query: GramQuery, max: number): ParagraphMatch[] {
-  return store
-    .stmt(
-      `SELECT p.id AS paragraphId, p.report_id AS reportId, p.section_path AS sectionPath, p.text AS text
-       FROM paragraph_grams g JOIN paragraphs p ON p.id = g.rowid
-       WHERE paragraph_grams MATCH ?${confirmSql('p.text', query)}
-       ORDER BY g.rowid DESC LIMIT ?`,
-    )
-    .all(query.match, ...query.confirm, max) as ParagraphMatch[];
+  const { search, shaped: cache } = searchOf(store.db);
+  const shape = shapeOf(query);
+  return shaped(cache.candidates, shape, () => search.candidates(shape)).all({
+    match: query.match,
+    max,
+    ...listParams('c', query.confirm),
+  });
 }
 
 /** Ids among `reportIds` with at least one paragraph containing every word of `topic` (the index, like /search). */
@@ -50,15 +143,16 @@ export function reportsWithTopic(store: ReportStore, topic: string, reportIds: r
   const hit = new Set<number>();
   const query = toGramQuery(topic.split(/\s+/).filter(Boolean));
   if (!query) return hit;
+  const { search, shaped: cache } = searchOf(store.db);
+  const shape = shapeOf(query);
   // Chunks keep the IN list far below SQLite's variable limit.
   for (let i = 0; i < reportIds.length; i += 500) {
     const chunk = reportIds.slice(i, i + 500);
-    const rows = store.db.$client
-      .prepare(
-        `SELECT DISTINCT p.report_id AS id FROM paragraph_grams g JOIN paragraphs p ON p.id = g.rowid
-         WHERE paragraph_grams MATCH ? AND p.report_id IN (${chunk.map(() => '?').join(',')})${confirmSql('p.text', query)}`,
-      )
-      .all(query.match, ...chunk, ...query.confirm) as { id: number }[];
+    const rows = shaped(cache.withTopic, `${chunk.length}:${shape}`, () => search.withTopic(chunk.length, shape)).all({
+      match: query.match,
+      ...listParams('r', chunk),
+      ...listParams('c', query.confirm),
+    });
     for (const r of rows) hit.add(r.id);
   }
   return hit;

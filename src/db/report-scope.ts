@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { FactScope } from './headline-facts.js';
 import type { DigestDb } from './open.js';
+import { REF_COLUMNS } from './report-queries.js';
 import type { ReportRef } from './report-store.js';
 import { reports } from './schema.js';
 
@@ -34,25 +35,10 @@ export function scopeCount(db: DigestDb, scope: FactScope, tierOf: (r: TierColum
     .reduce((n, r) => n + (tierOf(r) === scope.tier ? r.n : 0), 0);
 }
 
-/** The listing columns a comparison or list reads. */
-const REF = {
-  id: reports.id,
-  body: reports.body,
-  kind: reports.kind,
-  regionCode: reports.regionCode,
-  regionName: reports.regionName,
-  regionShort: reports.regionShort,
-  regionLevel: reports.regionLevel,
-  province: reports.province,
-  parent: reports.parent,
-  year: reports.year,
-  period: reports.period,
-};
-
 /** A province's reports in listing order (region, year, id): one range of the `reports_listing` index. */
 export function provinceRefs(db: DigestDb, province: string): ReportRef[] {
   return db
-    .select(REF)
+    .select(REF_COLUMNS)
     .from(reports)
     .where(eq(reports.province, province))
     .orderBy(asc(reports.province), asc(reports.regionName), asc(reports.year), asc(reports.id))
@@ -69,7 +55,7 @@ export function refsInScope(
   const out = new Map<number, ReportRef>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = db
-      .select(REF)
+      .select(REF_COLUMNS)
       .from(reports)
       .where(and(inArray(reports.id, ids.slice(i, i + 500)), where(scope)))
       .all();

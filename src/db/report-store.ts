@@ -1,40 +1,17 @@
-import type { Statement } from 'better-sqlite3';
-import { evidenceSql } from './evidence-ref.js';
 import type { DigestDb } from './open.js';
 import { unpackOriginal } from './original-text.js';
-import { sentencesSql } from './summary-refs.js';
+import {
+  listParams,
+  type MetricRow,
+  type PartRow,
+  prepareReportQueries,
+  type ReportRef,
+  type ReportRow,
+  type SectionRow,
+  type StoredRegion,
+} from './report-queries.js';
 
-/** A stored report's metadata row as the service reads it. */
-export interface ReportRow {
-  id: number;
-  title: string | null;
-  body: string | null;
-  kind: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-  regionShort: string | null;
-  regionLevel: string | null;
-  province: string | null;
-  parent: string | null;
-  year: number | null;
-  /** `year` or `term` (see ReportPeriod). */
-  period: string;
-  deliveredOn: string | null;
-  speaker: string | null;
-  session: string | null;
-  sourceUrl: string | null;
-  sourceFile: string;
-  summary: string;
-  planSummary: string;
-  keywords: string;
-  ingestedAt: string;
-}
-
-/** The columns of a report that lists, filters and comparisons read; all of them are in the `reports_listing` index. */
-export type ReportRef = Pick<
-  ReportRow,
-  'id' | 'body' | 'kind' | 'regionCode' | 'regionName' | 'regionShort' | 'regionLevel' | 'province' | 'parent' | 'year' | 'period'
->;
+export type { MetricRow, ReportRef, ReportRow };
 
 /** Reports of one /list group: a province, or (province unknown) the national reports or the rest. */
 export interface ListingGroup {
@@ -44,54 +21,18 @@ export interface ListingGroup {
   reports: number;
 }
 
-/** A stored figure. */
-export interface MetricRow {
-  reportId: number;
-  key: string;
-  label: string;
-  value: number;
-  unit: string;
-  approx: string;
-  normalized: number;
-  evidence: string;
-  sectionPath: string | null;
-  scope: string | null;
-  period: string;
-  /** own / other / aggregate. */
-  bodyScope: string;
-  /** high / low. */
-  confidence: string;
-  /** JSON array of Chinese reasons a fact is uncertain. */
-  flags: string;
-  derived: string | null;
-}
+/** IN-list shapes kept prepared at most (each distinct list length is one statement). */
+const LIST_SHAPES = 256;
 
-const REPORT_COLUMNS = `id, title, body, kind, region_code AS regionCode, region_name AS regionName, region_short AS regionShort,
-  region_level AS regionLevel, province, parent, year, period, delivered_on AS deliveredOn, speaker, session,
-  source_url AS sourceUrl, source_file AS sourceFile, ${sentencesSql('reports.summary', 'reports.id')} AS summary,
-  ${sentencesSql('reports.plan_summary', 'reports.id')} AS planSummary, keywords, ingested_at AS ingestedAt`;
+/** A prepared query over an IN list of metrics. */
+type ListQuery = ReturnType<ReturnType<typeof prepareReportQueries>['headlinesForKeys']>;
 
-const REF_COLUMNS = `id, body, kind, region_code AS regionCode, region_name AS regionName, region_short AS regionShort,
-  region_level AS regionLevel, province, parent, year, period`;
-
-/** The order of every report list (allReports, /list); `reports_listing` holds it, so no sort is needed. */
-const LISTING_ORDER = 'province, region_name, year, id';
-
-/** Rows of one listing group (binds @province, @national). */
-const GROUP_WHERE = `(province = @province OR (province IS NULL AND @province IS NULL AND (region_name IS '全国') = @national))`;
-
-// Evidence stored as a paragraph reference is resolved here, so every reader still gets the sentence.
-const METRIC_COLUMNS = `report_id AS reportId, key, label, value, unit, approx, normalized, ${evidenceSql()} AS evidence,
-  section_path AS sectionPath, scope, period, body_scope AS bodyScope, confidence, flags, derived`;
-
-/** Read-side access to the store with prepared statements (the service never re-parses a report). */
+/** Read-side access to the store with drizzle queries prepared once (the service never re-parses a report). */
 export class ReportStore {
-  private readonly cache = new Map<string, Statement>();
-  private regions: {
-    version: string;
-    rows: { code: string; name: string; short: string; province: string | null }[];
-    byCode: ReadonlyMap<string, { code: string; name: string; short: string; province: string | null }>;
-  } | null = null;
+  private readonly q: ReturnType<typeof prepareReportQueries>;
+  /** IN-list statements by shape (`keys:3`, `reports:12:3`). */
+  private readonly lists = new Map<string, ListQuery>();
+  private regions: { version: string; rows: StoredRegion[]; byCode: ReadonlyMap<string, StoredRegion> } | null = null;
   /** A few corpus-wide query results (fixed keys), valid while `corpusVersion()` is unchanged. */
   private readonly memo = new Map<string, { version: string; rows: readonly object[] }>();
 
@@ -101,32 +42,20 @@ export class ReportStore {
     byTokens: new Map(),
   };
 
-  constructor(readonly db: DigestDb) {}
-
-  /** A cached prepared statement. */
-  stmt(sql: string): Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.$client.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+  constructor(readonly db: DigestDb) {
+    this.q = prepareReportQueries(db);
   }
 
   reportById(id: number): ReportRow | undefined {
-    return this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
+    return this.q.reportById.get({ id });
   }
 
   reportsByRegion(code: string): ReportRow[] {
-    return this.stmt(
-      `SELECT ${REPORT_COLUMNS} FROM reports WHERE region_code = ? ORDER BY year DESC, delivered_on DESC, id DESC`,
-    ).all(code) as ReportRow[];
+    return this.q.reportsByRegion.all({ code });
   }
 
   reportsByYear(year: number): ReportRow[] {
-    return this.stmt(`SELECT ${REPORT_COLUMNS} FROM reports WHERE year = ? ORDER BY province, region_name`).all(
-      year,
-    ) as ReportRow[];
+    return this.q.reportsByYear.all({ year });
   }
 
   /**
@@ -134,11 +63,7 @@ export class ReportStore {
    * frozen, the array is the caller's). Read from the covering index: the wide rows are never touched.
    */
   allReports(): ReportRef[] {
-    return this.memoized(
-      'allReports',
-      () =>
-        this.stmt(`SELECT ${REF_COLUMNS} FROM reports INDEXED BY reports_listing ORDER BY ${LISTING_ORDER}`).all() as ReportRef[],
-    );
+    return this.memoized('allReports', () => this.q.allReports.all());
   }
 
   /**
@@ -148,47 +73,31 @@ export class ReportStore {
    */
   listingGroups(): ListingGroup[] {
     return this.memoized('listingGroups', () =>
-      (
-        this.stmt(
-          `SELECT province, national, reports FROM (
-             SELECT province, province IS NULL AND region_name IS '全国' AS national, count(*) AS reports,
-               min(region_name IS NOT NULL) AS named, min(region_name) AS firstName
-             FROM reports INDEXED BY reports_listing GROUP BY 1, 2)
-           ORDER BY province, named, firstName`,
-        ).all() as { province: string | null; national: number; reports: number }[]
-      ).map((g) => ({ province: g.province, national: g.national === 1, reports: g.reports })),
+      this.q.listingGroups.all().map((g) => ({ province: g.province, national: g.national === 1, reports: g.reports })),
     );
   }
 
   /** One page of a listing group's reports, in `allReports` order (an indexed range). */
   reportsOfGroup(group: Pick<ListingGroup, 'province' | 'national'>, limit: number, offset: number): ReportRef[] {
-    return this.stmt(
-      `SELECT ${REF_COLUMNS} FROM reports INDEXED BY reports_listing WHERE ${GROUP_WHERE} ORDER BY ${LISTING_ORDER} LIMIT @limit OFFSET @offset`,
-    ).all({ province: group.province, national: group.national ? 1 : 0, limit, offset }) as ReportRef[];
+    return this.q.reportsOfGroup.all({ province: group.province, national: group.national ? 1 : 0, limit, offset });
   }
 
   reportsIngestedBetween(fromIso: string, toIso: string): ReportRow[] {
-    return this.stmt(
-      `SELECT ${REPORT_COLUMNS} FROM reports WHERE ingested_at > ? AND ingested_at <= ? ORDER BY ingested_at, id`,
-    ).all(fromIso, toIso) as ReportRow[];
+    return this.q.reportsIngestedBetween.all({ from: fromIso, to: toIso });
   }
 
   /** Distinct regions that have reports (code, name, province); cached until the corpus changes. */
-  storedRegions(): { code: string; name: string; short: string; province: string | null }[] {
+  storedRegions(): StoredRegion[] {
     const version = this.corpusVersion();
     if (this.regions?.version !== version) {
-      // Read from `reports_region_year` alone (it carries the region columns), never from the wide rows.
-      const rows = this.stmt(
-        `SELECT DISTINCT region_code AS code, region_name AS name, region_short AS short, province FROM reports
-         INDEXED BY reports_region_year WHERE region_code IS NOT NULL`,
-      ).all() as { code: string; name: string; short: string; province: string | null }[];
+      const rows = this.q.storedRegions.all();
       this.regions = { version, rows, byCode: new Map(rows.map((r) => [r.code, r])) };
     }
     return this.regions.rows;
   }
 
   /** The same regions by code (cached with them: building the map per command cost ~0.3 ms at 10,000 reports). */
-  storedRegionsByCode(): ReadonlyMap<string, { code: string; name: string; short: string; province: string | null }> {
+  storedRegionsByCode(): ReadonlyMap<string, StoredRegion> {
     this.storedRegions();
     return this.regions!.byCode;
   }
@@ -198,8 +107,7 @@ export class ReportStore {
    * /subscribe writes keep the caches, and an ingest CLI next to the bot invalidates them). One point lookup.
    */
   corpusVersion(): string {
-    const row = this.stmt(`SELECT value FROM corpus_meta WHERE key = 'corpus_version'`).get() as { value: number } | undefined;
-    return String(row?.value ?? 0);
+    return String(this.q.corpusVersion.get()?.value ?? 0);
   }
 
   /**
@@ -212,8 +120,7 @@ export class ReportStore {
     const key = tokens.join(' ');
     let idf = this.idf.byTokens.get(key);
     if (idf === undefined) {
-      const vocab = this.stmt('SELECT doc FROM paragraph_grams_vocab WHERE term = ?');
-      const df = Math.min(...tokens.map((t) => (vocab.get(t) as { doc: number } | undefined)?.doc ?? 0));
+      const df = Math.min(...tokens.map((term) => this.q.termDocs.get({ term })?.doc ?? 0));
       const n = Math.max(this.idf.total, df);
       idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       if (this.idf.byTokens.size >= 4096) this.idf.byTokens.clear();
@@ -224,7 +131,7 @@ export class ReportStore {
 
   /** Paragraph count for idf, as the highest paragraph id: O(log n), and deletions only shift all idfs alike. */
   private paragraphTotal(): number {
-    return (this.stmt('SELECT max(id) AS n FROM paragraphs').get() as { n: number | null }).n ?? 0;
+    return this.q.paragraphTotal.get()?.n ?? 0;
   }
 
   /** Runs a corpus-wide query once per corpus version; callers get a fresh array of shared frozen rows. */
@@ -238,13 +145,11 @@ export class ReportStore {
   }
 
   headlines(reportId: number): MetricRow[] {
-    return this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE report_id = ? AND headline = 1 ORDER BY key`).all(
-      reportId,
-    ) as MetricRow[];
+    return this.q.headlines.all({ reportId });
   }
 
   allMetrics(reportId: number): MetricRow[] {
-    return this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE report_id = ? ORDER BY offset`).all(reportId) as MetricRow[];
+    return this.q.allMetrics.all({ reportId });
   }
 
   /**
@@ -253,69 +158,49 @@ export class ReportStore {
    */
   headlinesForKeys(keys: string[]): MetricRow[] {
     if (!keys.length) return [];
-    const marks = keys.map(() => '?').join(',');
-    return this.stmt(`SELECT ${METRIC_COLUMNS} FROM metrics WHERE headline = 1 AND key IN (${marks})`).all(
-      ...keys,
-    ) as MetricRow[];
+    return this.listQuery(`keys:${keys.length}`, () => this.q.headlinesForKeys(keys.length)).all(listParams('k', keys));
   }
 
-  /**
-   * Headline facts of some reports whose key is one of `keys`, in the order `headlinesForKeys` gives them.
-   * `+key` keeps the planner on the report index: without statistics it would scan the key index instead.
-   */
+  /** Headline facts of some reports whose key is one of `keys`, in the order `headlinesForKeys` gives them. */
   headlinesForReports(reportIds: number[], keys: string[]): MetricRow[] {
     if (!keys.length || !reportIds.length) return [];
-    const ids = reportIds.map(() => '?').join(',');
-    const marks = keys.map(() => '?').join(',');
-    return this.stmt(
-      `SELECT ${METRIC_COLUMNS} FROM metrics WHERE report_id IN (${ids}) AND headline = 1 AND +key IN (${marks}) ORDER BY key, id`,
-    ).all(...reportIds, ...keys) as MetricRow[];
+    return this.listQuery(`reports:${reportIds.length}:${keys.length}`, () =>
+      this.q.headlinesForReports(reportIds.length, keys.length),
+    ).all({ ...listParams('r', reportIds), ...listParams('k', keys) });
+  }
+
+  /** The prepared statement of one IN-list shape (a bounded cache: shapes are list lengths). */
+  private listQuery(shape: string, prepare: () => ListQuery): ListQuery {
+    let query = this.lists.get(shape);
+    if (!query) {
+      if (this.lists.size >= LIST_SHAPES) this.lists.clear();
+      query = prepare();
+      this.lists.set(shape, query);
+    }
+    return query;
   }
 
   /** Distinct metric keys with their labels, by key, then as first stored (for understanding metric words). */
   metricVocabulary(): { key: string; label: string }[] {
-    return this.memoized(
-      'vocabulary',
-      () =>
-        this.stmt(`SELECT key, label FROM headline_labels WHERE key <> 'other' ORDER BY key, first_id`).all() as {
-          key: string;
-          label: string;
-        }[],
-    );
+    return this.memoized('vocabulary', () => this.q.metricVocabulary.all());
   }
 
-  sections(reportId: number): { path: string; title: string; level: number; scope: string | null; summary: string }[] {
-    return this.stmt(
-      `SELECT path, title, level, scope, ${sentencesSql('sections.summary', 'sections.report_id')} AS summary FROM sections WHERE report_id = ? ORDER BY ord`,
-    ).all(reportId) as {
-      path: string;
-      title: string;
-      level: number;
-      scope: string | null;
-      summary: string;
-    }[];
+  sections(reportId: number): SectionRow[] {
+    return this.q.sections.all({ reportId });
   }
 
-  parts(reportId: number): { title: string; scope: string }[] {
-    return this.stmt(`SELECT title, scope FROM parts WHERE report_id = ? ORDER BY ord`).all(reportId) as {
-      title: string;
-      scope: string;
-    }[];
+  parts(reportId: number): PartRow[] {
+    return this.q.parts.all({ reportId });
   }
 
   /** The report's original text (stored compressed against its paragraphs), or undefined. */
   originalText(reportId: number): string | undefined {
-    const row = this.stmt(`SELECT original FROM report_originals WHERE report_id = ?`).get(reportId) as
-      | { original: Buffer }
-      | undefined;
+    const row = this.q.original.get({ reportId });
     if (!row) return undefined;
-    return unpackOriginal(
-      row.original,
-      () => this.stmt('SELECT text FROM paragraphs WHERE report_id = ? ORDER BY ord').pluck().all(reportId) as string[],
-    );
+    return unpackOriginal(row.original, () => this.q.paragraphTexts.all({ reportId }).map((p) => p.text));
   }
 
   reportCount(): number {
-    return (this.stmt('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+    return this.q.reportCount.get()?.n ?? 0;
   }
 }

@@ -41,7 +41,7 @@ export function comparePeriod(f: Pick<StoredFact, 'value' | 'evidence' | 'period
 }
 
 /** Flags stored with a fact (JSON array or `;`-separated text), as a list. */
-function factFlags(raw: StoredFact['flags']): string[] {
+export function storedFlags(raw: StoredFact['flags']): string[] {
   if (!raw) return [];
   if (Array.isArray(raw)) return raw.map(String);
   const text = raw as string;
@@ -61,7 +61,7 @@ function factFlags(raw: StoredFact['flags']): string[] {
 
 /** Why a fact alone is doubtful (its failed checks, or 把握不大 for a low-confidence one); empty when trusted. */
 export function factDoubts(f: Pick<StoredFact, 'flags' | 'confidence'>): string[] {
-  const doubts = factFlags(f.flags);
+  const doubts = storedFlags(f.flags);
   if (f.confidence === 'low' && !doubts.length) doubts.push('把握不大');
   return doubts;
 }

@@ -10,7 +10,8 @@ const SUMMARY_SENTENCES = 3;
 
 /** The 1–3 leading summary sentences of a report that fit the digest's length budget. */
 function shortSummary(r: Pick<ReportRow, 'summary'>): string {
-  const all = parseList(r.summary);
+  // Blank sentences are skipped; so is a null one (a reference whose paragraph is gone resolves to JSON null).
+  const all = r.summary.filter((s) => typeof s === 'string' && s.trim() !== '');
   const out: string[] = [];
   let length = 0;
   for (const s of all.slice(0, SUMMARY_SENTENCES)) {
@@ -39,13 +40,4 @@ export function digestEntry(store: DigestReads, r: ReportRow, index: number | nu
   if (summary) blocks.push({ type: 'paragraph', text: summary });
   if (figures.length) blocks.push({ type: 'fields', items: figures.map((f) => ({ label: f.label, value: f.display })) });
   return { blocks };
-}
-
-function parseList(json: string): string[] {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
-  } catch {
-    return [];
-  }
 }

@@ -36,8 +36,8 @@ describe('store and service speed-ups', () => {
     const id = row.id as number;
     const store = new ReportStore(env.db);
     expect(store.originalText(id)).toBe(report.original);
-    expect(JSON.parse(store.reportById(id)!.summary)).toEqual(report.summary);
-    expect(JSON.parse(store.reportById(id)!.planSummary)).toEqual(report.planSummary);
+    expect(store.reportById(id)!.summary).toEqual(report.summary);
+    expect(store.reportById(id)!.planSummary).toEqual(report.planSummary);
     const count = (sql: string) => (client().prepare(sql).get(id) as { n: number }).n;
     expect(count('SELECT count(*) AS n FROM paragraphs WHERE report_id = ?')).toBe(report.paragraphs.length);
     expect(count('SELECT count(*) AS n FROM sections WHERE report_id = ?')).toBe(report.outline.sections.length);
@@ -46,7 +46,7 @@ describe('store and service speed-ups', () => {
     );
     expect(count("SELECT count(*) AS n FROM metrics WHERE report_id = ? AND typeof(headline) = 'integer'")).toBeGreaterThan(0);
     const summaries = store.sections(id);
-    expect(summaries.map((s) => JSON.parse(s.summary))).toEqual(report.outline.sections.map((s) => s.summary ?? []));
+    expect(summaries.map((s) => s.summary)).toEqual(report.outline.sections.map((s) => s.summary ?? []));
   });
 
   it('gives the same headlines for some reports as the corpus-wide query, in the same order', () => {

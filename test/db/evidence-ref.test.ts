@@ -60,7 +60,9 @@ describe('stored evidence and summaries round-trip on the seeds and the dev corp
       // And row by row, in insertion order (allMetrics sorts by offset, where ties are in any order).
       const ids = byId.all(id) as number[];
       const rows = ids.map((mid) => {
-        const f = store.stmt(`SELECT key || ':' || (${evidenceSql()}) AS v FROM metrics WHERE id = ?`).get(mid) as { v: string };
+        const f = t.db.$client.prepare(`SELECT key || ':' || (${evidenceSql()}) AS v FROM metrics WHERE id = ?`).get(mid) as {
+          v: string;
+        };
         return f.v;
       });
       expect(rows).toEqual(want);
@@ -86,9 +88,9 @@ describe('stored evidence and summaries round-trip on the seeds and the dev corp
     const store = new ReportStore(t.db);
     for (const [id, r] of extracted) {
       const row = store.reportById(id)!;
-      expect(JSON.parse(row.summary)).toEqual(r.summary);
-      expect(JSON.parse(row.planSummary)).toEqual(r.planSummary);
-      expect(store.sections(id).map((s) => [s.path, JSON.parse(s.summary)])).toEqual(
+      expect(row.summary).toEqual(r.summary);
+      expect(row.planSummary).toEqual(r.planSummary);
+      expect(store.sections(id).map((s) => [s.path, s.summary])).toEqual(
         r.outline.sections.map((s) => [s.path, s.summary ?? []]),
       );
     }

@@ -126,7 +126,7 @@ describe('weekly digest content', () => {
     expect(text).toContain(r.title!);
     expect(text).toContain('地区: 资阳市(四川)');
     expect(text).toContain('年度: 2022年');
-    expect(text).toContain((JSON.parse(r.summary) as string[])[0]!);
+    expect(text).toContain(r.summary[0]!);
     expect(text).toContain('196件');
     expect(reply.actions.map((a) => a.command)).toContain(`/report #${r.id}`);
   });

@@ -32,8 +32,7 @@ export function sectionsCommand(store: ReportStore, args: string[]): Reply {
       scope = s.scope;
     }
     blocks.push({ type: 'paragraph', text: `${'  '.repeat(s.level - 1)}${s.path} ${s.title}` });
-    const summary = JSON.parse(s.summary) as string[];
-    if (summary.length && s.level === 1) blocks.push({ type: 'quote', text: summary.join('') });
+    if (s.summary.length && s.level === 1) blocks.push({ type: 'quote', text: s.summary.join('') });
     out.push({ blocks });
   }
   if (!sections.length) out.push({ blocks: [{ type: 'paragraph', text: '这份报告没有可识别的章节。' }] });

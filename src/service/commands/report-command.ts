@@ -78,9 +78,7 @@ function reviewedLabel(r: ReportRow): string {
 export function reportDigest(store: ReportStore, r: ReportRow, note: string | null, otherYears: ReportRow[] = []): Reply {
   const figures = orderHeadlines(store.headlines(r.id));
   const values = figureTexts(figures);
-  const summary = JSON.parse(r.summary) as string[];
-  const planSummary = JSON.parse(r.planSummary) as string[];
-  const keywords = JSON.parse(r.keywords) as string[];
+  const { summary, planSummary, keywords } = r;
   const top = store.sections(r.id).filter((s) => s.level === 1);
   const title = r.title ?? `${r.regionName ?? ''}报告`;
 

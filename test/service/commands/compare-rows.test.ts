@@ -17,7 +17,9 @@ const gdp = (reportId: number, value: number, unit: string, normalized: number):
     period: 'year',
     bodyScope: 'own',
     confidence: 'high',
-    flags: '[]',
+    sectionPath: null,
+    scope: null,
+    flags: [],
     derived: null,
   }) as MetricRow;
 
