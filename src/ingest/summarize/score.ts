@@ -33,6 +33,12 @@ const OVERVIEW =
   /^(?:一年来|过去一年|全年|今年以来|五年来|本届以来|[0-9]{4}年[,\uFF0C]?(?:我们|市政协|县政协|区政协|州政协|省政协|常委会)?共)/;
 const MAX_LENGTH = 300;
 
+/** False when a sentence is excluded by its shape alone (heading, too short or long), before any scoring. */
+export function mayQualify(sentence: Sentence): boolean {
+  const length = sentence.text.length;
+  return !sentence.heading && length >= MIN_LENGTH && length <= MAX_LENGTH;
+}
+
 /** Scores a sentence: figures and named initiatives up; boilerplate, odd length and back-references down. */
 export function scoreSentence(sentence: Sentence, extraFigures = 0): ScoredSentence {
   const { text } = sentence;
@@ -42,10 +48,8 @@ export function scoreSentence(sentence: Sentence, extraFigures = 0): ScoredSente
   const slogan = figs === 0 && named === 0 && share >= SLOGAN_SHARE;
   const length = text.length;
   const excluded =
-    sentence.heading ||
+    !mayQualify(sentence) ||
     slogan ||
-    length < MIN_LENGTH ||
-    length > MAX_LENGTH ||
     isJunk(text) ||
     isGreeting(text) ||
     isExhortation(text) ||

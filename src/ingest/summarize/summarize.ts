@@ -1,6 +1,6 @@
 import type { MetricFact, ReportOutline } from '../../domain/report.js';
 import { scopeAt, scopeSpans } from './scope.js';
-import { scoreSentence, type ScoredSentence } from './score.js';
+import { mayQualify, scoreSentence, type ScoredSentence } from './score.js';
 import { selectSentences } from './select.js';
 import { summarySentences } from './sentences.js';
 
@@ -15,7 +15,10 @@ export interface SummaryResult {
 /** Builds the report summary (review part), the plan summary and a 1–2 sentence summary per section. */
 export function summarize(text: string, outline: ReportOutline, metrics: MetricFact[]): SummaryResult {
   const offsets = metrics.map((m) => m.offset).sort((a, b) => a - b);
-  const sentences = summarySentences(text).map((s) => scoreSentence(s, countIn(offsets, s.start, s.end)));
+  // Sentences excluded by shape are never selected (selection drops excluded ones first): not scored at all.
+  const sentences = summarySentences(text)
+    .filter(mayQualify)
+    .map((s) => scoreSentence(s, countIn(offsets, s.start, s.end)));
   const spans = scopeSpans(text, outline);
   const review = sentences.filter((s) => scopeAt(spans, s.start) === 'review');
   const plan = sentences.filter((s) => scopeAt(spans, s.start) === 'plan');
