@@ -1,5 +1,7 @@
+import { and, asc, eq, isNotNull, isNull, lt, max, sql } from 'drizzle-orm';
 import type { UpdateInbox } from '../service/ports.js';
 import type { DigestDb } from './open.js';
+import { telegramUpdates as updates } from './schema.js';
 
 /** Handled rows older than this are pruned; Telegram keeps an unconfirmed update for at most 24 hours. */
 const KEEP_MS = 3 * 24 * 3600 * 1000;
@@ -10,41 +12,57 @@ export function createSqliteInbox<U extends { update_id: number }>(
   db: DigestDb,
   now: () => Date = () => new Date(),
 ): UpdateInbox<U> {
-  const c = db.$client;
-  const insert = c.prepare(
-    'INSERT INTO telegram_updates (update_id, payload, received_at) VALUES (?, ?, ?) ON CONFLICT(update_id) DO NOTHING',
-  );
-  const row = c.prepare('SELECT handled_at AS handledAt FROM telegram_updates WHERE update_id = ?');
-  const lastHandled = c.prepare('SELECT MAX(update_id) AS id FROM telegram_updates WHERE handled_at IS NOT NULL');
-  const handled = c.prepare(
-    `INSERT INTO telegram_updates (update_id, payload, received_at, handled_at) VALUES (?, NULL, ?, ?)
-     ON CONFLICT(update_id) DO UPDATE SET handled_at = excluded.handled_at, payload = NULL`,
-  );
-  const pending = c.prepare(
-    'SELECT payload FROM telegram_updates WHERE handled_at IS NULL AND payload IS NOT NULL ORDER BY update_id LIMIT ?',
-  );
+  const p = sql.placeholder;
+  const insert = db
+    .insert(updates)
+    .values({ updateId: p('id'), payload: p('payload'), receivedAt: p('at') })
+    .onConflictDoNothing({ target: updates.updateId })
+    .prepare();
+  const row = db
+    .select({ handledAt: updates.handledAt })
+    .from(updates)
+    .where(eq(updates.updateId, p('id')))
+    .prepare();
+  const newestHandled = db
+    .select({ id: max(updates.updateId) })
+    .from(updates)
+    .where(isNotNull(updates.handledAt));
+  const lastHandled = newestHandled.prepare();
+  const handled = db
+    .insert(updates)
+    .values({ updateId: p('id'), payload: null, receivedAt: p('at'), handledAt: p('at') })
+    .onConflictDoUpdate({ target: updates.updateId, set: { handledAt: sql`excluded.handled_at`, payload: null } })
+    .prepare();
+  const pending = db
+    .select({ payload: updates.payload })
+    .from(updates)
+    .where(and(isNull(updates.handledAt), isNotNull(updates.payload)))
+    .orderBy(asc(updates.updateId))
+    .limit(p('limit'))
+    .prepare();
   // The newest handled row is kept: it is the "last handled update_id" that older redeliveries are held against.
-  const prune = c.prepare(
-    `DELETE FROM telegram_updates WHERE handled_at IS NOT NULL AND handled_at < ?
-     AND update_id < (SELECT MAX(update_id) FROM telegram_updates WHERE handled_at IS NOT NULL)`,
-  );
+  const prune = db
+    .delete(updates)
+    .where(and(isNotNull(updates.handledAt), lt(updates.handledAt, p('before')), sql`${updates.updateId} < (${newestHandled})`))
+    .prepare();
   let sincePrune = 0;
   return {
-    enqueue: (update) => insert.run(update.update_id, JSON.stringify(update), now().toISOString()).changes === 1,
+    enqueue: (update) =>
+      insert.run({ id: update.update_id, payload: JSON.stringify(update), at: now().toISOString() }).changes === 1,
     isHandled(updateId) {
-      const r = row.get(updateId) as { handledAt: string | null } | undefined;
+      const r = row.get({ id: updateId });
       if (r) return r.handledAt !== null;
-      const last = (lastHandled.get() as { id: number | null }).id;
+      const last = lastHandled.get()?.id ?? null;
       return last !== null && updateId <= last;
     },
     markHandled(updateId) {
-      const at = now().toISOString();
-      handled.run(updateId, at, at);
+      handled.run({ id: updateId, at: now().toISOString() });
       if (++sincePrune >= PRUNE_EVERY) {
         sincePrune = 0;
-        prune.run(new Date(now().getTime() - KEEP_MS).toISOString());
+        prune.run({ before: new Date(now().getTime() - KEEP_MS).toISOString() });
       }
     },
-    pending: (limit = 100) => (pending.all(limit) as { payload: string }[]).map((r) => JSON.parse(r.payload) as U),
+    // The payload is the update JSON this inbox stored (enqueue): its own shape, `U`.
+    pending: (limit = 100) => pending.all({ limit }).flatMap((r) => (r.payload === null ? [] : [JSON.parse(r.payload) as U])),
   };
 }

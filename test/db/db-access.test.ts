@@ -36,8 +36,8 @@ describe('data access stays in src/db', () => {
     'src/db/outlier-marks.ts': 'its reader (src/ingest/outliers.ts) still takes the JSON text; converted with it',
     'src/db/rebuild-grams.ts': 'FTS5 maintenance commands (`delete-all`, rowid inserts) drizzle has no builder for',
     'src/db/report-writer.ts': 'the ingest write path: batched statements, savepoints and FTS5 rows on the raw client',
-    'src/db/term-df.ts': 'upsert adding to the stored count, prepared once for the ingest writer',
-    'src/db/update-inbox.ts': 'the Telegram inbox, prepared on the raw client once (no typed rows beyond ids)',
+    'src/db/term-df.ts':
+      'the ingest writer’s hot loop (a few hundred upserts a report): a raw statement binds without drizzle’s per-run mapping',
   };
 
   /** `.prepare(<anything>)`: drizzle's prepare takes no SQL, the raw client's takes a string. */
