@@ -47,15 +47,15 @@ export class ReportStore {
   }
 
   reportById(id: number): ReportRow | undefined {
-    return this.q.reportById.get({ id });
+    return this.q.reportById().get({ id });
   }
 
   reportsByRegion(code: string): ReportRow[] {
-    return this.q.reportsByRegion.all({ code });
+    return this.q.reportsByRegion().all({ code });
   }
 
   reportsByYear(year: number): ReportRow[] {
-    return this.q.reportsByYear.all({ year });
+    return this.q.reportsByYear().all({ year });
   }
 
   /**
@@ -63,7 +63,7 @@ export class ReportStore {
    * frozen, the array is the caller's). Read from the covering index: the wide rows are never touched.
    */
   allReports(): ReportRef[] {
-    return this.memoized('allReports', () => this.q.allReports.all());
+    return this.memoized('allReports', () => this.q.allReports().all());
   }
 
   /**
@@ -73,24 +73,27 @@ export class ReportStore {
    */
   listingGroups(): ListingGroup[] {
     return this.memoized('listingGroups', () =>
-      this.q.listingGroups.all().map((g) => ({ province: g.province, national: g.national === 1, reports: g.reports })),
+      this.q
+        .listingGroups()
+        .all()
+        .map((g) => ({ province: g.province, national: g.national === 1, reports: g.reports })),
     );
   }
 
   /** One page of a listing group's reports, in `allReports` order (an indexed range). */
   reportsOfGroup(group: Pick<ListingGroup, 'province' | 'national'>, limit: number, offset: number): ReportRef[] {
-    return this.q.reportsOfGroup.all({ province: group.province, national: group.national ? 1 : 0, limit, offset });
+    return this.q.reportsOfGroup().all({ province: group.province, national: group.national ? 1 : 0, limit, offset });
   }
 
   reportsIngestedBetween(fromIso: string, toIso: string): ReportRow[] {
-    return this.q.reportsIngestedBetween.all({ from: fromIso, to: toIso });
+    return this.q.reportsIngestedBetween().all({ from: fromIso, to: toIso });
   }
 
   /** Distinct regions that have reports (code, name, province); cached until the corpus changes. */
   storedRegions(): StoredRegion[] {
     const version = this.corpusVersion();
     if (this.regions?.version !== version) {
-      const rows = this.q.storedRegions.all();
+      const rows = this.q.storedRegions().all();
       this.regions = { version, rows, byCode: new Map(rows.map((r) => [r.code, r])) };
     }
     return this.regions.rows;
@@ -107,7 +110,7 @@ export class ReportStore {
    * /subscribe writes keep the caches, and an ingest CLI next to the bot invalidates them). One point lookup.
    */
   corpusVersion(): string {
-    return String(this.q.corpusVersion.get()?.value ?? 0);
+    return String(this.q.corpusVersion().get()?.value ?? 0);
   }
 
   /**
@@ -120,7 +123,7 @@ export class ReportStore {
     const key = tokens.join(' ');
     let idf = this.idf.byTokens.get(key);
     if (idf === undefined) {
-      const df = Math.min(...tokens.map((term) => this.q.termDocs.get({ term })?.doc ?? 0));
+      const df = Math.min(...tokens.map((term) => this.q.termDocs().get({ term })?.doc ?? 0));
       const n = Math.max(this.idf.total, df);
       idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       if (this.idf.byTokens.size >= 4096) this.idf.byTokens.clear();
@@ -131,7 +134,7 @@ export class ReportStore {
 
   /** Paragraph count for idf, as the highest paragraph id: O(log n), and deletions only shift all idfs alike. */
   private paragraphTotal(): number {
-    return this.q.paragraphTotal.get()?.n ?? 0;
+    return this.q.paragraphTotal().get()?.n ?? 0;
   }
 
   /** Runs a corpus-wide query once per corpus version; callers get a fresh array of shared frozen rows. */
@@ -145,11 +148,11 @@ export class ReportStore {
   }
 
   headlines(reportId: number): MetricRow[] {
-    return this.q.headlines.all({ reportId });
+    return this.q.headlines().all({ reportId });
   }
 
   allMetrics(reportId: number): MetricRow[] {
-    return this.q.allMetrics.all({ reportId });
+    return this.q.allMetrics().all({ reportId });
   }
 
   /**
@@ -182,25 +185,30 @@ export class ReportStore {
 
   /** Distinct metric keys with their labels, by key, then as first stored (for understanding metric words). */
   metricVocabulary(): { key: string; label: string }[] {
-    return this.memoized('vocabulary', () => this.q.metricVocabulary.all());
+    return this.memoized('vocabulary', () => this.q.metricVocabulary().all());
   }
 
   sections(reportId: number): SectionRow[] {
-    return this.q.sections.all({ reportId });
+    return this.q.sections().all({ reportId });
   }
 
   parts(reportId: number): PartRow[] {
-    return this.q.parts.all({ reportId });
+    return this.q.parts().all({ reportId });
   }
 
   /** The report's original text (stored compressed against its paragraphs), or undefined. */
   originalText(reportId: number): string | undefined {
-    const row = this.q.original.get({ reportId });
+    const row = this.q.original().get({ reportId });
     if (!row) return undefined;
-    return unpackOriginal(row.original, () => this.q.paragraphTexts.all({ reportId }).map((p) => p.text));
+    return unpackOriginal(row.original, () =>
+      this.q
+        .paragraphTexts()
+        .all({ reportId })
+        .map((p) => p.text),
+    );
   }
 
   reportCount(): number {
-    return this.q.reportCount.get()?.n ?? 0;
+    return this.q.reportCount().get()?.n ?? 0;
   }
 }

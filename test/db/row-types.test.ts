@@ -68,12 +68,12 @@ describe('the store’s row types are the schema’s', () => {
 
   it('infers the same types from the drizzle queries themselves (not only the store’s declared ones)', () => {
     type Queries = ReturnType<typeof prepareReportQueries>;
-    expectTypeOf<ReturnType<Queries['reportById']['get']>>().toEqualTypeOf<Pick<Report, ReportKeys> | undefined>();
-    expectTypeOf<ReturnType<Queries['allReports']['all']>>().toEqualTypeOf<Pick<Report, RefKeys>[]>();
-    expectTypeOf<ReturnType<Queries['reportsOfGroup']['all']>>().toEqualTypeOf<Pick<Report, RefKeys>[]>();
-    expectTypeOf<ReturnType<Queries['allMetrics']['all']>>().toEqualTypeOf<Pick<Metric, MetricKeys>[]>();
+    expectTypeOf<ReturnType<ReturnType<Queries['reportById']>['get']>>().toEqualTypeOf<Pick<Report, ReportKeys> | undefined>();
+    expectTypeOf<ReturnType<ReturnType<Queries['allReports']>['all']>>().toEqualTypeOf<Pick<Report, RefKeys>[]>();
+    expectTypeOf<ReturnType<ReturnType<Queries['reportsOfGroup']>['all']>>().toEqualTypeOf<Pick<Report, RefKeys>[]>();
+    expectTypeOf<ReturnType<ReturnType<Queries['allMetrics']>['all']>>().toEqualTypeOf<Pick<Metric, MetricKeys>[]>();
     expectTypeOf<ReturnType<ReturnType<Queries['headlinesForReports']>['all']>>().toEqualTypeOf<Pick<Metric, MetricKeys>[]>();
-    expectTypeOf<ReturnType<Queries['sections']['all']>>().toEqualTypeOf<
+    expectTypeOf<ReturnType<ReturnType<Queries['sections']>['all']>>().toEqualTypeOf<
       Pick<typeof sections.$inferSelect, 'path' | 'title' | 'level' | 'scope' | 'summary'>[]
     >();
   });
