@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Names of the counters and flags in `corpus_meta`. */
-export type CorpusMetaKey = 'corpus_version' | 'keywords_dirty' | 'gram_index' | 'headline_facts';
+export type CorpusMetaKey = 'corpus_version' | 'keywords_dirty' | 'gram_index' | 'headline_facts' | 'headline_checks';
 
 /** Reads one counter or flag (0 when absent). */
 export function readMeta(client: Database.Database, key: CorpusMetaKey): number {

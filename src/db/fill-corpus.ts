@@ -126,11 +126,11 @@ function cloneStatements(client: Database.Database): Database.Statement[] {
      FROM bench_clone_plan p JOIN metrics m ON m.report_id = p.src_id ORDER BY p.new_id, m.id`,
     // The clone's headline facts: the source's, under the clone's region, year and tier (its period is `year`).
     `INSERT INTO headline_facts (report_id, key, metric_id, value, unit, approx, normalized, period, doubts, derived,
-       other_body, tier, year, province, body, region_name, report_period)
+       other_body, tier, year, province, body, region_name, report_period, checks)
      SELECT p.new_id, h.key,
        (SELECT min(m.id) FROM metrics m WHERE m.report_id = p.new_id AND m.key = h.key AND m.headline = 1),
        h.value, h.unit, h.approx, h.normalized, h.period, h.doubts, h.derived, h.other_body, p.tier, p.year, p.province,
-       h.body, p.name, 'year'
+       h.body, p.name, 'year', h.checks
      FROM bench_clone_plan p JOIN headline_facts h ON h.report_id = p.src_id ORDER BY p.new_id`,
     `INSERT INTO paragraphs (report_id, ord, section_path, text)
      SELECT p.new_id, x.ord, x.section_path, x.text FROM bench_clone_plan p JOIN paragraphs x ON x.report_id = p.src_id

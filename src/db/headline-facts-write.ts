@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { tierOf } from '../domain/compare-tier.js';
 import { comparePeriod, factDoubts } from '../domain/fact-period.js';
+import { CHECK_OWN_DOUBTS, CHECK_RATE, CHECKS_SIGNATURE, CROSS_CHECKS, rateFails } from '../domain/cross-checks.js';
 import { readMeta, writeMeta } from './corpus-meta.js';
 import { evidenceSql } from './evidence-ref.js';
 import type Database from 'better-sqlite3';
@@ -69,6 +70,7 @@ function prepare(db: DigestDb) {
         body: sql.placeholder('body'),
         regionName: sql.placeholder('regionName'),
         reportPeriod: sql.placeholder('reportPeriod'),
+        checks: sql.placeholder('checks'),
       })
       // The first headline fact of a key wins, as comparisons always read it.
       .onConflictDoNothing()
@@ -84,14 +86,38 @@ function statements(db: DigestDb): ReturnType<typeof prepare> {
   return s;
 }
 
+/** A report's facts as the read model holds them: the first headline fact of each key. */
+type Fact = ReturnType<ReturnType<typeof prepare>['facts']['all']>[number];
+
+/** headline_facts.checks of each of a report's facts (first per key), as a comparison row's checks decide them. */
+function checksOf(facts: Map<string, Fact & { period: string; doubts: string[] }>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, f] of facts) out.set(key, (f.doubts.length ? CHECK_OWN_DOUBTS : 0) | (rateFails(f) ? CHECK_RATE : 0));
+  for (const x of CROSS_CHECKS) {
+    const a = facts.get(x.a);
+    const b = facts.get(x.b);
+    // Another body's figure is no cell of the row, so it checks nothing.
+    if (!a || !b || a.bodyScope === 'other' || b.bodyScope === 'other' || a.period !== b.period) continue;
+    if (!x.fails(a.normalized, b.normalized)) continue;
+    out.set(x.a, out.get(x.a)! | x.bit);
+    out.set(x.b, out.get(x.b)! | x.bit);
+  }
+  return out;
+}
+
 /** Fills the read model for one stored report from its rows; call inside the transaction that stored them. */
 export function writeHeadlineFacts(db: DigestDb, reportId: number): number {
   const st = statements(db);
   const r = st.report.get({ id: reportId });
   if (!r) return 0;
   const tier = tierOf(r);
+  // The first headline fact of a key wins, as comparisons always read it.
+  const first = new Map<string, Fact & { period: string; doubts: string[] }>();
+  for (const f of st.facts.all({ id: reportId }))
+    if (!first.has(f.key)) first.set(f.key, { ...f, period: comparePeriod(f), doubts: factDoubts(f) });
+  const checks = checksOf(first);
   let n = 0;
-  for (const f of st.facts.all({ id: reportId })) {
+  for (const f of first.values()) {
     n += st.insert.run({
       reportId,
       key: f.key,
@@ -100,8 +126,8 @@ export function writeHeadlineFacts(db: DigestDb, reportId: number): number {
       unit: f.unit,
       approx: f.approx,
       normalized: f.normalized,
-      period: comparePeriod(f),
-      doubts: factDoubts(f),
+      period: f.period,
+      doubts: f.doubts,
       derived: f.derived,
       otherBody: f.bodyScope === 'other',
       tier,
@@ -110,6 +136,7 @@ export function writeHeadlineFacts(db: DigestDb, reportId: number): number {
       body: r.body,
       regionName: r.regionName,
       reportPeriod: r.period,
+      checks: checks.get(f.key) ?? 0,
     }).changes;
   }
   return n;
@@ -123,16 +150,18 @@ export function refreshHeadlineFacts(db: DigestDb, reportId: number): number {
 
 /**
  * Fills the read model for every report when the migration that added it left it empty (flag
- * `headline_facts` 0): the compare period reads evidence with JS, so SQL alone cannot. One transaction.
+ * `headline_facts` 0), or when its stored checks bits mean another list of checks (`headline_checks` is not
+ * CHECKS_SIGNATURE): the compare period reads evidence with JS, so SQL alone cannot. One transaction.
  */
 export function fillHeadlineFactsIfNeeded(db: DigestDb): number {
   const client = db.$client;
-  if (readMeta(client, 'headline_facts') === 1) return 0;
+  if (readMeta(client, 'headline_facts') === 1 && readMeta(client, 'headline_checks') === CHECKS_SIGNATURE) return 0;
   let n = 0;
   client.transaction(() => {
     db.delete(headlineFacts).run();
     for (const r of db.select({ id: reports.id }).from(reports).orderBy(asc(reports.id)).all()) n += writeHeadlineFacts(db, r.id);
     writeMeta(client, 'headline_facts', 1);
+    writeMeta(client, 'headline_checks', CHECKS_SIGNATURE);
   })();
   return n;
 }

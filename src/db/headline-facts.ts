@@ -4,7 +4,7 @@ import type { DigestDb } from './open.js';
 import { headlineFacts as hf } from './schema.js';
 
 /** A row of the headline-facts read model as comparisons read it (no evidence, no wide report columns). */
-export type HeadlineFact = Omit<typeof hf.$inferSelect, 'metricId'>;
+export type HeadlineFact = Omit<typeof hf.$inferSelect, 'metricId' | 'checks'>;
 
 /** Which reports a comparison covers: year range, province, tier (all optional). */
 export interface FactScope {

@@ -84,7 +84,7 @@ export const reportOriginals = sqliteTable('report_originals', {
 /**
  * Small named counters and flags: `corpus_version` (bumped only by ingest, so caches survive /lang and
  * /subscribe writes), `keywords_dirty` (set in an ingest transaction, cleared when keyword weights are
- * refreshed: a crash in between is repaired at the next start), `gram_index` (1 once the search index is built), `headline_facts` (1 once that read model is filled).
+ * refreshed: a crash in between is repaired at the next start), `gram_index` (1 once the search index is built), `headline_facts` (1 once that read model is filled), `headline_checks` (what its checks bits mean: CHECKS_SIGNATURE).
  */
 export const corpusMeta = sqliteTable('corpus_meta', {
   key: text('key').primaryKey(),
@@ -231,12 +231,30 @@ export const headlineFacts = sqliteTable(
     regionName: text('region_name'),
     /** The report's period (`year` or `term`), for its year label. */
     reportPeriod: text('report_period').notNull(),
+    /**
+     * Why the fact may be doubtful in a comparison row, decided at ingest (bits, src/domain/cross-checks.ts):
+     * 1 its own doubts, 2 / 4 a failed check against another figure of the report, 8 a rate above 100 %.
+     */
+    checks: integer('checks').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.reportId, t.key] }),
     // A metric's facts in report-listing order: a comparison reads one key range of this index, sorted.
     index('headline_facts_key_listing').on(t.key, t.province, t.regionName, t.year, t.reportId),
     index('headline_facts_key_value').on(t.key, t.normalized),
+    // A comparison's tier groups: counts, walks to the median and a page's value range without the table rows.
+    index('headline_facts_key_rank').on(
+      t.key,
+      t.tier,
+      t.period,
+      t.normalized,
+      t.otherBody,
+      t.body,
+      t.unit,
+      t.checks,
+      t.year,
+      t.province,
+    ),
   ],
 );
 

@@ -1,11 +1,22 @@
 import type { CompareTier } from '../../domain/compare-tier.js';
+import { compareRanksOf } from '../../db/compare-ranks.js';
 import type { ReportBody } from '../../domain/report.js';
 import { type FactScope, type HeadlineFact, headlineFactsOf } from '../../db/headline-facts.js';
 import type { ReportStore } from '../../db/report-store.js';
 import type { MetricGroup } from '../query/metric-words.js';
 import { formatValue } from '../reply/format.js';
 import { scopeText, type CompareQuery } from './compare-args.js';
-import { type CompareCell, type CompareReport, type CompareRow, type Comparison, rankRows, rowOf } from './compare-rows.js';
+import { rankedView } from './compare-ranked.js';
+import {
+  type CompareCell,
+  type CompareReport,
+  type CompareRow,
+  type Comparison,
+  rankRows,
+  reportOfFact,
+  rowOf,
+} from './compare-rows.js';
+import type { CompareView } from './compare-view.js';
 
 /** A metric the user named, and which of its columns to compare. */
 export interface NamedMetric {
@@ -17,7 +28,7 @@ export interface NamedMetric {
 
 /** A comparison as built for one query, with what the body default left out. */
 export interface Built {
-  cmp: Comparison;
+  view: CompareView;
   /** The body shown (null = every body). */
   body: ReportBody | null;
   /** Reports of other bodies that have the figure (left out by the body default). */
@@ -30,13 +41,13 @@ export function factScope(q: CompareQuery): FactScope {
 }
 
 /**
- * Comparisons per store, reused while the corpus is unchanged: every page, CSV and repeat of the same
- * comparison needs the same rows.
+ * Views per store, reused while the corpus is unchanged: a view holds counts and the pages already asked for,
+ * not the rows of the whole comparison.
  */
-const tables = new WeakMap<ReportStore, Map<string, { version: string; built: Built }>>();
+const views = new WeakMap<ReportStore, Map<string, { version: string; built: Built }>>();
 
-/** Comparisons kept per store. */
-const MAX_TABLES = 16;
+/** Views kept per store. */
+const MAX_VIEWS = 16;
 
 /** A cell from a read-model row (period and doubts decided at ingest); another body's figure is no cell. */
 function cellOfFact(h: HeadlineFact): CompareCell | null {
@@ -45,35 +56,58 @@ function cellOfFact(h: HeadlineFact): CompareCell | null {
   return { fact: h, text: formatValue(h), doubts: [...h.doubts], derived: h.derived ?? null, period: h.period };
 }
 
-/**
- * The comparison of one metric column in the query's scope, from the headline-facts read model: one narrow
- * indexed read of the metric's keys, no evidence, no whole-corpus report list.
- */
+/** The body a query shows: the one it names, else the metric's (政协 for 提案), else every body (null). */
+function bodyOf(q: CompareQuery, m: NamedMetric): ReportBody | null {
+  return q.body ?? m.group.body ?? null;
+}
+
+/** The comparison of one metric column in the query's scope, counted and paged in SQL (rankedView). */
 export function build(store: ReportStore, q: CompareQuery, m: NamedMetric): Built {
   const keys = m.group.columns.map((c) => c.key);
-  const body = q.body ?? m.group.body ?? null;
+  const body = bodyOf(q, m);
   const cacheKey = [keys.join(','), m.column, scopeText(q), body ?? '', q.includeDoubtful].join('|');
   const version = store.corpusVersion();
-  let perStore = tables.get(store);
-  if (!perStore) tables.set(store, (perStore = new Map()));
-  // Tables of an older corpus are never served again: drop them all before building.
+  let perStore = views.get(store);
+  if (!perStore) views.set(store, (perStore = new Map()));
+  // Views of an older corpus are never served again: drop them all before building.
   for (const [k, v] of perStore) if (v.version !== version) perStore.delete(k);
   const hit = perStore.get(cacheKey);
   if (hit) return hit.built;
 
+  const scope = factScope(q);
+  const view = rankedView(store.db, keys, m.column, scope, body, q.includeDoubtful);
+  const rq = { keys, key: keys[m.column]!, scope, body, mask: 0 };
+  const built = {
+    view,
+    body,
+    otherBodies: new Map(
+      compareRanksOf(store.db)
+        .otherBodies(rq)
+        .map((r) => [r.body, r.n]),
+    ),
+  };
+  if (perStore.size >= MAX_VIEWS) perStore.delete(perStore.keys().next().value!);
+  perStore.set(cacheKey, { version, built });
+  return built;
+}
+
+/**
+ * The whole comparison in memory, from one narrow indexed read of the metric's keys (no evidence, no
+ * whole-corpus report list): the CSV export, and the reference the SQL path is tested against.
+ */
+export function wholeComparison(
+  store: ReportStore,
+  q: CompareQuery,
+  m: NamedMetric,
+): { cmp: Comparison; otherBodies: Map<string, number> } {
+  const keys = m.group.columns.map((c) => c.key);
+  const body = bodyOf(q, m);
   // Facts arrive in report-listing order, a report's facts together: rows keep the order the scope had.
   const byReport = new Map<number, { report: CompareReport; tier: CompareTier; facts: Map<string, HeadlineFact> }>();
   for (const f of headlineFactsOf(store.db).inScope(keys, factScope(q))) {
     let r = byReport.get(f.reportId);
     if (!r) {
-      const report = {
-        id: f.reportId,
-        body: f.body,
-        regionName: f.regionName,
-        province: f.province,
-        year: f.year,
-        period: f.reportPeriod,
-      };
+      const report = reportOfFact(f);
       byReport.set(f.reportId, (r = { report, tier: f.tier, facts: new Map() }));
     }
     r.facts.set(f.key, f);
@@ -92,13 +126,5 @@ export function build(store: ReportStore, q: CompareQuery, m: NamedMetric): Buil
     const row = rowOf(report, tier, cells, keys);
     if (row) rows.push(row);
   }
-  const built = { cmp: rankRows(rows, m.column, { includeDoubtful: q.includeDoubtful }), body, otherBodies };
-  if (perStore.size >= MAX_TABLES) perStore.delete(perStore.keys().next().value!);
-  perStore.set(cacheKey, { version, built });
-  return built;
-}
-
-/** Rows of a comparison (tier groups and non-annual). */
-export function rowCount(cmp: Comparison): number {
-  return cmp.groups.reduce((n, g) => n + g.rows.length, 0) + cmp.nonAnnual.length;
+  return { cmp: rankRows(rows, m.column, { includeDoubtful: q.includeDoubtful }), otherBodies };
 }

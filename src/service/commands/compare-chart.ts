@@ -1,14 +1,14 @@
 import { yearLabel } from '../reply/format.js';
 import type { ChartData } from '../reply/reply-model.js';
 import type { Built, NamedMetric } from './compare-build.js';
-import type { Entry } from './compare-page.js';
-import { chartValue, isCountedIn, type Comparison } from './compare-rows.js';
+import { chartValue, isCountedIn } from './compare-rows.js';
+import type { CompareView, Entry } from './compare-view.js';
 
 /** Bars for the counted rows of the page, grouped by tier; the rest listed under the chart with the reason. */
 export function chartOf(
   title: string,
   m: NamedMetric,
-  cmp: Comparison,
+  cmp: CompareView,
   shown: Entry[],
   includeDoubtful: boolean,
   built: Built,

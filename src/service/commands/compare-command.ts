@@ -5,11 +5,11 @@ import { scopeCount } from '../../db/report-scope.js';
 import { metricGroupFor, type MetricGroup } from '../query/metric-words.js';
 import type { ChartData, Reply, ReplyAction, ReplySection } from '../reply/reply-model.js';
 import { compareLine, PAGE_SIZE, parseCompareArgs, scopeText, type CompareQuery } from './compare-args.js';
-import { build, factScope, rowCount, type NamedMetric } from './compare-build.js';
+import { build, factScope, wholeComparison, type NamedMetric } from './compare-build.js';
 import { chartOf } from './compare-chart.js';
 import { csvOf } from './compare-csv.js';
 import { noData } from './compare-no-data.js';
-import { columnActions, introLine, pageEntries, tableSections } from './compare-page.js';
+import { columnActions, introLine, tableSections } from './compare-page.js';
 import { compareTopic } from './compare-topic.js';
 
 /** `/compare <metric(s) or topic> [year] [province] [level] [body] [含存疑] [csv]`. */
@@ -57,14 +57,13 @@ function columnIndex(group: MetricGroup, word: string): number {
 
 function compareMetric(store: ReportStore, q: CompareQuery, m: NamedMetric): Reply {
   const built = build(store, q, m);
-  const { cmp } = built;
+  const { view: cmp } = built;
   const title = `${scopeText(q)}${m.group.title}比较`;
-  if (!rowCount(cmp)) throw noData(store, q, m, built);
+  if (!cmp.rowCount) throw noData(store, q, m, built);
 
-  const entries = pageEntries(cmp);
-  const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(cmp.rowCount / PAGE_SIZE));
   const page = Math.min(q.page, pages);
-  const shown = entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const shown = cmp.entries((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   const actions: ReplyAction[] = [];
   if (page < pages) actions.push({ label: '下一页', command: compareLine(q, page + 1, m.word) });
@@ -87,7 +86,8 @@ function compareMetric(store: ReportStore, q: CompareQuery, m: NamedMetric): Rep
     ],
     actions,
     chart: chartOf(title, m, cmp, shown, q.includeDoubtful, built),
-    csv: q.csv ? csvOf(m, cmp) : undefined,
+    // An export of every row: the whole comparison in memory, only when asked for.
+    csv: q.csv ? csvOf(m, wholeComparison(store, q, m).cmp) : undefined,
     script: 'simplified',
   };
 }
@@ -111,7 +111,7 @@ function compareSeveral(store: ReportStore, q: CompareQuery, metrics: NamedMetri
   for (const m of metrics) {
     const built = build(store, q, m);
     const name = `${m.group.title}(${m.group.columns[m.column]!.label})`;
-    if (!rowCount(built.cmp)) {
+    if (!built.view.rowCount) {
       sections.push({
         blocks: [
           { type: 'heading', text: name },
@@ -120,15 +120,15 @@ function compareSeveral(store: ReportStore, q: CompareQuery, metrics: NamedMetri
       });
       continue;
     }
-    const shown = pageEntries(built.cmp).slice(0, PAGE_SIZE);
+    const shown = built.view.entries(0, PAGE_SIZE);
     sections.push({
       blocks: [
         { type: 'heading', text: name },
         { type: 'paragraph', text: introLine(m, built) },
       ],
     });
-    sections.push(...tableSections(m, built.cmp, shown));
-    chart ??= chartOf(`${scopeText(q)}${m.group.title}比较`, m, built.cmp, shown, q.includeDoubtful, built);
+    sections.push(...tableSections(m, built.view, shown));
+    chart ??= chartOf(`${scopeText(q)}${m.group.title}比较`, m, built.view, shown, q.includeDoubtful, built);
     actions.push({ label: `只看${m.group.title}`, command: compareLine(q, 1, m.word) });
   }
   return { kind: 'compare', title, sections, actions, chart, script: 'simplified' };

@@ -1,47 +1,9 @@
 import type { ReplyAction, Block, ReplySection } from '../reply/reply-model.js';
 import { regionLabel, yearLabel } from '../reply/format.js';
 import { compareLine, type CompareQuery } from './compare-args.js';
-import { rowCount, type Built, type NamedMetric } from './compare-build.js';
-import { cellText, type CompareReport, type CompareRow, type Comparison } from './compare-rows.js';
-
-/** Rows of a page in reading order: the annual tier groups, then the non-annual rows. */
-export interface Entry {
-  row: CompareRow;
-  /** The tier group, or null for the non-annual list. */
-  tier: string | null;
-}
-
-/** What every page of a comparison reads from all of its rows, computed once per (cached) comparison. */
-interface Walked {
-  entries: Entry[];
-  /** Per column: some row has the figure. */
-  hasColumn: boolean[];
-  /** Rows in the tier groups whose compared figure is annual. */
-  annual: number;
-}
-
-/** Keyed by the comparison: at 100,000 reports, walking every row on every page cost tens of ms. */
-const walked = new WeakMap<Comparison, Walked>();
-
-function walk(cmp: Comparison): Walked {
-  let w = walked.get(cmp);
-  if (!w) {
-    const entries: Entry[] = [
-      ...cmp.groups.flatMap((g) => g.rows.map((row) => ({ row, tier: g.tier as string | null }))),
-      ...cmp.nonAnnual.map((row) => ({ row, tier: null })),
-    ];
-    const hasColumn: boolean[] = [];
-    for (const { row } of entries) for (let i = 0; i < row.cells.length; i++) if (row.cells[i]) hasColumn[i] = true;
-    const annual = cmp.groups.reduce((n, g) => n + g.rows.filter((r) => r.cells[cmp.column]?.period === 'year').length, 0);
-    w = { entries, hasColumn, annual };
-    walked.set(cmp, w);
-  }
-  return w;
-}
-
-export function pageEntries(cmp: Comparison): Entry[] {
-  return walk(cmp).entries;
-}
+import type { Built, NamedMetric } from './compare-build.js';
+import { cellText, type CompareReport } from './compare-rows.js';
+import type { CompareView, Entry } from './compare-view.js';
 
 function reportName(r: CompareReport): string {
   return `${regionLabel(r)} ${yearLabel(r)}`;
@@ -49,12 +11,11 @@ function reportName(r: CompareReport): string {
 
 /** What the comparison shows and what it leaves out, in one paragraph. */
 export function introLine(m: NamedMetric, built: Built): string {
-  const { cmp, body, otherBodies } = built;
+  const { view: cmp, body, otherBodies } = built;
   const label = m.group.columns[m.column]!.label;
-  const { annual } = walk(cmp);
   const parts: string[] = [];
   parts.push(
-    `${rowCount(cmp)} 份${body ? `${body}` : ''}报告有相关数字,其中 ${annual} 份有年度“${label}”数${cmp.unit ? `(统计单位:${cmp.unit})` : ''}。`,
+    `${cmp.rowCount} 份${body ? `${body}` : ''}报告有相关数字,其中 ${cmp.annual} 份有年度“${label}”数${cmp.unit ? `(统计单位:${cmp.unit})` : ''}。`,
   );
   if (cmp.groups.length > 1) parts.push('按级别分组,各组单独统计,不跨级排名。');
   if (cmp.periodCounts.size)
@@ -70,14 +31,14 @@ export function introLine(m: NamedMetric, built: Built): string {
 }
 
 /** One table per tier group on the page (with its own stats), then the non-annual rows with their period. */
-export function tableSections(m: NamedMetric, cmp: Comparison, shown: Entry[]): ReplySection[] {
+export function tableSections(m: NamedMetric, cmp: CompareView, shown: Entry[]): ReplySection[] {
   const label = m.group.columns[m.column]!.label;
   const columns = ['报告', ...m.group.columns.map((c) => c.label)];
   const blocks: Block[] = [];
   for (const g of cmp.groups) {
     const rows = shown.filter((e) => e.tier === g.tier).map((e) => e.row);
     if (!rows.length) continue;
-    const s = g.stats;
+    const s = g.stats();
     const stats = !s
       ? `没有可计入统计的年度“${label}”数。`
       : s.count === 1
@@ -100,7 +61,7 @@ export function tableSections(m: NamedMetric, cmp: Comparison, shown: Entry[]): 
 
 /** Buttons for the other columns that have data (`/compare 协商 专题协商`). */
 export function columnActions(q: CompareQuery, m: NamedMetric, built: Built): ReplyAction[] {
-  const { hasColumn } = walk(built.cmp);
+  const { hasColumn } = built.view;
   return m.group.columns.flatMap((c, i): ReplyAction[] =>
     i !== m.column && hasColumn[i] ? [{ label: `按${c.label}`, command: compareLine(q, 1, `${m.word} ${c.label}`) }] : [],
   );

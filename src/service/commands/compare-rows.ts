@@ -2,7 +2,7 @@ import { comparePeriod, factDoubts } from '../../domain/fact-period.js';
 import { TIER_ORDER, tierOf, type CompareTier } from '../../domain/compare-tier.js';
 import type { MetricRow, ReportRef } from '../../db/report-store.js';
 import { formatNumber, formatValue, median } from '../reply/format.js';
-import { COUNT_ORDERS, type MetricKey } from '../../ingest/metrics/keys.js';
+import { CROSS_CHECKS, RATE_WHY, rateFails } from '../../domain/cross-checks.js';
 
 /** How a non-annual period is named next to a figure. */
 const PERIOD_LABELS = new Map<string, string>([
@@ -19,6 +19,13 @@ export type CellFact = Pick<MetricRow, 'value' | 'unit' | 'approx' | 'normalized
 
 /** The columns of a report a comparison row shows (region, year, body) and keys rows by. */
 export type CompareReport = Pick<ReportRef, 'id' | 'body' | 'regionName' | 'province' | 'year' | 'period'>;
+
+/** A row's report from one of its read-model facts (they carry the report's listing columns). */
+export function reportOfFact(
+  f: Pick<ReportRef, 'body' | 'regionName' | 'province' | 'year'> & { reportId: number; reportPeriod: string },
+): CompareReport {
+  return { id: f.reportId, body: f.body, regionName: f.regionName, province: f.province, year: f.year, period: f.reportPeriod };
+}
 
 /** A figure in a comparison row, with what a reader must know before trusting it. */
 export interface CompareCell {
@@ -98,29 +105,26 @@ export function cellOf(f: MetricRow): CompareCell | null {
 }
 
 /**
- * Checks between the figures of one row that a single fact cannot see: received below filed, answered above
- * filed, a rate above 100 %. Marks both sides, since the text alone does not say which one is wrong.
+ * Checks between the figures of one row that a single fact cannot see (CROSS_CHECKS: received below filed,
+ * answered above filed), then a rate above 100 %. Marks both sides, since the text alone does not say which one
+ * is wrong.
  */
 export function crossCheck(keys: string[], cells: (CompareCell | null)[]): void {
-  const at = (k: MetricKey) => {
+  const at = (k: string) => {
     const i = keys.indexOf(k);
     return i < 0 ? null : (cells[i] ?? null);
   };
-  const both = (a: CompareCell | null, b: CompareCell | null, why: string) => {
-    if (!a || !b || a.period !== b.period) return;
-    for (const c of [a, b]) if (!c.doubts.includes(why)) c.doubts.push(why);
-  };
-  for (const { big, small, reason } of COUNT_ORDERS) {
-    const b = at(big);
-    const s = at(small);
-    if (b && s && b.fact.normalized < s.fact.normalized) both(b, s, reason);
+  for (const x of CROSS_CHECKS) {
+    const a = at(x.a);
+    const b = at(x.b);
+    if (!a || !b || a.period !== b.period || !x.fails(a.fact.normalized, b.fact.normalized)) continue;
+    for (const c of [a, b]) if (!c.doubts.includes(x.why)) c.doubts.push(x.why);
   }
-  for (const c of cells)
-    if (c && c.fact.unit === '%' && c.fact.value > 100 && !c.doubts.includes('比率超过100%')) c.doubts.push('比率超过100%');
+  for (const c of cells) if (c && rateFails(c.fact) && !c.doubts.includes(RATE_WHY)) c.doubts.push(RATE_WHY);
 }
 
 /** 万元 → 元, 亿元 → 元, 万人次 → 人次: the unit `normalized` values are in. */
-function baseUnit(unit: string): string {
+export function baseUnit(unit: string): string {
   return unit.replace(/^(万亿|亿|万)(?=.)/, '');
 }
 
@@ -228,7 +232,7 @@ export function rankRows(rows: CompareRow[], column: number, opts: { includeDoub
 }
 
 /** True when a row's figure counts in its group's stats and chart. */
-export function isCountedIn(cmp: Comparison, row: CompareRow, includeDoubtful: boolean): boolean {
+export function isCountedIn(cmp: Pick<Comparison, 'column' | 'unit'>, row: CompareRow, includeDoubtful: boolean): boolean {
   const c = row.cells[cmp.column];
   return (
     !!c &&
@@ -239,12 +243,12 @@ export function isCountedIn(cmp: Comparison, row: CompareRow, includeDoubtful: b
 }
 
 /** The value a chart draws for a counted cell: the stated value, or the base-unit value when units mix (万元/亿元). */
-export function chartValue(cmp: Comparison, c: CompareCell): number {
+export function chartValue(cmp: Pick<Comparison, 'unit'>, c: CompareCell): number {
   return c.fact.unit === cmp.unit ? c.fact.value : c.fact.normalized;
 }
 
 /** `a.localeCompare(b)` with one collator: building one per call made ranking 10,000s of ties slow. */
-const byName = new Intl.Collator().compare;
+export const byName = new Intl.Collator().compare;
 
 function byValue(column: number, thenFirstColumn = false) {
   // Rows without the compared figure follow, ordered by their first figure.
@@ -259,21 +263,23 @@ function byValue(column: number, thenFirstColumn = false) {
 function statsOf(counted: CompareRow[], column: number, baseUnitName: string | null): CompareStats | null {
   if (!counted.length) return null;
   const cells = counted.map((r) => r.cells[column]!);
-  let text: string;
-  if (baseUnitName === null) text = `${formatNumber(median(cells.map((c) => c.fact.value))!)}${cells[0]!.fact.unit}`;
-  else {
-    // Units mix (万亿元 and 亿元): the median is computed in 元 but said in the unit most rows state (33757亿元,
-    // not 3375793000000元).
-    const shown = mostStated(cells.map((c) => c.fact.unit));
-    const med = median(cells.map((c) => c.fact.normalized))!;
-    text = `${formatNumber(med / unitFactor(shown))}${shown}`;
-  }
+  // Units mix (万亿元 and 亿元): the median is computed in 元 but said in the unit most rows state (33757亿元,
+  // not 3375793000000元).
+  const text =
+    baseUnitName === null
+      ? medianText(median(cells.map((c) => c.fact.value))!, cells[0]!.fact.unit, false)
+      : medianText(median(cells.map((c) => c.fact.normalized))!, mostStated(cells.map((c) => c.fact.unit)), true);
   return {
     count: counted.length,
     median: text,
     highest: counted[0]!,
     lowest: counted[counted.length - 1]!,
   };
+}
+
+/** A stats line's median: in the unit, or (units mixing) computed in the base unit and said in `shown`. */
+export function medianText(med: number, shown: string, mixed: boolean): string {
+  return `${formatNumber(mixed ? med / unitFactor(shown) : med)}${shown}`;
 }
 
 /** 万亿元 → 1e12, 亿元 → 1e8, 万人次 → 1e4: how many base units one of `unit` is. */

@@ -1,0 +1,257 @@
+import type { Statement } from 'better-sqlite3';
+import type { CompareTier } from '../domain/compare-tier.js';
+import type { FactScope } from './headline-facts.js';
+import type { DigestDb } from './open.js';
+
+/** The facts a comparison ranks: the compared key's own figures in scope, in reports of `body`. */
+export interface RankQuery {
+  /** The row's columns (a report is a row when it has an own figure of one of them). */
+  keys: readonly string[];
+  /** The compared column. */
+  key: string;
+  scope: FactScope;
+  body: string | null;
+  /** headline_facts.checks bits that make a figure of `key` doubtful in a row of `keys` (doubtMask). */
+  mask: number;
+}
+
+/** Figures of the compared key counted by tier, period, unit and doubt. */
+export interface CellCount {
+  tier: CompareTier;
+  period: string;
+  unit: string;
+  doubtful: boolean;
+  n: number;
+}
+
+/**
+ * One sorted run of a tier group: the compared key's figures of one tier and period, either the counted ones
+ * (trusted unless `includeDoubtful`, in `units`) or the annual ones that are not counted (`notCounted`).
+ */
+export interface Segment {
+  tier: CompareTier;
+  period: string;
+  counted?: { units: readonly string[]; includeDoubtful: boolean; notCounted: boolean };
+}
+
+/** A ranked figure with what its tie order reads (value, then the region name, then the listing order). */
+export interface RankedFact {
+  reportId: number;
+  normalized: number;
+  regionName: string | null;
+}
+
+/** An own figure of a report that has no own figure of the compared key. */
+export interface UncomparedFact {
+  reportId: number;
+  key: string;
+  normalized: number;
+  period: string;
+  tier: CompareTier;
+  regionName: string | null;
+}
+
+/** A figure of a row shown on a page (cells of every column). */
+export interface RowFact {
+  reportId: number;
+  key: string;
+  value: number;
+  unit: string;
+  approx: string;
+  normalized: number;
+  period: string;
+  doubts: string;
+  derived: string | null;
+  otherBody: number;
+  checks: number;
+  tier: CompareTier;
+  year: number | null;
+  province: string | null;
+  body: string | null;
+  regionName: string | null;
+  reportPeriod: string;
+}
+
+const LISTING = 'province, region_name, year, report_id';
+
+/** Scope and body conditions (on `alias`), and their parameters. */
+function scopeSql(q: RankQuery, alias: string, p: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (q.scope.year) {
+    parts.push(`${alias}.year BETWEEN @yearFrom AND @yearTo`);
+    p.yearFrom = q.scope.year.from;
+    p.yearTo = q.scope.year.to;
+  }
+  if (q.scope.province) {
+    parts.push(`${alias}.province = @province`);
+    p.province = q.scope.province;
+  }
+  if (q.scope.tier) {
+    parts.push(`${alias}.tier = @scopeTier`);
+    p.scopeTier = q.scope.tier;
+  }
+  if (q.body) {
+    parts.push(`${alias}.body = @body`);
+    p.body = q.body;
+  }
+  return parts.map((s) => ` AND ${s}`).join('');
+}
+
+/** `IN (@name0, @name1, …)` for a list. */
+function listSql(name: string, values: readonly unknown[], p: Record<string, unknown>): string {
+  for (const [i, v] of values.entries()) p[`${name}${i}`] = v;
+  return `(${values.map((_, i) => `@${name}${i}`).join(', ')})`;
+}
+
+/** The compared key's own figures of a segment, as SQL over the `headline_facts_key_rank` index. */
+function segmentSql(q: RankQuery, s: Segment, p: Record<string, unknown>): string {
+  p.key = q.key;
+  p.tier = s.tier;
+  p.period = s.period;
+  p.mask = q.mask;
+  let sql = `FROM headline_facts h INDEXED BY headline_facts_key_rank
+    WHERE h.key = @key AND h.tier = @tier AND h.period = @period AND h.other_body = 0${scopeSql(q, 'h', p)}`;
+  if (s.counted) {
+    const counted = `(h.unit IN ${listSql('unit', s.counted.units, p)}${s.counted.includeDoubtful ? '' : ' AND (h.checks & @mask) = 0'})`;
+    sql += s.counted.units.length ? ` AND ${s.counted.notCounted ? 'NOT ' : ''}${counted}` : s.counted.notCounted ? '' : ' AND 0';
+  }
+  return sql;
+}
+
+/** Read-side queries a comparison ranks, groups and pages with, without reading every figure of the metric. */
+export function createCompareRanks(db: DigestDb) {
+  const statements = new Map<string, Statement>();
+  const prepare = (sql: string): Statement => {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.$client.prepare(sql)));
+    return s;
+  };
+  return {
+    /** Figures of the compared key by tier, period, unit and doubt (one scan of the key's index range). */
+    cellCounts(q: RankQuery): CellCount[] {
+      const p: Record<string, unknown> = { key: q.key, mask: q.mask };
+      const rows = prepare(
+        `SELECT tier, period, unit, (checks & @mask) != 0 AS doubtful, count(*) AS n
+         FROM headline_facts h INDEXED BY headline_facts_key_rank
+         WHERE h.key = @key AND h.other_body = 0${scopeSql(q, 'h', p)} GROUP BY tier, period, unit, doubtful`,
+      ).all(p) as (Omit<CellCount, 'doubtful'> & { doubtful: number })[];
+      return rows.map((r) => ({ ...r, doubtful: r.doubtful === 1 }));
+    },
+
+    /** The unit of the first annual figure in listing order among `units` (trusted ones only unless `includeDoubtful`). */
+    firstListedUnit(q: RankQuery, units: readonly string[], includeDoubtful: boolean): string | null {
+      const p: Record<string, unknown> = { key: q.key, mask: q.mask };
+      const row = prepare(
+        `SELECT h.unit FROM headline_facts h WHERE h.key = @key AND h.period = 'year' AND h.other_body = 0${scopeSql(q, 'h', p)}
+           AND h.unit IN ${listSql('unit', units, p)}${includeDoubtful ? '' : ' AND (h.checks & @mask) = 0'}
+         ORDER BY ${LISTING.split(', ')
+           .map((c) => `h.${c}`)
+           .join(', ')} LIMIT 1`,
+      ).get(p) as { unit: string } | undefined;
+      return row?.unit ?? null;
+    },
+
+    /** True when some report in scope has an own figure of `key`. */
+    hasFigure(q: RankQuery, key: string): boolean {
+      const p: Record<string, unknown> = { k: key };
+      return !!prepare(`SELECT 1 FROM headline_facts h WHERE h.key = @k AND h.other_body = 0${scopeSql(q, 'h', p)} LIMIT 1`).get(
+        p,
+      );
+    },
+
+    /** Reports in scope having a figure of `keys` whose body is not `q.body`, by body, in order of first listing. */
+    otherBodies(q: RankQuery): { body: string; n: number }[] {
+      if (!q.body) return [];
+      const p: Record<string, unknown> = { body: q.body };
+      const scope = scopeSql({ ...q, body: null }, 'h', p);
+      return prepare(
+        `SELECT body, count(DISTINCT report_id) AS n, min(rn) AS first FROM (
+           SELECT coalesce(h.body, '机构不详') AS body, h.report_id,
+             row_number() OVER (ORDER BY ${LISTING.split(', ')
+               .map((c) => `h.${c}`)
+               .join(', ')}) AS rn
+           FROM headline_facts h WHERE h.key IN ${listSql('k', q.keys, p)}${scope}
+             AND (h.body IS NULL OR h.body != @body))
+         GROUP BY body ORDER BY first`,
+      ).all(p) as { body: string; n: number }[];
+    },
+
+    /** Own figures of the row's other keys in reports without an own figure of the compared key, in listing order. */
+    uncompared(q: RankQuery): UncomparedFact[] {
+      const others = q.keys.filter((k) => k !== q.key);
+      if (!others.length) return [];
+      const p: Record<string, unknown> = { key: q.key };
+      return prepare(
+        `SELECT o.report_id AS reportId, o.key, o.normalized, o.period, o.tier, o.region_name AS regionName
+         FROM headline_facts o WHERE o.key IN ${listSql('k', others, p)} AND o.other_body = 0${scopeSql(q, 'o', p)}
+           AND NOT EXISTS (SELECT 1 FROM headline_facts c WHERE c.report_id = o.report_id AND c.key = @key AND c.other_body = 0)
+         ORDER BY ${LISTING.split(', ')
+           .map((c) => `o.${c}`)
+           .join(', ')}`,
+      ).all(p) as UncomparedFact[];
+    },
+
+    /** The normalized value at `offset` of a segment sorted largest first (null past its end). */
+    valueAt(q: RankQuery, s: Segment, offset: number): number | null {
+      const p: Record<string, unknown> = { offset };
+      const sql = segmentSql(q, s, p);
+      const row = prepare(`SELECT h.normalized AS v ${sql} ORDER BY h.normalized DESC LIMIT 1 OFFSET @offset`).get(p) as
+        | { v: number }
+        | undefined;
+      return row ? row.v : null;
+    },
+
+    /** The stated values at `offset` and the one after it of a segment sorted smallest first (a median's middle). */
+    valuesAt(q: RankQuery, s: Segment, offset: number, n: number): { value: number; normalized: number }[] {
+      const p: Record<string, unknown> = { offset, n };
+      const sql = segmentSql(q, s, p);
+      return prepare(`SELECT h.value, h.normalized ${sql} ORDER BY h.normalized LIMIT @n OFFSET @offset`).all(p) as {
+        value: number;
+        normalized: number;
+      }[];
+    },
+
+    /** Figures of a segment larger than `value`. */
+    countAbove(q: RankQuery, s: Segment, value: number): number {
+      const p: Record<string, unknown> = { above: value };
+      const sql = segmentSql(q, s, p);
+      return (prepare(`SELECT count(*) AS n ${sql} AND h.normalized > @above`).get(p) as { n: number }).n;
+    },
+
+    /** Figures of a segment from `low` to `high` (both included), in listing order. */
+    between(q: RankQuery, s: Segment, low: number, high: number): RankedFact[] {
+      const p: Record<string, unknown> = { low, high };
+      const sql = segmentSql(q, s, p);
+      return prepare(
+        `SELECT h.report_id AS reportId, h.normalized, h.region_name AS regionName ${sql}
+           AND h.normalized BETWEEN @low AND @high ORDER BY ${LISTING.split(', ')
+             .map((c) => `h.${c}`)
+             .join(', ')}`,
+      ).all(p) as RankedFact[];
+    },
+
+    /** Every figure of `keys` of the given reports (a page's rows). */
+    rowFacts(reportIds: readonly number[], keys: readonly string[]): RowFact[] {
+      if (!reportIds.length) return [];
+      const p: Record<string, unknown> = {};
+      return prepare(
+        `SELECT report_id AS reportId, key, value, unit, approx, normalized, period, doubts, derived,
+           other_body AS otherBody, checks, tier, year, province, body, region_name AS regionName,
+           report_period AS reportPeriod
+         FROM headline_facts WHERE report_id IN ${listSql('r', reportIds, p)} AND key IN ${listSql('k', keys, p)}`,
+      ).all(p) as RowFact[];
+    },
+  };
+}
+
+/** The repository type. */
+export type CompareRanks = ReturnType<typeof createCompareRanks>;
+
+const perDb = new WeakMap<DigestDb['$client'], CompareRanks>();
+
+/** The repository of a database, created once per connection (its statements prepared once). */
+export function compareRanksOf(db: DigestDb): CompareRanks {
+  let r = perDb.get(db.$client);
+  if (!r) perDb.set(db.$client, (r = createCompareRanks(db)));
+  return r;
+}
