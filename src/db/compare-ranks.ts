@@ -118,6 +118,17 @@ function segmentSql(q: RankQuery, s: Segment, p: Record<string, unknown>): strin
   return sql;
 }
 
+/** Own figures of `others` in scope whose report has no own figure of the compared key (`o`). */
+function uncomparedFrom(q: RankQuery, others: readonly string[], p: Record<string, unknown>): string {
+  p.key = q.key;
+  const scope = scopeSql(q, 'o', p);
+  // The compared key's reports once, as a list SQLite probes (a correlated look-up per figure was 10× slower).
+  return `FROM headline_facts o INDEXED BY headline_facts_key_rank
+    WHERE o.key IN ${listSql('k', others, p)} AND o.other_body = 0${scope}
+      AND o.report_id NOT IN (SELECT o.report_id FROM headline_facts o INDEXED BY headline_facts_key_rank
+        WHERE o.key = @key AND o.other_body = 0${scope})`;
+}
+
 /** Read-side queries a comparison ranks, groups and pages with, without reading every figure of the metric. */
 export function createCompareRanks(db: DigestDb) {
   const statements = new Map<string, Statement>();
@@ -163,28 +174,57 @@ export function createCompareRanks(db: DigestDb) {
     otherBodies(q: RankQuery): { body: string; n: number }[] {
       if (!q.body) return [];
       const p: Record<string, unknown> = { body: q.body };
-      const scope = scopeSql({ ...q, body: null }, 'h', p);
-      return prepare(
-        `SELECT body, count(DISTINCT report_id) AS n, min(rn) AS first FROM (
-           SELECT coalesce(h.body, '机构不详') AS body, h.report_id,
-             row_number() OVER (ORDER BY ${LISTING.split(', ')
-               .map((c) => `h.${c}`)
-               .join(', ')}) AS rn
-           FROM headline_facts h WHERE h.key IN ${listSql('k', q.keys, p)}${scope}
-             AND (h.body IS NULL OR h.body != @body))
-         GROUP BY body ORDER BY first`,
+      const where = `FROM headline_facts h INDEXED BY headline_facts_key_rank WHERE h.key IN ${listSql('k', q.keys, p)}${scopeSql(
+        { ...q, body: null },
+        'h',
+        p,
+      )} AND (h.body IS NULL OR h.body != @body)`;
+      const counts = prepare(
+        `SELECT coalesce(h.body, '机构不详') AS body, count(DISTINCT h.report_id) AS n ${where} GROUP BY 1`,
       ).all(p) as { body: string; n: number }[];
+      if (counts.length < 2) return counts;
+      // The order a reply names them in: the body's first report in listing order.
+      const first = new Map(
+        (
+          prepare(
+            `SELECT coalesce(h.body, '机构不详') AS body, min(rn) AS first FROM (
+               SELECT h.body, row_number() OVER (ORDER BY ${LISTING.split(', ')
+                 .map((c) => `h.${c}`)
+                 .join(', ')}) AS rn ${where}) h
+             GROUP BY 1`,
+          ).all(p) as { body: string; first: number }[]
+        ).map((r) => [r.body, r.first]),
+      );
+      return counts.sort((a, b) => first.get(a.body)! - first.get(b.body)!);
     },
 
-    /** Own figures of the row's other keys in reports without an own figure of the compared key, in listing order. */
-    uncompared(q: RankQuery): UncomparedFact[] {
+    /**
+     * Reports in scope with an own figure of the row's other keys but none of the compared key, counted by tier
+     * and row period: `year` when one of their figures is annual, else the period of the first in column order.
+     */
+    uncomparedCounts(q: RankQuery): { tier: CompareTier; period: string; n: number }[] {
       const others = q.keys.filter((k) => k !== q.key);
       if (!others.length) return [];
-      const p: Record<string, unknown> = { key: q.key };
+      const p: Record<string, unknown> = {};
+      // Column order as a two-digit prefix, so min() of `prefix:period` is the first column's period.
+      for (const [i, k] of q.keys.entries()) p[`col${i}`] = k;
+      const order = q.keys.map((_, i) => `WHEN @col${i} THEN '${String(i).padStart(2, '0')}'`).join(' ');
+      return prepare(
+        `SELECT tier, CASE WHEN annual THEN 'year' ELSE substr(first, 4) END AS period, count(*) AS n FROM (
+           SELECT o.tier, max(o.period = 'year') AS annual, min((CASE o.key ${order} END) || ':' || o.period) AS first
+           ${uncomparedFrom(q, others, p)} GROUP BY o.report_id)
+         GROUP BY tier, period`,
+      ).all(p) as { tier: CompareTier; period: string; n: number }[];
+    },
+
+    /** The facts uncomparedCounts counts, of one tier, in listing order (a report's facts together). */
+    uncompared(q: RankQuery, tier: CompareTier): UncomparedFact[] {
+      const others = q.keys.filter((k) => k !== q.key);
+      if (!others.length) return [];
+      const p: Record<string, unknown> = { oTier: tier };
       return prepare(
         `SELECT o.report_id AS reportId, o.key, o.normalized, o.period, o.tier, o.region_name AS regionName
-         FROM headline_facts o WHERE o.key IN ${listSql('k', others, p)} AND o.other_body = 0${scopeSql(q, 'o', p)}
-           AND NOT EXISTS (SELECT 1 FROM headline_facts c WHERE c.report_id = o.report_id AND c.key = @key AND c.other_body = 0)
+         ${uncomparedFrom(q, others, p)} AND o.tier = @oTier
          ORDER BY ${LISTING.split(', ')
            .map((c) => `o.${c}`)
            .join(', ')}`,

@@ -242,7 +242,7 @@ export const headlineFacts = sqliteTable(
     // A metric's facts in report-listing order: a comparison reads one key range of this index, sorted.
     index('headline_facts_key_listing').on(t.key, t.province, t.regionName, t.year, t.reportId),
     index('headline_facts_key_value').on(t.key, t.normalized),
-    // A comparison's tier groups: counts, walks to the median and a page's value range without the table rows.
+    // A comparison's tier groups: counts, walks to the median and a page's value range, covered (no table rows).
     index('headline_facts_key_rank').on(
       t.key,
       t.tier,
@@ -254,6 +254,8 @@ export const headlineFacts = sqliteTable(
       t.checks,
       t.year,
       t.province,
+      t.regionName,
+      t.reportId,
     ),
   ],
 );

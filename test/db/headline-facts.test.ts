@@ -7,7 +7,7 @@ import type { DigestDb } from '../../src/db/open.js';
 import { ReportStore } from '../../src/db/report-store.js';
 import { allRegions } from '../../src/gazetteer/gazetteer.js';
 import { parseCompareArgs } from '../../src/service/commands/compare-args.js';
-import { factScope, wholeComparison, type NamedMetric } from '../../src/service/commands/compare-build.js';
+import { build, factScope, wholeComparison, type NamedMetric } from '../../src/service/commands/compare-build.js';
 import { rankedView } from '../../src/service/commands/compare-ranked.js';
 import type { CompareView, Entry } from '../../src/service/commands/compare-view.js';
 import { buildComparison, type CompareRow, type Comparison } from '../../src/service/commands/compare-rows.js';
@@ -181,6 +181,7 @@ describe('the headline-facts read model on a generated corpus', () => {
         const whole = viewOfComparison(wholeComparison(store, q, m).cmp);
         const ranked = rankedView(t.db, keys, column, factScope(q), q.body ?? group.body ?? null, q.includeDoubtful);
         const what = `${args} column ${column}`;
+        expect([...build(store, q, m).otherBodies], what).toEqual([...wholeComparison(store, q, m).otherBodies]);
         expect(scalars(ranked), what).toEqual(scalars(whole));
         expect(stats(ranked), what).toEqual(stats(whole));
         // Every page, and ranges across the boundaries of tier groups and runs.

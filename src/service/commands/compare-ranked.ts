@@ -47,15 +47,12 @@ function sum(counts: CellCount[], test: (c: CellCount) => boolean): number {
   return counts.reduce((n, c) => n + (test(c) ? c.n : 0), 0);
 }
 
-/** Reports without the compared figure, from their facts in listing order (a report's facts together). */
-function uncomparedRows(ranks: CompareRanks, q: RankQuery): Uncompared[] {
-  const byReport = new Map<
-    number,
-    { tier: CompareTier; regionName: string | null; facts: Map<string, { n: number; p: string }> }
-  >();
-  for (const f of ranks.uncompared(q)) {
+/** Reports of one tier without the compared figure, from their facts in listing order (a report's facts together). */
+function uncomparedRows(ranks: CompareRanks, q: RankQuery, tier: CompareTier): Uncompared[] {
+  const byReport = new Map<number, { regionName: string | null; facts: Map<string, { n: number; p: string }> }>();
+  for (const f of ranks.uncompared(q, tier)) {
     let r = byReport.get(f.reportId);
-    if (!r) byReport.set(f.reportId, (r = { tier: f.tier, regionName: f.regionName, facts: new Map() }));
+    if (!r) byReport.set(f.reportId, (r = { regionName: f.regionName, facts: new Map() }));
     r.facts.set(f.key, { n: f.normalized, p: f.period });
   }
   return [...byReport].map(([reportId, r]) => {
@@ -65,7 +62,7 @@ function uncomparedRows(ranks: CompareRanks, q: RankQuery): Uncompared[] {
     });
     // As rowPeriod: annual when some other figure is, else the first figure's period.
     const period = present.some((f) => f.p === 'year') ? 'year' : present[0]!.p;
-    return { reportId, tier: r.tier, regionName: r.regionName, period, first: present[0]!.n };
+    return { reportId, tier, regionName: r.regionName, period, first: present[0]!.n };
   });
 }
 
@@ -119,8 +116,25 @@ function sqlRun(ranks: CompareRanks, q: RankQuery, s: Segment, size: number, tie
   return { size, tier, ids: (from, to) => segmentIds(ranks, q, s, from, to) };
 }
 
-function memoryRun(rows: Uncompared[], tier: string | null): Run {
-  return { size: rows.length, tier, ids: (from, to) => rows.slice(from, to).map((r) => r.reportId) };
+/** Reports without the compared figure of one tier and row period, read (and sorted) when a page reaches them. */
+function uncomparedRun(
+  load: () => Uncompared[],
+  period: string,
+  sort: (a: Uncompared, b: Uncompared) => number,
+  size: number,
+  tier: string | null,
+): Run {
+  let rows: Uncompared[] | null = null;
+  return {
+    size,
+    tier,
+    ids: (from, to) => {
+      rows ??= load()
+        .filter((r) => r.period === period)
+        .sort(sort);
+      return rows.slice(from, to).map((r) => r.reportId);
+    },
+  };
 }
 
 /** A cell of a page row: the stored doubts, then the row's failed checks (as crossCheck adds them). */
@@ -164,7 +178,16 @@ export function rankedView(
   const key = keys[column]!;
   const q: RankQuery = { keys, key, scope, body, mask: doubtMask(key, keys) };
   const counts = ranks.cellCounts(q);
-  const uncompared = uncomparedRows(ranks, q);
+  const uncompared = ranks.uncomparedCounts(q);
+  // A tier's reports without the compared figure, read once when a page first reaches one of them.
+  const loaded = new Map<CompareTier, Uncompared[]>();
+  const load = (tier: CompareTier) => () => {
+    let rows = loaded.get(tier);
+    if (!rows) loaded.set(tier, (rows = uncomparedRows(ranks, q, tier)));
+    return rows;
+  };
+  const uncomparedOf = (tier: CompareTier, period: string) =>
+    uncompared.reduce((n, u) => n + (u.tier === tier && u.period === period ? u.n : 0), 0);
 
   // The unit family most counted annual figures state (as rankRows; a tie is decided by listing order there).
   const trusted = (c: CellCount) => c.period === 'year' && (includeDoubtful || !c.doubtful);
@@ -183,8 +206,8 @@ export function rankedView(
   const groups: CompareView['groups'] = [];
   for (const tier of TIER_ORDER) {
     const annual = counts.filter((c) => c.tier === tier && c.period === 'year');
-    const noFigure = uncompared.filter((r) => r.tier === tier && r.period === 'year');
-    if (!annual.length && !noFigure.length) continue;
+    const noFigure = uncomparedOf(tier, 'year');
+    if (!annual.length && !noFigure) continue;
     const countedSeg: Segment = { tier, period: 'year', counted: { units: familyUnits, includeDoubtful, notCounted: false } };
     const n = sum(annual, isCounted);
     // Most stated unit of the group's counted figures, for a mixed median; a tie is ordered by rank there.
@@ -200,8 +223,15 @@ export function rankedView(
         tier,
       ),
     );
-    noFigure.sort((a, b) => b.first - a.first || byName(a.regionName ?? '', b.regionName ?? ''));
-    runs.push(memoryRun(noFigure, tier));
+    runs.push(
+      uncomparedRun(
+        load(tier),
+        'year',
+        (a, b) => b.first - a.first || byName(a.regionName ?? '', b.regionName ?? ''),
+        noFigure,
+        tier,
+      ),
+    );
     let stats: CompareStats | null | undefined;
     groups.push({
       tier,
@@ -229,12 +259,11 @@ export function rankedView(
     for (const r of uncompared) if (r.tier === tier && r.period !== 'year') periods.add(r.period);
     for (const period of [...periods].sort((a, b) => a.localeCompare(b))) {
       const n = sum(counts, (c) => c.tier === tier && c.period === period);
-      const rest = uncompared.filter((r) => r.tier === tier && r.period === period);
-      rest.sort((a, b) => byName(a.regionName ?? '', b.regionName ?? ''));
+      const rest = uncomparedOf(tier, period);
       runs.push(sqlRun(ranks, q, { tier, period }, n, null));
-      runs.push(memoryRun(rest, null));
+      runs.push(uncomparedRun(load(tier), period, (a, b) => byName(a.regionName ?? '', b.regionName ?? ''), rest, null));
       const label = periodLabel(period) ?? period;
-      periodCounts.set(label, (periodCounts.get(label) ?? 0) + n + rest.length);
+      periodCounts.set(label, (periodCounts.get(label) ?? 0) + n + rest);
     }
   }
 
@@ -242,7 +271,7 @@ export function rankedView(
   return {
     column,
     unit,
-    rowCount: sum(counts, () => true) + uncompared.length,
+    rowCount: sum(counts, () => true) + uncompared.reduce((n, u) => n + u.n, 0),
     annual: sum(year, () => true),
     groups,
     periodCounts,
