@@ -138,15 +138,32 @@ export function createCompareRanks(db: DigestDb) {
     return s;
   };
   return {
-    /** Figures of the compared key by tier, period, unit and doubt (one scan of the key's index range). */
+    /**
+     * Figures of the compared key by tier, period, unit and doubt: one pass over the key's index range grouped by
+     * (tier, period) in index order; only a (tier, period) stating several units is grouped again by unit (a
+     * sort of its figures, which a single pass grouped by unit needed for all of them: 60 ms at 100,000 reports).
+     */
     cellCounts(q: RankQuery): CellCount[] {
       const p: Record<string, unknown> = { key: q.key, mask: q.mask };
-      const rows = prepare(
-        `SELECT tier, period, unit, (checks & @mask) != 0 AS doubtful, count(*) AS n
-         FROM headline_facts h INDEXED BY headline_facts_key_rank
-         WHERE h.key = @key AND h.other_body = 0${scopeSql(q, 'h', p)} GROUP BY tier, period, unit, doubtful`,
-      ).all(p) as (Omit<CellCount, 'doubtful'> & { doubtful: number })[];
-      return rows.map((r) => ({ ...r, doubtful: r.doubtful === 1 }));
+      const from = `FROM headline_facts h INDEXED BY headline_facts_key_rank WHERE h.key = @key AND h.other_body = 0${scopeSql(q, 'h', p)}`;
+      const groups = prepare(
+        `SELECT tier, period, min(unit) AS unit, max(unit) AS last, count(*) AS n, sum((checks & @mask) != 0) AS doubtful
+         ${from} GROUP BY tier, period`,
+      ).all(p) as { tier: CompareTier; period: string; unit: string; last: string; n: number; doubtful: number }[];
+      const out: CellCount[] = [];
+      for (const g of groups) {
+        if (g.unit === g.last) {
+          if (g.doubtful) out.push({ tier: g.tier, period: g.period, unit: g.unit, doubtful: true, n: g.doubtful });
+          if (g.n > g.doubtful) out.push({ tier: g.tier, period: g.period, unit: g.unit, doubtful: false, n: g.n - g.doubtful });
+          continue;
+        }
+        const rows = prepare(
+          `SELECT unit, (checks & @mask) != 0 AS doubtful, count(*) AS n ${from} AND h.tier = @tier AND h.period = @period
+           GROUP BY unit, doubtful`,
+        ).all({ ...p, tier: g.tier, period: g.period }) as { unit: string; doubtful: number; n: number }[];
+        for (const r of rows) out.push({ tier: g.tier, period: g.period, unit: r.unit, doubtful: r.doubtful === 1, n: r.n });
+      }
+      return out;
     },
 
     /** The unit of the first annual figure in listing order among `units` (trusted ones only unless `includeDoubtful`). */

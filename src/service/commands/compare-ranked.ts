@@ -24,6 +24,9 @@ import {
 } from './compare-rows.js';
 import type { CompareView, Entry } from './compare-view.js';
 
+/** Pages kept per view. */
+const MAX_PAGES = 32;
+
 /** A run of entries in reading order: one sorted segment in SQL, or rows already in memory. */
 interface Run {
   size: number;
@@ -268,6 +271,7 @@ export function rankedView(
   }
 
   const year = counts.filter((c) => c.period === 'year');
+  const pages = new Map<string, Entry[]>();
   return {
     column,
     unit,
@@ -278,7 +282,16 @@ export function rankedView(
     doubtfulCount: sum(year, (c) => c.doubtful),
     otherUnitCount: sum(year, (c) => (includeDoubtful || !c.doubtful) && !isCounted(c)),
     hasColumn: keys.map((k) => ranks.hasFigure(q, k)),
-    entries: (from, to) => entriesOf(ranks, runs, keys, from, to),
+    entries: (from, to) => {
+      // The pages already asked for (a few rows each): repeats and the page's chart cost no query.
+      const at = `${from}-${to}`;
+      let page = pages.get(at);
+      if (!page) {
+        if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
+        pages.set(at, (page = entriesOf(ranks, runs, keys, from, to)));
+      }
+      return page;
+    },
   };
 }
 
