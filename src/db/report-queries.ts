@@ -209,6 +209,15 @@ export function prepareReportQueries(db: DigestDb) {
         .orderBy(desc(reports.year), desc(reports.deliveredOn), desc(reports.id))
         .prepare(),
     ),
+    // The listing columns only: no summaries to resolve (trends and region checks read nothing else).
+    refsByRegion: once(() =>
+      db
+        .select(REF_COLUMNS)
+        .from(reports)
+        .where(eq(reports.regionCode, sql.placeholder('code')))
+        .orderBy(desc(reports.year), desc(reports.deliveredOn), desc(reports.id))
+        .prepare(),
+    ),
     reportsByYear: once(() =>
       db
         .select(REPORT_COLUMNS)

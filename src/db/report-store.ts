@@ -54,6 +54,11 @@ export class ReportStore {
     return this.q.reportsByRegion().all({ code });
   }
 
+  /** The listing columns of a region's reports, in `reportsByRegion` order (no summaries resolved). */
+  refsByRegion(code: string): ReportRef[] {
+    return this.q.refsByRegion().all({ code });
+  }
+
   reportsByYear(year: number): ReportRow[] {
     return this.q.reportsByYear().all({ year });
   }

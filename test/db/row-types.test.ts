@@ -115,6 +115,30 @@ describe('the store’s rows on the seeds', () => {
     expect(text).not.toMatch(/\[\[\d+,\d+,\d+\]/);
   });
 
+  it('reads a region’s listing columns in the order and with the values of its full rows', () => {
+    const store = env.service.store;
+    const codes = [...new Set(store.allReports().flatMap((r) => (r.regionCode ? [r.regionCode] : [])))];
+    expect(codes.length).toBeGreaterThan(3);
+    for (const code of codes) {
+      const full = store.reportsByRegion(code);
+      expect(store.refsByRegion(code)).toEqual(
+        full.map((r) => ({
+          id: r.id,
+          body: r.body,
+          kind: r.kind,
+          regionCode: r.regionCode,
+          regionName: r.regionName,
+          regionShort: r.regionShort,
+          regionLevel: r.regionLevel,
+          province: r.province,
+          parent: r.parent,
+          year: r.year,
+          period: r.period,
+        })),
+      );
+    }
+  });
+
   it('reads figures with their flags as arrays and evidence as the sentence', () => {
     const store = env.service.store;
     const all = store.reportsIngestedBetween('', '9999').flatMap((r) => store.allMetrics(r.id));

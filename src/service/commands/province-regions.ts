@@ -37,7 +37,7 @@ export function resolvePlace(
     throw err;
   }
   if (resolved.region.tier === '省级' && opts.body) {
-    const own = store.reportsByRegion(resolved.region.code).some((r) => r.body === opts.body);
+    const own = store.refsByRegion(resolved.region.code).some((r) => r.body === opts.body);
     const regions = own ? null : provinceRegions(store, text, opts.body);
     if (regions) return regions;
   }

@@ -1,6 +1,6 @@
 import { BadInputError, NotFoundError } from '../../errors.js';
 import { metricGroupFor, type MetricGroup } from '../query/metric-words.js';
-import type { ReportRow, ReportStore } from '../../db/report-store.js';
+import type { ReportRef, ReportStore } from '../../db/report-store.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, ChartData, Reply, ReplyAction } from '../reply/reply-model.js';
 import { cellOf, cellText, crossCheck, periodLabel, type CompareCell } from './compare-rows.js';
@@ -20,7 +20,7 @@ export function trendCommand(store: ReportStore, args: string[]): Reply {
   const place = resolvePlace(store, args.slice(0, split).join(''), { body: group.body });
   if (place.kind === 'province') return provinceTrend(store, place, group, word);
   const { region } = place;
-  const dated = store.reportsByRegion(region.code).filter((r) => r.year !== null);
+  const dated = store.refsByRegion(region.code).filter((r) => r.year !== null);
   // 提案 are 政协's: a region's 人大 report in the same year is another body's figure, not a point of this line.
   const ofBody = group.body ? dated.filter((r) => r.body === group.body) : dated;
   const reports = (ofBody.length ? ofBody : dated).sort((a, b) => a.year! - b.year!);
@@ -29,7 +29,7 @@ export function trendCommand(store: ReportStore, args: string[]): Reply {
 }
 
 /** A report's cells for a group's columns, cross-checked (received < filed → 存疑 on both). */
-function trendCells(store: ReportStore, reports: ReportRow[], group: MetricGroup): Map<number, (CompareCell | null)[]> {
+function trendCells(store: ReportStore, reports: ReportRef[], group: MetricGroup): Map<number, (CompareCell | null)[]> {
   const keys = group.columns.map((c) => c.key);
   // Only these reports: scanning every report's headlines costs 100s of ms at 10,000 reports.
   const facts = store.headlinesForReports(
@@ -48,7 +48,7 @@ function trendCells(store: ReportStore, reports: ReportRow[], group: MetricGroup
   return out;
 }
 
-function regionTrend(store: ReportStore, reports: ReportRow[], group: MetricGroup): Reply {
+function regionTrend(store: ReportStore, reports: ReportRef[], group: MetricGroup): Reply {
   const cells = trendCells(store, reports, group);
   const label = regionLabel(reports[0]!);
   const title = `${label}${group.title}趋势`;
