@@ -51,10 +51,12 @@ function dropSplitCopies(lines: string[]): string[] {
 function dropPreviews(lines: string[]): string[] {
   const drop = new Set<number>();
   const limit = Math.min(lines.length, HEAD_LINES);
-  for (const [i, line] of lines.slice(0, limit).entries()) {
-    const s = squash(line);
+  // Every line squashed once, not once per leading line checked (that was ten passes over the whole text).
+  const squashed = lines.map(squash);
+  for (let i = 0; i < limit; i++) {
+    const s = squashed[i]!;
     if (s.length < 15) continue;
-    const later = lines.slice(i + 1).map(squash);
+    const later = squashed.slice(i + 1);
     const inOneLine = later.some((l) => l.includes(s));
     const prefixOfLonger = later.some((l) => l.length > s.length && l.startsWith(s));
     if (prefixOfLonger || (!inOneLine && later.join('').includes(s))) drop.add(i);
@@ -66,14 +68,15 @@ function dropPreviews(lines: string[]): string[] {
 function dropRepeatedParagraphs(lines: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
+  // The squashed form of the last line kept (out's last), not squashed again for every line.
+  let previous: string | null = null;
   for (const line of lines) {
     const key = squash(line);
-    const last = out.at(-1);
-    const previous = last === undefined ? null : squash(last);
     if (key === previous) continue;
     if (key.length >= MIN_REPEAT_CHARS && seen.has(key)) continue;
     seen.add(key);
     out.push(line);
+    previous = key;
   }
   return out;
 }
