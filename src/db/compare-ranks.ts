@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { CompareTier } from '../domain/compare-tier.js';
+import { rowBits } from '../domain/key-bits.js';
 import type { FactScope } from './headline-facts.js';
 import type { DigestDb } from './open.js';
 
@@ -49,6 +50,16 @@ export interface UncomparedFact {
   period: string;
   tier: CompareTier;
   regionName: string | null;
+}
+
+/** Reports of a family with the same key sets (headline_rows, bits of src/domain/key-bits.ts). */
+export interface RowShape {
+  tier: CompareTier;
+  own: number;
+  annual: number;
+  periods: string;
+  any: number;
+  n: number;
 }
 
 /** A figure of a row shown on a page (cells of every column). */
@@ -190,6 +201,20 @@ export function createCompareRanks(db: DigestDb) {
     /** Reports in scope having a figure of `keys` whose body is not `q.body`, by body, in order of first listing. */
     otherBodies(q: RankQuery): { body: string; n: number }[] {
       if (!q.body) return [];
+      const bits = rowBits(q.keys);
+      if (bits) {
+        // Three index ranges of the family's rows (no body, before and after q.body), not every figure.
+        const counts = new Map<string, number>();
+        for (const cond of ['r.body IS NULL', 'r.body < @body', 'r.body > @body']) {
+          const p: Record<string, unknown> = { body: q.body, family: bits.family, mask: bits.mask };
+          const rows = prepare(
+            `SELECT coalesce(r.body, '机构不详') AS body, count(*) AS n FROM headline_rows r INDEXED BY headline_rows_shape
+             WHERE r.family = @family AND ${cond} AND (r.any & @mask) != 0${scopeSql({ ...q, body: null }, 'r', p)} GROUP BY 1`,
+          ).all(p) as { body: string; n: number }[];
+          for (const r of rows) counts.set(r.body, (counts.get(r.body) ?? 0) + r.n);
+        }
+        if (counts.size < 2) return [...counts].map(([body, n]) => ({ body, n }));
+      }
       const p: Record<string, unknown> = { body: q.body };
       const where = `FROM headline_facts h INDEXED BY headline_facts_key_rank WHERE h.key IN ${listSql('k', q.keys, p)}${scopeSql(
         { ...q, body: null },
@@ -232,6 +257,15 @@ export function createCompareRanks(db: DigestDb) {
            ${uncomparedFrom(q, others, p)} GROUP BY o.report_id)
          GROUP BY tier, period`,
       ).all(p) as { tier: CompareTier; period: string; n: number }[];
+    },
+
+    /** A family's rows in scope by tier and key sets (own, annual, periods, any): one pass in index order. */
+    rowShapes(q: RankQuery, family: string): RowShape[] {
+      const p: Record<string, unknown> = { family };
+      return prepare(
+        `SELECT tier, own, annual, periods, any, count(*) AS n FROM headline_rows r INDEXED BY headline_rows_shape
+         WHERE r.family = @family${scopeSql(q, 'r', p)} GROUP BY tier, own, annual, periods, any`,
+      ).all(p) as RowShape[];
     },
 
     /** The facts uncomparedCounts counts, of one tier, in listing order (a report's facts together). */

@@ -132,6 +132,9 @@ function cloneStatements(client: Database.Database): Database.Statement[] {
        h.value, h.unit, h.approx, h.normalized, h.period, h.doubts, h.derived, h.other_body, p.tier, p.year, p.province,
        h.body, p.name, 'year', h.checks
      FROM bench_clone_plan p JOIN headline_facts h ON h.report_id = p.src_id ORDER BY p.new_id`,
+    `INSERT INTO headline_rows (report_id, family, own, any, annual, periods, tier, year, province, body)
+     SELECT p.new_id, h.family, h.own, h.any, h.annual, h.periods, p.tier, p.year, p.province, h.body
+     FROM bench_clone_plan p JOIN headline_rows h ON h.report_id = p.src_id ORDER BY p.new_id`,
     `INSERT INTO paragraphs (report_id, ord, section_path, text)
      SELECT p.new_id, x.ord, x.section_path, x.text FROM bench_clone_plan p JOIN paragraphs x ON x.report_id = p.src_id
      ORDER BY p.new_id, x.ord`,

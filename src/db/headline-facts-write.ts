@@ -1,13 +1,17 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { tierOf } from '../domain/compare-tier.js';
 import { comparePeriod, factDoubts } from '../domain/fact-period.js';
+import { BITS_SIGNATURE, keyBit } from '../domain/key-bits.js';
 import { CHECK_OWN_DOUBTS, CHECK_RATE, CHECKS_SIGNATURE, CROSS_CHECKS, rateFails } from '../domain/cross-checks.js';
 import { readMeta, writeMeta } from './corpus-meta.js';
 import { evidenceSql } from './evidence-ref.js';
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type * as schema from './schema.js';
-import { headlineFacts, metrics, reports } from './schema.js';
+import { headlineFacts, headlineRows, metrics, reports } from './schema.js';
+
+/** What the stored checks and key bits mean (either changing refills the read model). */
+const SIGNATURE = (CHECKS_SIGNATURE * 31 + BITS_SIGNATURE) % 2147483647;
 
 /** DigestDb, spelled out: open.ts calls the fill, so importing its type from there would be a cycle. */
 type DigestDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -75,6 +79,21 @@ function prepare(db: DigestDb) {
       // The first headline fact of a key wins, as comparisons always read it.
       .onConflictDoNothing()
       .prepare(),
+    insertRow: db
+      .insert(headlineRows)
+      .values({
+        reportId: sql.placeholder('reportId'),
+        family: sql.placeholder('family'),
+        own: sql.placeholder('own'),
+        any: sql.placeholder('any'),
+        annual: sql.placeholder('annual'),
+        periods: sql.placeholder('periods'),
+        tier: sql.placeholder('tier'),
+        year: sql.placeholder('year'),
+        province: sql.placeholder('province'),
+        body: sql.placeholder('body'),
+      })
+      .prepare(),
   };
 }
 
@@ -105,6 +124,29 @@ function checksOf(facts: Map<string, Fact & { period: string; doubts: string[] }
   return out;
 }
 
+/** A report's headline_rows: per family, the bits of its keys with a figure, an own one, an annual one. */
+function rowsOf(facts: Iterable<{ key: string; bodyScope: string; period: string }>) {
+  const rows = new Map<string, { family: string; own: number; any: number; annual: number; periods: [number, string][] }>();
+  for (const f of facts) {
+    const b = keyBit(f.key);
+    if (!b) continue;
+    let row = rows.get(b.family);
+    if (!row) rows.set(b.family, (row = { family: b.family, own: 0, any: 0, annual: 0, periods: [] }));
+    row.any |= b.bit;
+    if (f.bodyScope === 'other') continue;
+    row.own |= b.bit;
+    if (f.period === 'year') row.annual |= b.bit;
+    else row.periods.push([b.bit, f.period]);
+  }
+  return [...rows.values()].map(({ periods, ...row }) => ({
+    ...row,
+    periods: periods
+      .sort((a, b) => a[0] - b[0])
+      .map(([bit, p]) => `${bit}:${p}`)
+      .join(','),
+  }));
+}
+
 /** Fills the read model for one stored report from its rows; call inside the transaction that stored them. */
 export function writeHeadlineFacts(db: DigestDb, reportId: number): number {
   const st = statements(db);
@@ -116,6 +158,8 @@ export function writeHeadlineFacts(db: DigestDb, reportId: number): number {
   for (const f of st.facts.all({ id: reportId }))
     if (!first.has(f.key)) first.set(f.key, { ...f, period: comparePeriod(f), doubts: factDoubts(f) });
   const checks = checksOf(first);
+  for (const row of rowsOf(first.values()))
+    st.insertRow.run({ reportId, ...row, tier, year: r.year, province: r.province, body: r.body });
   let n = 0;
   for (const f of first.values()) {
     n += st.insert.run({
@@ -145,23 +189,25 @@ export function writeHeadlineFacts(db: DigestDb, reportId: number): number {
 /** Rewrites one report's read-model rows after its headline figures changed (the outlier pass). */
 export function refreshHeadlineFacts(db: DigestDb, reportId: number): number {
   db.delete(headlineFacts).where(eq(headlineFacts.reportId, reportId)).run();
+  db.delete(headlineRows).where(eq(headlineRows.reportId, reportId)).run();
   return writeHeadlineFacts(db, reportId);
 }
 
 /**
  * Fills the read model for every report when the migration that added it left it empty (flag
- * `headline_facts` 0), or when its stored checks bits mean another list of checks (`headline_checks` is not
- * CHECKS_SIGNATURE): the compare period reads evidence with JS, so SQL alone cannot. One transaction.
+ * `headline_facts` 0), or when its stored bits mean another list of checks or keys (`headline_checks` is not
+ * SIGNATURE): the compare period reads evidence with JS, so SQL alone cannot. One transaction.
  */
 export function fillHeadlineFactsIfNeeded(db: DigestDb): number {
   const client = db.$client;
-  if (readMeta(client, 'headline_facts') === 1 && readMeta(client, 'headline_checks') === CHECKS_SIGNATURE) return 0;
+  if (readMeta(client, 'headline_facts') === 1 && readMeta(client, 'headline_checks') === SIGNATURE) return 0;
   let n = 0;
   client.transaction(() => {
     db.delete(headlineFacts).run();
+    db.delete(headlineRows).run();
     for (const r of db.select({ id: reports.id }).from(reports).orderBy(asc(reports.id)).all()) n += writeHeadlineFacts(db, r.id);
     writeMeta(client, 'headline_facts', 1);
-    writeMeta(client, 'headline_checks', CHECKS_SIGNATURE);
+    writeMeta(client, 'headline_checks', SIGNATURE);
   })();
   return n;
 }

@@ -260,6 +260,38 @@ export const headlineFacts = sqliteTable(
   ],
 );
 
+/**
+ * Per report and metric family (the part of a key before the dot), which of the family's keys its headline
+ * facts have (bits: src/domain/key-bits.ts): a comparison counts the reports without its compared figure, and
+ * the reports of other bodies, from these rows instead of from every figure. Written with headline_facts.
+ */
+export const headlineRows = sqliteTable(
+  'headline_rows',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    family: text('family').notNull(),
+    /** Keys with an own figure (another body's figure is no cell of a row). */
+    own: integer('own').notNull(),
+    /** Keys with any figure (another body's included: the counts of reports left out by body). */
+    any: integer('any').notNull(),
+    /** Keys whose own figure is annual (compare period `year`). */
+    annual: integer('annual').notNull(),
+    /** The compare period of each own figure that is not annual, `bit:period` in bit order, comma-separated. */
+    periods: text('periods').notNull(),
+    tier: text('tier').$type<CompareTier>().notNull(),
+    year: integer('year'),
+    province: text('province'),
+    body: text('body'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.family] }),
+    // A family's rows by body and tier, grouped by their key sets in index order.
+    index('headline_rows_shape').on(t.family, t.body, t.tier, t.own, t.annual, t.periods, t.any, t.year, t.province),
+  ],
+);
+
 /** Paragraphs for full-text search (indexed by the FTS5 tables created in a custom migration). */
 export const paragraphs = sqliteTable(
   'paragraphs',

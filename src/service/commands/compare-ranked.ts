@@ -1,4 +1,5 @@
 import { CROSS_CHECKS, RATE_WHY, rateFails, doubtMask } from '../../domain/cross-checks.js';
+import { keyBit, rowBits } from '../../domain/key-bits.js';
 import { TIER_ORDER, type CompareTier } from '../../domain/compare-tier.js';
 import {
   compareRanksOf,
@@ -23,6 +24,43 @@ import {
   reportOfFact,
 } from './compare-rows.js';
 import type { CompareView, Entry } from './compare-view.js';
+
+/**
+ * When the row's columns are keys of one family: the reports without the compared figure counted by tier and
+ * row period, and which columns have figures, from the family's headline_rows (one grouped pass) instead of
+ * from every figure of the other columns.
+ */
+function shapesOf(
+  ranks: CompareRanks,
+  q: RankQuery,
+): { uncompared: { tier: CompareTier; period: string; n: number }[]; hasColumn: boolean[] } | null {
+  const bits = rowBits(q.keys);
+  if (!bits) return null;
+  const colBits = q.keys.map((k) => keyBit(k)!.bit);
+  const compared = colBits[q.keys.indexOf(q.key)]!;
+  const counts = new Map<string, { tier: CompareTier; period: string; n: number }>();
+  const hasColumn = q.keys.map(() => false);
+  for (const s of ranks.rowShapes(q, bits.family)) {
+    if (!(s.own & bits.mask)) continue;
+    colBits.forEach((b, i) => {
+      if (s.own & b) hasColumn[i] = true;
+    });
+    if (s.own & compared) continue;
+    // As rowPeriod: annual when one of the row's figures is, else the period of its first figure.
+    let period = 'year';
+    if (!(s.annual & bits.mask)) {
+      const first = colBits.find((b) => s.own & b)!;
+      period = new Map(s.periods.split(',').map((x) => [Number(x.slice(0, x.indexOf(':'))), x.slice(x.indexOf(':') + 1)])).get(
+        first,
+      )!;
+    }
+    const at = `${s.tier}|${period}`;
+    const c = counts.get(at);
+    if (c) c.n += s.n;
+    else counts.set(at, { tier: s.tier, period, n: s.n });
+  }
+  return { uncompared: [...counts.values()], hasColumn };
+}
 
 /** Pages kept per view. */
 const MAX_PAGES = 32;
@@ -181,7 +219,8 @@ export function rankedView(
   const key = keys[column]!;
   const q: RankQuery = { keys, key, scope, body, mask: doubtMask(key, keys) };
   const counts = ranks.cellCounts(q);
-  const uncompared = ranks.uncomparedCounts(q);
+  const shapes = shapesOf(ranks, q);
+  const uncompared = shapes ? shapes.uncompared : ranks.uncomparedCounts(q);
   // A tier's reports without the compared figure, read once when a page first reaches one of them.
   const loaded = new Map<CompareTier, Uncompared[]>();
   const load = (tier: CompareTier) => () => {
@@ -281,7 +320,7 @@ export function rankedView(
     periodCounts,
     doubtfulCount: sum(year, (c) => c.doubtful),
     otherUnitCount: sum(year, (c) => (includeDoubtful || !c.doubtful) && !isCounted(c)),
-    hasColumn: keys.map((k) => ranks.hasFigure(q, k)),
+    hasColumn: shapes ? shapes.hasColumn : keys.map((k) => ranks.hasFigure(q, k)),
     entries: (from, to) => {
       // The pages already asked for (a few rows each): repeats and the page's chart cost no query.
       const at = `${from}-${to}`;
