@@ -45,36 +45,45 @@ interface CharTable {
   astral: Set<number>;
 }
 
-let changing: CharTable | null | undefined;
+/** The tables of each conversion chain, built on first use (undefined: not yet; null: no bound possible). */
+const changing: { t2s?: CharTable | null; s2t?: CharTable | null } = {};
 
 /**
- * Code points Traditional→Simplified conversion can change: those at a position where a dictionary entry's
- * replacement differs from its key, in either step of the tw→cn chain. No other character ever changes, so
- * their count bounds the changed characters from above, and a text with too few of them is Simplified
- * without converting it. Null (no shortcut) if some entry changed the length, which would break the bound.
+ * Code points a conversion can change: those at a position where a dictionary entry's replacement differs
+ * from its key, in either step of its chain (tw→cn for t2s, cn→tw for s2t). No other character ever changes,
+ * so their count bounds the changed characters from above: a text with too few of them for Traditional is
+ * Simplified without converting it, and a Traditional candidate whose Simplified→Traditional changes cannot
+ * reach its Traditional→Simplified ones needs no reverse conversion. Null (no shortcut) if some entry changed
+ * the length, which would break the bound.
  */
-function changingChars(): CharTable | null {
-  if (changing !== undefined) return changing;
+function changingChars(direction: 't2s' | 's2t'): CharTable | null {
+  const cached = changing[direction];
+  if (cached !== undefined) return cached;
+  const groups =
+    direction === 't2s' ? [...OpenCC.Locale.from.tw, ...OpenCC.Locale.to.cn] : [...OpenCC.Locale.from.cn, ...OpenCC.Locale.to.tw];
+  changing[direction] = charTable(groups);
+  return changing[direction];
+}
+
+function charTable(groups: readonly (readonly (string | readonly (readonly [string, string])[])[])[]): CharTable | null {
   const bmp = new Uint8Array(0x10000);
   const astral = new Set<number>();
-  for (const group of [...OpenCC.Locale.from.tw, ...OpenCC.Locale.to.cn])
-    for (const dict of group) {
-      const pairs: readonly (readonly [string, string])[] =
-        typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ') as [string, string]) : dict;
-      for (const [key, value] of pairs) {
-        const k = Array.from(key);
-        const v = Array.from(value ?? '');
-        if (k.length !== v.length) return (changing = null);
-        for (let i = 0; i < k.length; i++) {
-          if (k[i] === v[i]) continue;
-          const cp = k[i]!.codePointAt(0)!;
-          if (cp > 0xffff) astral.add(cp);
-          else bmp[cp] = 1;
-        }
+  for (const dict of groups.flat()) {
+    const pairs: readonly (readonly [string, string])[] =
+      typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ') as [string, string]) : dict;
+    for (const [key, value] of pairs) {
+      const k = Array.from(key);
+      const v = Array.from(value ?? '');
+      if (k.length !== v.length) return null;
+      for (let i = 0; i < k.length; i++) {
+        if (k[i] === v[i]) continue;
+        const cp = k[i]!.codePointAt(0)!;
+        if (cp > 0xffff) astral.add(cp);
+        else bmp[cp] = 1;
       }
     }
-  changing = { bmp, astral };
-  return changing;
+  }
+  return { bmp, astral };
 }
 
 /** Han code points of a text, and of them (with a table) those the conversion can change; one pass. */
@@ -104,13 +113,16 @@ function countHan(text: string, table: CharTable | null): { han: number; could: 
  */
 export function detectScript(text: string): ScriptGuess {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const table = changingChars();
+  const table = changingChars('t2s');
   const { han, could } = countHan(sample, table);
   if (han === 0) return { script: 'simplified', share: 0 };
   if (table && could < TRADITIONAL_SHARE * han) return { script: 'simplified', share: could / han };
   const changed = changedChars(sample, toSimplified(sample));
   const share = changed / han;
   if (share < TRADITIONAL_SHARE) return { script: 'simplified', share };
+  // The reverse conversion can change at most the characters its table holds: fewer than `changed` decides.
+  const reverse = changingChars('s2t');
+  if (reverse && countHan(sample, reverse).could < changed) return { script: 'traditional', share };
   if (changedChars(sample, toTraditional(sample)) >= changed) return { script: 'simplified', share };
   return { script: 'traditional', share };
 }
