@@ -1,13 +1,10 @@
-import type Database from 'better-sqlite3';
+import { asc, count, eq, gt, lt, or, sql } from 'drizzle-orm';
 import { readMeta, writeMeta } from './corpus-meta.js';
 import type { DigestDb } from './open.js';
+import { corpusMeta, reports, termDf } from './schema.js';
 
-/** A report's keyword inputs: its candidate terms and the keywords it serves now (both JSON). */
-export interface RankRow {
-  id: number;
-  terms: string;
-  keywords: string;
-}
+/** A report's keyword inputs: its candidate terms with counts and the keywords it serves now. */
+export type RankRow = Pick<typeof reports.$inferSelect, 'id' | 'terms' | 'keywords'>;
 
 /** The reads and writes of one keyword re-ranking step, on one connection (statements prepared once each). */
 export interface KeywordRanks {
@@ -22,7 +19,7 @@ export interface KeywordRanks {
   /** Document frequency by point lookups, memoized for one step (a report has a few hundred candidate terms). */
   docFreq(): (term: string) => number;
   /** Stores a report's keywords and the corpus size they were ranked at. */
-  save(id: number, keywords: string, total: number): void;
+  save(id: number, keywords: string[], total: number): void;
   /** Served keywords changed: caches keyed by the corpus version must drop them. */
   bumpVersion(): void;
   /** Nothing stale is left. */
@@ -31,43 +28,60 @@ export interface KeywordRanks {
   inTransaction(step: () => void): void;
 }
 
-const cache = new WeakMap<Database.Database, KeywordRanks>();
+const cache = new WeakMap<DigestDb, KeywordRanks>();
 
 /** The keyword-ranking access of a connection. */
 export function keywordRanks(db: DigestDb): KeywordRanks {
-  const client = db.$client;
-  let ranks = cache.get(client);
+  let ranks = cache.get(db);
   if (ranks) return ranks;
-  const total = client.prepare('SELECT count(*) AS n FROM reports');
-  const all = client.prepare('SELECT id, terms, keywords FROM reports');
-  const stale = client.prepare(
-    `SELECT id, terms, keywords FROM reports WHERE keywords_total < ? OR keywords_total > ?
-     ORDER BY keywords_total LIMIT ?`,
-  );
-  const df = client.prepare('SELECT df FROM term_df WHERE term = ?');
-  const save = client.prepare('UPDATE reports SET keywords = ?, keywords_total = ? WHERE id = ?');
-  const bump = client.prepare(`UPDATE corpus_meta SET value = value + 1 WHERE key = 'corpus_version'`);
+  const p = sql.placeholder;
+  const row = { id: reports.id, terms: reports.terms, keywords: reports.keywords };
+  const total = db.select({ n: count() }).from(reports).prepare();
+  const all = db.select(row).from(reports).prepare();
+  const stale = db
+    .select(row)
+    .from(reports)
+    .where(or(lt(reports.keywordsTotal, p('below')), gt(reports.keywordsTotal, p('above'))))
+    .orderBy(asc(reports.keywordsTotal))
+    .limit(p('limit'))
+    .prepare();
+  const df = db
+    .select({ df: termDf.df })
+    .from(termDf)
+    .where(eq(termDf.term, p('term')))
+    .prepare();
+  // The keywords arrive as JSON text: a placeholder in `set` is bound as it is, without the column's encoder.
+  const save = db
+    .update(reports)
+    .set({ keywords: sql`${p('keywords')}`, keywordsTotal: sql`${p('total')}` })
+    .where(eq(reports.id, p('id')))
+    .prepare();
+  const bump = db
+    .update(corpusMeta)
+    .set({ value: sql`${corpusMeta.value} + 1` })
+    .where(eq(corpusMeta.key, 'corpus_version'))
+    .prepare();
   ranks = {
-    total: () => (total.get() as { n: number }).n,
-    dirty: () => readMeta(client, 'keywords_dirty') === 1,
-    all: () => all.all() as RankRow[],
-    stale: (below, above, limit) => stale.all(below, above, limit) as RankRow[],
+    total: () => total.get()?.n ?? 0,
+    dirty: () => readMeta(db.$client, 'keywords_dirty') === 1,
+    all: () => all.all(),
+    stale: (below, above, limit) => stale.all({ below, above, limit }),
     docFreq() {
       const memo = new Map<string, number>();
       return (term) => {
         let n = memo.get(term);
         if (n === undefined) {
-          n = (df.get(term) as { df: number } | undefined)?.df ?? 0;
+          n = df.get({ term })?.df ?? 0;
           memo.set(term, n);
         }
         return n;
       };
     },
-    save: (id, keywords, n) => void save.run(keywords, n, id),
+    save: (id, keywords, n) => void save.run({ keywords: JSON.stringify(keywords), total: n, id }),
     bumpVersion: () => void bump.run(),
-    markClean: () => writeMeta(client, 'keywords_dirty', 0),
+    markClean: () => writeMeta(db.$client, 'keywords_dirty', 0),
     inTransaction: (step) => db.transaction(step, { behavior: 'immediate' }),
   };
-  cache.set(client, ranks);
+  cache.set(db, ranks);
   return ranks;
 }

@@ -61,7 +61,7 @@ export function flagOutliers(db: DigestDb): OutlierPass {
     const groups = new Map<string, Row[]>();
     for (const r of marks.figures()) {
       // Judged on the figure as the extractor left it: its own earlier mark does not count against it.
-      const base = (JSON.parse(r.flags) as string[]).filter((f) => !f.includes(MARK));
+      const base = r.flags.filter((f) => !f.includes(MARK));
       if (base.length) continue;
       const id = `${r.key}|${r.body ?? ''}`;
       const g = groups.get(id) ?? [];
@@ -71,7 +71,7 @@ export function flagOutliers(db: DigestDb): OutlierPass {
     for (const g of groups.values()) {
       for (const r of g) {
         const reason = outlierReason(r, g);
-        const marked = (JSON.parse(r.flags) as string[]).find((f) => f.includes(MARK));
+        const marked = r.flags.find((f) => f.includes(MARK));
         if (reason && reason !== marked) {
           marks.demote(r.id, [reason]);
           if (!marked) result.flagged++;

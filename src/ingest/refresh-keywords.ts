@@ -33,9 +33,9 @@ function refreshKeywordsStep(db: DigestDb, max = STEP): { ranked: number; done: 
     const df = ranks.docFreq();
     let changed = 0;
     for (const row of exact ? rows : rows.slice(0, max)) {
-      const keywords = JSON.stringify(rankKeywords(JSON.parse(row.terms), df, total));
+      const keywords = rankKeywords(row.terms, df, total);
       ranks.save(row.id, keywords, total);
-      if (keywords !== row.keywords) changed++;
+      if (keywords.length !== row.keywords.length || keywords.some((k, i) => k !== row.keywords[i])) changed++;
       ranked++;
     }
     if (changed) ranks.bumpVersion();

@@ -34,8 +34,6 @@ describe('data access stays in src/db', () => {
     'src/db/fill-corpus.ts': 'bench/test corpus filler: bulk INSERT … SELECT copies of whole tables',
     'src/db/headline-facts.ts': 'read model owned by the comparison work (compare-*.ts, headline-facts*.ts)',
     'src/db/headline-facts-write.ts': 'read model owned by the comparison work (compare-*.ts, headline-facts*.ts)',
-    'src/db/keyword-ranks.ts': 'its reader (src/ingest/refresh-keywords.ts) still takes the JSON text; converted with it',
-    'src/db/outlier-marks.ts': 'its reader (src/ingest/outliers.ts) still takes the JSON text; converted with it',
     'src/db/rebuild-grams.ts': 'FTS5 maintenance commands (`delete-all`, rowid inserts) drizzle has no builder for',
     'src/db/report-writer.ts': 'the ingest write path: batched statements, savepoints and FTS5 rows on the raw client',
     'src/db/term-df.ts':
