@@ -28,3 +28,8 @@ export function markCorpusChanged(client: Database.Database): void {
     )
     .run();
 }
+
+/** Moves the corpus version only (served figures or keywords changed outside an ingest): caches keyed by it drop. */
+export function bumpCorpusVersion(client: Database.Database): void {
+  client.prepare(`UPDATE corpus_meta SET value = value + 1 WHERE key = 'corpus_version'`).run();
+}

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { bumpCorpusVersion } from './corpus-meta.js';
 import { toGramText } from './gram-index.js';
 import type { DigestDb } from './open.js';
 import { allRegions } from '../gazetteer/gazetteer.js';
@@ -77,7 +78,7 @@ export function fillCorpus(db: DigestDb, target: number, seed = 11): number {
       labels.before();
       for (const s of statements) s.run();
       labels.after();
-      client.prepare(`UPDATE corpus_meta SET value = value + 1 WHERE key = 'corpus_version'`).run();
+      bumpCorpusVersion(client);
     })();
     added += size;
   }

@@ -1,7 +1,7 @@
 import { asc, count, eq, gt, lt, or, sql } from 'drizzle-orm';
-import { readMeta, writeMeta } from './corpus-meta.js';
+import { bumpCorpusVersion, readMeta, writeMeta } from './corpus-meta.js';
 import type { DigestDb } from './open.js';
-import { corpusMeta, reports, termDf } from './schema.js';
+import { reports, termDf } from './schema.js';
 
 /** A report's keyword inputs: its candidate terms with counts and the keywords it serves now. */
 export type RankRow = Pick<typeof reports.$inferSelect, 'id' | 'terms' | 'keywords'>;
@@ -56,11 +56,6 @@ export function keywordRanks(db: DigestDb): KeywordRanks {
     .set({ keywords: sql`${p('keywords')}`, keywordsTotal: sql`${p('total')}` })
     .where(eq(reports.id, p('id')))
     .prepare();
-  const bump = db
-    .update(corpusMeta)
-    .set({ value: sql`${corpusMeta.value} + 1` })
-    .where(eq(corpusMeta.key, 'corpus_version'))
-    .prepare();
   ranks = {
     total: () => total.get()?.n ?? 0,
     dirty: () => readMeta(db.$client, 'keywords_dirty') === 1,
@@ -78,7 +73,7 @@ export function keywordRanks(db: DigestDb): KeywordRanks {
       };
     },
     save: (id, keywords, n) => void save.run({ keywords: JSON.stringify(keywords), total: n, id }),
-    bumpVersion: () => void bump.run(),
+    bumpVersion: () => bumpCorpusVersion(db.$client),
     markClean: () => writeMeta(db.$client, 'keywords_dirty', 0),
     inTransaction: (step) => db.transaction(step, { behavior: 'immediate' }),
   };

@@ -1,8 +1,9 @@
 import { and, eq, gt, ne, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { storedFlags } from '../domain/fact-period.js';
+import { bumpCorpusVersion } from './corpus-meta.js';
 import { refreshHeadlineFacts } from './headline-facts-write.js';
-import { corpusMeta, metrics, reports } from './schema.js';
+import { metrics, reports } from './schema.js';
 import type { DigestDb } from './open.js';
 
 /** A yearly headline figure (or one an earlier outlier pass took out of the headline) with its report's place. */
@@ -80,11 +81,6 @@ export function outlierMarks(db: DigestDb, mark: string, pass: (marks: OutlierMa
           ),
         )
         .prepare();
-      const bump = db
-        .update(corpusMeta)
-        .set({ value: sql`${corpusMeta.value} + 1` })
-        .where(eq(corpusMeta.key, 'corpus_version'))
-        .prepare();
       const touched = new Set<number>();
       pass({
         figures: () => figures.all({ mark: `%${mark}%` }),
@@ -97,7 +93,7 @@ export function outlierMarks(db: DigestDb, mark: string, pass: (marks: OutlierMa
           restore.run({ reportId: row.reportId, key: row.key, id: row.id });
           touched.add(row.reportId);
         },
-        bumpVersion: () => void bump.run(),
+        bumpVersion: () => bumpCorpusVersion(db.$client),
       });
       // The headline changed: the read model follows in the same transaction.
       for (const id of touched) refreshHeadlineFacts(db, id);
