@@ -16,7 +16,7 @@ import { createScheduler, type Scheduler } from '../scheduler/create-scheduler.j
 import type { Clock } from '../scheduler/clock.js';
 import { describeSchedule } from '../scheduler/describe-schedule.js';
 import { createDigestService } from '../service/create-digest-service.js';
-import type { DigestService, PlatformAdapter } from '../service/ports.js';
+import type { PlatformAdapter } from '../service/ports.js';
 
 /** Something the app starts and must stop on shutdown. */
 interface Running {

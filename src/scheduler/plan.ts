@@ -98,7 +98,9 @@ export function planSlot(deps: PlanDeps, slot: Slot, cutoff: Date): SlotPlan {
 /** Reports ingested after the oldest of `subs` was created, up to `cutoff`. */
 export function candidatesFor(store: DigestReads, subs: Subscription[], cutoff: Date): ReportRow[] {
   if (!subs.length) return [];
-  const since = subs.reduce((min, s) => (s.createdAt < min ? s.createdAt : min), subs[0]!.createdAt);
+  // ISO timestamps: the earliest is the smallest string (Math.min would turn them into NaN).
+  let since = subs[0]!.createdAt;
+  for (const s of subs) if (s.createdAt < since) since = s.createdAt;
   return store.reportsIngestedBetween(since, cutoff.toISOString());
 }
 

@@ -68,11 +68,6 @@ function penalty(c: Candidate): number {
   );
 }
 
-/** Rates and shares are not totals. */
-function isRate(unit: string): boolean {
-  return unit === '%' || unit === '个百分点';
-}
-
 /** Picks the headline fact per key among confident facts; plan-scope targets and `other` never headline. */
 export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
   const groups = new Map<string, Candidate[]>();
@@ -96,7 +91,7 @@ export function chooseHeadlines(list: Candidate[]): Record<string, MetricFact> {
   // Ratios the text states choose between competing readings (153 / 202 = 75.7%).
   for (const { num, den, rate } of RATIOS) {
     const r = headline[rate];
-    if (!r || r.unit !== '%') continue;
+    if (r?.unit !== '%') continue;
     for (const [side, other, forward] of [
       [num, den, true],
       [den, num, false],

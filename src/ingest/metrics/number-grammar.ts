@@ -81,7 +81,7 @@ export function findMentions(sentence: string): Mention[] {
   const out: Mention[] = [];
   let quoteMap: boolean[] | null = null;
   for (const m of sentence.matchAll(MENTION)) {
-    const [raw, pre, num1, rangeSep, num2, sfxA, mag, sfxB, unit, post] = m;
+    const [raw, pre, num1, _rangeSep, num2, sfxA, mag, sfxB, unit, post] = m;
     if (num1 === undefined || unit === undefined) continue; // required groups: set on every match
     const start = m.index;
     const numStart = start + (pre?.length ?? 0);
