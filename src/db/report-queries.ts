@@ -161,7 +161,7 @@ const METRIC_COLUMNS = {
 /** The order of every report list (allReports, /list); `reports_listing` holds it, so no sort is needed. */
 const LISTING_ORDER = [reports.province, reports.regionName, reports.year, reports.id];
 
-/** A literal `headline = 1`: a bound parameter would not let the planner use the partial `metrics_headline_key` index. */
+/** A literal `headline = 1` (no bound parameter for a constant). */
 const IS_HEADLINE = sql`${metrics.headline} = 1`;
 
 /** `FROM reports INDEXED BY <index>`: drizzle has no index hints for SQLite. */
@@ -306,7 +306,10 @@ export function prepareReportQueries(db: DigestDb) {
     headlines: once(() => metricsOf(and(eq(metrics.reportId, reportId), IS_HEADLINE), [asc(metrics.key)]).prepare()),
     allMetrics: once(() => metricsOf(eq(metrics.reportId, reportId), [asc(metrics.offset)]).prepare()),
     headlinesForKeys: (keys: number) =>
-      metricsOf(and(IS_HEADLINE, inArray(metrics.key, listPlaceholders('k', keys))), []).prepare(),
+      metricsOf(and(IS_HEADLINE, inArray(metrics.key, listPlaceholders('k', keys))), [
+        asc(metrics.key),
+        asc(metrics.id),
+      ]).prepare(),
     // `+key` keeps the planner on the report index: without statistics it would scan the key index instead.
     headlinesForReports: (ids: number, keys: number) =>
       metricsOf(

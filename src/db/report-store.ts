@@ -161,8 +161,9 @@ export class ReportStore {
   }
 
   /**
-   * Headline facts whose key is one of `keys`, across all reports. Not kept: at 100,000 reports one metric is
-   * 100,000s of rows, and the comparison built from them is what callers cache.
+   * Headline facts whose key is one of `keys`, across all reports, by key then as stored (a full scan: the
+   * brute-force reference of the tests; serving reads headline_facts). Not kept: at 100,000 reports
+   * one metric is 100,000s of rows.
    */
   headlinesForKeys(keys: string[]): MetricRow[] {
     if (!keys.length) return [];

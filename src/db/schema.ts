@@ -1,6 +1,5 @@
 import type { CompareTier } from '../domain/compare-tier.js';
 import type { DeliveryStatus, FilterKind, SubjectKind } from '../domain/subscription.js';
-import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One report, identified by the hash of its normalized text. */
@@ -176,9 +175,8 @@ export const metrics = sqliteTable(
     derived: text('derived'),
   },
   (t) => [
+    // No index by key: comparisons, filters and standings look figures up by key in headline_facts.
     index('metrics_report').on(t.reportId),
-    // Partial: only headline facts are ever looked up by key (headline = 1 AND key IN …), ~13 % of the rows.
-    index('metrics_headline_key').on(t.key).where(sql`headline = 1`),
   ],
 );
 

@@ -1,0 +1,1 @@
+DROP INDEX `metrics_headline_key`;
