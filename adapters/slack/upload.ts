@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { webApi } from '@slack/bolt';
 import { NOT_ADMIN_TEXT, safeUploadName, tooBigText, uploadExtension, uploadRefusal } from '../../src/domain/upload.js';
 import { readCapped } from '../../src/domain/read-capped.js';
@@ -93,16 +90,12 @@ async function ingestFile(
     return named('无法下载该文件,请稍后重新发送(机器人需要 files:read 权限)。');
   }
   const ext = uploadExtension(shared.name);
-  const dir = await mkdtemp(join(tmpdir(), 'digest-upload-'));
   try {
-    const path = join(dir, safeUploadName(shared.name ?? `upload${ext}`, ext));
-    await writeFile(path, bytes);
-    return await h.service.ingestUpload(path, slackChat(channel));
+    const name = safeUploadName(shared.name ?? `upload${ext}`, ext);
+    return await h.service.ingestFile({ name, bytes: Buffer.from(bytes) }, slackChat(channel));
   } catch (err) {
     h.log.error({ err, fileId: shared.id }, 'slack upload ingest failed');
     return named('无法读取该文件:文件内容无法识别。');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
   }
 }
 

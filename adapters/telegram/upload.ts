@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Message } from 'grammy/types';
 import { NOT_ADMIN_TEXT, safeUploadName, tooBigText, uploadExtension, uploadRefusal } from '../../src/domain/upload.js';
 import { DigestError, IngestError } from '../../src/errors.js';
@@ -49,16 +46,10 @@ export async function handleUpload(deps: UploadDeps, message: Message): Promise<
   if (reply) await deliver(deps, target, reply);
 }
 
-/** Saves the bytes under a fresh temp folder (original name and extension) and ingests them; cleans up. */
-async function ingest(deps: UploadDeps, message: Message, bytes: Uint8Array, ext: string): Promise<Reply> {
-  const dir = await mkdtemp(join(tmpdir(), 'digest-upload-'));
-  try {
-    const path = join(dir, safeUploadName(message.document?.file_name ?? `upload${ext}`, ext));
-    await writeFile(path, bytes);
-    return await deps.service.ingestUpload(path, chatContext(message.chat.id));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** Hands the bytes to the service under the original name (made safe), without a temp file. */
+function ingest(deps: UploadDeps, message: Message, bytes: Uint8Array, ext: string): Promise<Reply> {
+  const name = safeUploadName(message.document?.file_name ?? `upload${ext}`, ext);
+  return deps.service.ingestFile({ name, bytes: Buffer.from(bytes) }, chatContext(message.chat.id));
 }
 
 async function download(deps: UploadDeps, fileId: string): Promise<Uint8Array> {

@@ -34,6 +34,7 @@ export async function ingestWithWorkers(
     skipped: [],
     databaseErrors: 0,
     timings: [],
+    uploads: [],
     storeMs: 0,
     refreshMs: 0,
   };

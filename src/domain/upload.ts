@@ -2,6 +2,13 @@
 import { basename, extname } from 'node:path';
 import { DOC_REFUSAL } from '../errors.js';
 
+/** A file that arrived as bytes (a chat upload), ingested without writing it to disk. */
+export interface UploadedFile {
+  /** Its file name, made safe (safeUploadName): the extension picks the decoder, refusals name it. */
+  name: string;
+  bytes: Buffer;
+}
+
 /** Extensions an admin may upload. */
 const UPLOAD_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx'] as const;
 

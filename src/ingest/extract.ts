@@ -7,7 +7,7 @@ import { extractMetrics } from './metrics/index.js';
 import { normalize } from './normalize/index.js';
 import { buildOutline } from './outline/index.js';
 import { sectionAt } from './outline/section-at.js';
-import { readInput } from './read.js';
+import { checkUpload, readInput } from './read.js';
 import { extractTerms, summarize } from './summarize/index.js';
 
 /** Runs read → decode → normalize → outline → metadata → metrics → summaries → keywords on one file. */
@@ -18,6 +18,12 @@ export async function extractFile(file: string): Promise<ExtractedReport> {
   const report = await extractDocument(file, bytes);
   report.timings.read = read;
   return report;
+}
+
+/** The pipeline on an uploaded file's bytes, named by its file name: no temp file, the same refusals as a file. */
+export async function extractUpload(name: string, bytes: Buffer): Promise<ExtractedReport> {
+  checkUpload(name, bytes.length);
+  return extractDocument(name, bytes);
 }
 
 /** The pipeline on bytes of any supported format (PDF and .docx are parsed asynchronously). */

@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { DigestDb } from '../db/open.js';
 import { reportFiles } from '../db/schema.js';
 import { withBusyRetry } from '../db/busy-retry.js';
-import { extractFile } from './extract.js';
+import { extractFile, extractUpload } from './extract.js';
 import { extractUrl } from './extract-url.js';
+import type { UploadedFile } from '../domain/upload.js';
 import { isUrl } from '../domain/url.js';
 import type { FetchOptions } from './fetch/fetch-url.js';
 import { listInputs } from './list-inputs.js';
@@ -29,6 +30,16 @@ export interface IngestSummary {
   outlierError?: string;
   /** Milliseconds of the corpus-wide passes after storing: the 10× check and the keyword re-ranking. */
   passMs?: { outliers: number; keywords: number };
+  /** Per uploaded file stored or re-pointed, the `report_files` path it is stored under (see uploadPath). */
+  uploads: { name: string; path: string }[];
+}
+
+/**
+ * Where an upload is recorded: its text hash makes the path its own, so another upload of the same name never
+ * replaces it (as a changed file at a path would), and the same text again is the same report.
+ */
+function uploadPath(hash: string, name: string): string {
+  return `upload:${hash}/${name}`;
 }
 
 /**
@@ -51,23 +62,31 @@ export interface IngestOptions {
 }
 
 /**
- * Ingests files, folders (every file below them) and http(s) URLs; reports are stored in batches (see
- * BATCH_REPORTS), each report all-or-nothing. A URL is
- * fetched every time; when its text is unchanged the store keeps the report as it is.
+ * Ingests files, folders (every file below them), http(s) URLs and uploaded files' bytes; reports are stored in
+ * batches (see BATCH_REPORTS), each report all-or-nothing. A URL is fetched every time; when its text is
+ * unchanged the store keeps the report as it is. An upload is recorded under a path of its own (uploadPath).
  */
 export async function ingestPaths(
   db: DigestDb,
-  inputs: string[],
+  inputs: readonly (string | UploadedFile)[],
   onProgress?: IngestProgress,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const urls = inputs.filter(isUrl);
-  const listing = await listInputs(inputs.filter((i) => !isUrl(i)));
-  const files = [...listing.files, ...urls];
-  const summary: IngestSummary = { ingested: 0, unchanged: 0, skipped: [...listing.skipped], databaseErrors: 0, timings: [] };
+  const paths = inputs.filter((i): i is string => typeof i === 'string');
+  const urls = paths.filter(isUrl);
+  const listing = await listInputs(paths.filter((i) => !isUrl(i)));
+  const files = [...listing.files, ...urls, ...inputs.filter((i): i is UploadedFile => typeof i !== 'string')];
+  const summary: IngestSummary = {
+    ingested: 0,
+    unchanged: 0,
+    skipped: [...listing.skipped],
+    databaseErrors: 0,
+    timings: [],
+    uploads: [],
+  };
   let done = 0;
   // Extractions wait here and are stored BATCH_REPORTS at a time in one transaction (one savepoint each).
-  const pending: (StoreItem & { file: string })[] = [];
+  const pending: (StoreItem & { file: string; upload: boolean })[] = [];
   let pendingChars = 0;
   const flush = async () => {
     if (!pending.length) return;
@@ -83,7 +102,7 @@ export async function ingestPaths(
     }
     const storeMs = (performance.now() - started) / batch.length;
     results.forEach((result, i) => {
-      const { report, file } = batch[i]!;
+      const { report, file, stamp, upload } = batch[i]!;
       if ('error' in result) {
         if (isDatabaseError(result.error)) summary.databaseErrors++;
         summary.skipped.push({ file, reason: skipReason(result.error) });
@@ -91,15 +110,22 @@ export async function ingestPaths(
         report.timings.store = storeMs;
         summary[result.outcome]++;
         summary.timings.push(report.timings);
+        if (upload) summary.uploads.push({ name: file, path: stamp.path });
       }
       onProgress?.(++done, files.length, file);
     });
   };
-  for (const file of files) {
+  for (const input of files) {
+    const file = typeof input === 'string' ? input : input.name;
     try {
-      if (isUrl(file)) {
+      if (typeof input !== 'string') {
+        const report = await extractUpload(input.name, input.bytes);
+        const stamp = { path: uploadPath(report.hash, input.name), size: input.bytes.length, mtimeMs: 0 };
+        pending.push({ file, report, stamp, upload: true });
+        pendingChars += report.original.length;
+      } else if (isUrl(file)) {
         const { report, size } = await extractUrl(file, options.fetch ?? { allow: null });
-        pending.push({ file, report, stamp: { path: file, size, mtimeMs: 0 } });
+        pending.push({ file, report, stamp: { path: file, size, mtimeMs: 0 }, upload: false });
         pendingChars += report.original.length;
       } else {
         const info = await stat(file);
@@ -109,7 +135,7 @@ export async function ingestPaths(
           onProgress?.(++done, files.length, file);
         } else {
           const report = await extractFile(file);
-          pending.push({ file, report, stamp: { path: file, size: info.size, mtimeMs: info.mtimeMs } });
+          pending.push({ file, report, stamp: { path: file, size: info.size, mtimeMs: info.mtimeMs }, upload: false });
           pendingChars += report.original.length;
         }
       }

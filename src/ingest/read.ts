@@ -13,16 +13,30 @@ const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc']);
 
 /** Reads one input file, refusing unsupported types, empty and oversized files with a reason. */
 export async function readInput(file: string): Promise<Buffer> {
+  refuseType(file);
+  const info = await stat(file);
+  if (!info.isFile()) throw new IngestError(file, '不是普通文件');
+  refuseSize(file, info.size);
+  return readFile(file);
+}
+
+/** The same refusals for bytes that arrive without a file (chat uploads), named by their file name. */
+export function checkUpload(name: string, size: number): void {
+  refuseType(name);
+  refuseSize(name, size);
+}
+
+function refuseType(file: string): void {
   const ext = extname(file).toLowerCase();
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new IngestError(file, `不支持的文件类型 ${ext || '(无扩展名)'}(只接受 .txt/.html/.htm/.pdf/.docx)`);
   }
-  const info = await stat(file);
-  if (!info.isFile()) throw new IngestError(file, '不是普通文件');
-  if (info.size === 0) throw new IngestError(file, '空文件');
-  const max = DOCUMENT_EXTENSIONS.has(ext) ? MAX_DOCUMENT_BYTES : MAX_FILE_BYTES;
-  if (info.size > max) {
-    throw new IngestError(file, `文件过大(${(info.size / 1024 / 1024).toFixed(1)} MB,上限 ${max / 1024 / 1024} MB)`);
+}
+
+function refuseSize(file: string, size: number): void {
+  if (size === 0) throw new IngestError(file, '空文件');
+  const max = DOCUMENT_EXTENSIONS.has(extname(file).toLowerCase()) ? MAX_DOCUMENT_BYTES : MAX_FILE_BYTES;
+  if (size > max) {
+    throw new IngestError(file, `文件过大(${(size / 1024 / 1024).toFixed(1)} MB,上限 ${max / 1024 / 1024} MB)`);
   }
-  return readFile(file);
 }

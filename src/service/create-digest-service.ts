@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DigestDb } from '../db/open.js';
 import { reportIdForFile } from '../db/report-writer.js';
-import { ingestPaths } from '../ingest/ingest-batch.js';
+import { type IngestSummary, ingestPaths } from '../ingest/ingest-batch.js';
+import type { UploadedFile } from '../domain/upload.js';
 import { DigestError, IngestError } from '../errors.js';
 import { keywordsDirty, scheduleKeywordRefresh } from '../ingest/refresh-keywords.js';
 import { compareCommand } from './commands/compare-command.js';
@@ -68,6 +69,26 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
   const keywordsReady = keywordsDirty(options.db)
     ? scheduleKeywordRefresh(options.db, (err) => log.error({ err }, 'keyword refresh failed'))
     : Promise.resolve();
+
+  /** One file, URL or uploaded file ingested and answered with its digest; `pathOf` finds where it was stored. */
+  const ingestOne = async (
+    input: string | UploadedFile,
+    name: string,
+    chat: ChatContext,
+    pathOf: (summary: IngestSummary) => string | undefined,
+  ): Promise<Reply> => {
+    // Keyword re-ranking runs after the reply, in short steps, not on this request.
+    const summary = await ingestPaths(options.db, [input], undefined, { fetch: options.fetch, deferKeywords: true });
+    if (summary.ingested) void scheduleKeywordRefresh(options.db, (err) => log.error({ err }, 'keyword refresh failed'));
+    const skipped = summary.skipped[0];
+    if (skipped) return errorReply(new IngestError(name, skipped.reason), '');
+    const path = pathOf(summary);
+    const id = path === undefined ? undefined : reportIdForFile(options.db, path);
+    const report = id === undefined ? undefined : store.reportById(id);
+    if (!report) return errorReply(new IngestError(name, '导入后未找到报告'), '');
+    const digest = reportDigest(store, report, summary.ingested ? '已导入这份报告。' : '这份报告此前已导入,内容未变。');
+    return inScript(digest, chat, '');
+  };
 
   const dispatch = (cmd: ParsedCommand, chat: ChatContext): Reply => {
     const args = cmd.args.map(simplifiedForm);
@@ -139,18 +160,8 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
       }
       return safe(() => inScript(reply, chat, String(line ?? '').slice(0, 500)), reply);
     },
-    async ingestUpload(path, chat) {
-      // Keyword re-ranking runs after the reply, in short steps, not on this request.
-      const summary = await ingestPaths(options.db, [path], undefined, { fetch: options.fetch, deferKeywords: true });
-      if (summary.ingested) void scheduleKeywordRefresh(options.db, (err) => log.error({ err }, 'keyword refresh failed'));
-      const skipped = summary.skipped[0];
-      if (skipped) return errorReply(new IngestError(path.split('/').pop() ?? path, skipped.reason), '');
-      const id = reportIdForFile(options.db, path);
-      const report = id === undefined ? undefined : store.reportById(id);
-      if (!report) return errorReply(new IngestError(path, '导入后未找到报告'), '');
-      const digest = reportDigest(store, report, summary.ingested ? '已导入这份报告。' : '这份报告此前已导入,内容未变。');
-      return inScript(digest, chat, '');
-    },
+    ingestUpload: (path, chat) => ingestOne(path, path.split('/').pop() ?? path, chat, () => path),
+    ingestFile: (file, chat) => ingestOne(file, file.name, chat, (s) => s.uploads[0]?.path),
     migrateChat(platform, from, to) {
       subs.migrateChat(platform, from, to);
     },

@@ -1,4 +1,5 @@
 import type { MetricRow, ReportRef, ReportRow } from '../db/report-store.js';
+import type { UploadedFile } from '../domain/upload.js';
 import type { ChatContext, Reply } from './reply/reply-model.js';
 
 export type { MetricRow, ReportRef, ReportRow };
@@ -7,8 +8,10 @@ export type { MetricRow, ReportRef, ReportRow };
 export interface DigestService {
   /** Answers one command line (`/report 资阳 2022`, `report 资阳`, `／compare 提案` …); never throws. */
   handle(line: string, chat: ChatContext): Reply;
-  /** Ingests an uploaded report file or an http(s) URL and answers with its digest (admins only). */
+  /** Ingests a report file on disk or an http(s) URL and answers with its digest (admins only). */
   ingestUpload(path: string, chat: ChatContext): Promise<Reply>;
+  /** Ingests a file sent in the chat from its bytes (no temp file) and answers with its digest (admins only). */
+  ingestFile(file: UploadedFile, chat: ChatContext): Promise<Reply>;
   /** Moves a chat's subscriptions and settings to a new chat id (Telegram group → supergroup). */
   migrateChat(platform: string, fromChatId: string, toChatId: string): void;
   /** Deactivates every subscription of a chat (bot blocked, channel gone). */

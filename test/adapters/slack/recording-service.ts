@@ -25,6 +25,7 @@ export function recordingService(inner: DigestService | null, canned: Record<str
       };
     },
     ingestUpload: async (path, chat) => (inner ? inner.ingestUpload(path, chat) : Promise.reject(new Error('no service'))),
+    ingestFile: async (file, chat) => (inner ? inner.ingestFile(file, chat) : Promise.reject(new Error('no service'))),
     migrateChat: (...args) => inner?.migrateChat(...args),
     deactivateChat: (...args) => inner?.deactivateChat(...args),
   };

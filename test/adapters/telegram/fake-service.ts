@@ -1,10 +1,11 @@
+import type { UploadedFile } from '../../../src/domain/upload.js';
 import type { DigestService } from '../../../src/service/ports.js';
 import type { ChatContext, Reply } from '../../../src/service/reply/reply-model.js';
 
 /** A recording DigestService whose answers the test decides (used until/besides the real service). */
 export class FakeService implements DigestService {
   readonly handled: { line: string; chat: ChatContext }[] = [];
-  readonly uploads: { path: string; chat: ChatContext; content: string }[] = [];
+  readonly uploads: { name: string; chat: ChatContext; content: string }[] = [];
   readonly migrations: [string, string, string][] = [];
   readonly deactivations: [string, string, string][] = [];
 
@@ -17,7 +18,12 @@ export class FakeService implements DigestService {
 
   async ingestUpload(path: string, chat: ChatContext): Promise<Reply> {
     const { readFile } = await import('node:fs/promises');
-    this.uploads.push({ path, chat, content: await readFile(path, 'utf8') });
+    this.uploads.push({ name: path, chat, content: await readFile(path, 'utf8') });
+    return reportLike('/report #99');
+  }
+
+  async ingestFile(file: UploadedFile, chat: ChatContext): Promise<Reply> {
+    this.uploads.push({ name: file.name, chat, content: file.bytes.toString('utf8') });
     return reportLike('/report #99');
   }
 

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOT_ADMIN_TEXT } from '../../../src/domain/upload.js';
 import { IngestError } from '../../../src/errors.js';
@@ -16,7 +15,7 @@ const ADMIN = 4242;
 const REPORT = '资阳市政协2022年工作综述\n一年来,共立案并办结委员提案196件。';
 
 describe('admin report uploads', () => {
-  it("downloads an admin's .txt through getFile + the file URL and passes it to ingestUpload", async () => {
+  it("downloads an admin's .txt through getFile + the file URL and passes its bytes to ingestFile", async () => {
     const service = new FakeService();
     pair = await startPair(service, { adminIds: [String(ADMIN)] });
     pair.standIn.addFile('F1', REPORT, { path: 'documents/file_1.txt' });
@@ -27,9 +26,8 @@ describe('admin report uploads', () => {
     expect(service.uploads).toHaveLength(1);
     const upload = service.uploads[0]!;
     expect(upload.content).toBe(REPORT);
-    expect(upload.path.endsWith('.txt')).toBe(true);
+    expect(upload.name).toBe('资阳 2022.txt');
     expect(upload.chat).toEqual({ platform: 'telegram', chatId: String(ADMIN) });
-    expect(existsSync(upload.path)).toBe(false); // the temp file is cleaned up
     expect(sent!.payload.parse_mode).toBe('HTML');
     expect(sent!.payload.text).toContain('资阳市');
   });
@@ -57,7 +55,7 @@ describe('admin report uploads', () => {
 
   it('refuses unsupported types and explains unreadable files', async () => {
     const service = new FakeService();
-    service.ingestUpload = async () => {
+    service.ingestFile = async () => {
       throw new IngestError('x.html', '未能识别报告正文');
     };
     pair = await startPair(service, { adminIds: [ADMIN] });
