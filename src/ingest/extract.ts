@@ -64,7 +64,11 @@ export function extractDecoded(decoded: DecodedFile, timings: Record<string, num
   const regionNames = meta.region ? [meta.region.name, meta.region.short] : [];
   const { terms, keywords } = time('keywords', () => extractTerms(text, regionNames));
 
-  for (const section of outline.sections) section.summary = summaries.sections[section.path] ?? [];
+  // The outline stage's value stays as it returned it: the stored outline is a new one with the summaries.
+  const summarized: ReportOutline = {
+    ...outline,
+    sections: outline.sections.map((section) => ({ ...section, summary: summaries.sections[section.path] ?? [] })),
+  };
 
   return {
     file,
@@ -76,14 +80,14 @@ export function extractDecoded(decoded: DecodedFile, timings: Record<string, num
     normalized,
     meta,
     sourceUrl: normalized.sourceUrl,
-    outline,
+    outline: summarized,
     metrics,
     headline,
     summary: summaries.summary,
     planSummary: summaries.planSummary,
     keywords,
     terms,
-    paragraphs: splitParagraphs(text, outline),
+    paragraphs: splitParagraphs(text, summarized),
     timings,
   };
 }
