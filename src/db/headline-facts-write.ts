@@ -200,14 +200,21 @@ export function refreshHeadlineFacts(db: DigestDb, reportId: number): number {
  */
 export function fillHeadlineFactsIfNeeded(db: DigestDb): number {
   const client = db.$client;
-  if (readMeta(client, 'headline_facts') === 1 && readMeta(client, 'headline_checks') === SIGNATURE) return 0;
+  const filled = () => readMeta(client, 'headline_facts') === 1 && readMeta(client, 'headline_checks') === SIGNATURE;
+  if (filled()) return 0;
   let n = 0;
-  client.transaction(() => {
-    db.delete(headlineFacts).run();
-    db.delete(headlineRows).run();
-    for (const r of db.select({ id: reports.id }).from(reports).orderBy(asc(reports.id)).all()) n += writeHeadlineFacts(db, r.id);
-    writeMeta(client, 'headline_facts', 1);
-    writeMeta(client, 'headline_checks', SIGNATURE);
-  })();
+  // Immediate, and asked again under the write lock: another process opening the database meanwhile may have
+  // filled it while this one waited (at 100,000 reports a fill is minutes of work).
+  client
+    .transaction(() => {
+      if (filled()) return;
+      db.delete(headlineFacts).run();
+      db.delete(headlineRows).run();
+      for (const r of db.select({ id: reports.id }).from(reports).orderBy(asc(reports.id)).all())
+        n += writeHeadlineFacts(db, r.id);
+      writeMeta(client, 'headline_facts', 1);
+      writeMeta(client, 'headline_checks', SIGNATURE);
+    })
+    .immediate();
   return n;
 }
