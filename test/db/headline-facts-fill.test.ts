@@ -1,25 +1,8 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillHeadlineFactsIfNeeded } from '../../src/db/headline-facts-write.js';
 import { ingestPaths } from '../../src/ingest/ingest-batch.js';
+import { holdWriteLock } from '../helpers/lock-holder.js';
 import { SEEDS_DIR, tempDb } from '../helpers/temp-db.js';
-
-// Another process finishing the same fill: under the write lock it marks one fact and sets the flag, holds the
-// lock for `holdMs`, then commits.
-const OTHER_FILLER = `
-const { workerData, parentPort } = require('node:worker_threads');
-const Database = require(workerData.module);
-const db = new Database(workerData.path);
-db.pragma('busy_timeout = 5000');
-db.exec('BEGIN IMMEDIATE');
-db.prepare("UPDATE headline_facts SET normalized = -1 WHERE rowid = (SELECT min(rowid) FROM headline_facts)").run();
-db.prepare("UPDATE corpus_meta SET value = 1 WHERE key = 'headline_facts'").run();
-parentPort.postMessage('locked');
-Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.holdMs);
-db.exec('COMMIT');
-db.close();
-`;
 
 let t: ReturnType<typeof tempDb> | null = null;
 afterEach(() => {
@@ -36,16 +19,19 @@ describe('the one-time headline-facts fill beside another process', () => {
     expect(facts).toBeGreaterThan(10);
     // As an older database: the read model not yet filled.
     t.db.$client.prepare("UPDATE corpus_meta SET value = 0 WHERE key = 'headline_facts'").run();
-    const worker = new Worker(OTHER_FILLER, {
-      eval: true,
-      workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), path: t.path, holdMs: 1000 },
-    });
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    await new Promise((resolve) => worker.once('message', resolve));
+    // Another process finishing the same fill: under the write lock it marks one fact and sets the flag.
+    const other = await holdWriteLock(
+      t.path,
+      [
+        'UPDATE headline_facts SET normalized = -1 WHERE rowid = (SELECT min(rowid) FROM headline_facts)',
+        "UPDATE corpus_meta SET value = 1 WHERE key = 'headline_facts'",
+      ],
+      1000,
+    );
     // The flag still reads 0 here (the other's write is not committed): this process starts a fill, waits for
     // the lock, and finds it done.
     expect(fillHeadlineFactsIfNeeded(t.db)).toBe(0);
-    await exited;
+    await other.committed;
     expect(count()).toBe(facts);
     const marked = t.db.$client.prepare('SELECT count(*) AS n FROM headline_facts WHERE normalized = -1').get() as { n: number };
     expect(marked.n).toBe(1);
