@@ -164,6 +164,10 @@ const LISTING_ORDER = [reports.province, reports.regionName, reports.year, repor
 /** A literal `headline = 1` (no bound parameter for a constant). */
 const IS_HEADLINE = sql`${metrics.headline} = 1`;
 
+/** A region's reports (placeholder `code`) and their order, newest first: /trend and a region's report list. */
+const OF_REGION = eq(reports.regionCode, sql.placeholder('code'));
+const REGION_ORDER = [desc(reports.year), desc(reports.deliveredOn), desc(reports.id)];
+
 /** `FROM reports INDEXED BY <index>`: drizzle has no index hints for SQLite. */
 function reportsIndexedBy(index: 'reports_listing' | 'reports_region_year'): SQL {
   return sql`${reports} INDEXED BY ${sql.raw(index)}`;
@@ -205,8 +209,8 @@ export function prepareReportQueries(db: DigestDb) {
       db
         .select(REPORT_COLUMNS)
         .from(reports)
-        .where(eq(reports.regionCode, sql.placeholder('code')))
-        .orderBy(desc(reports.year), desc(reports.deliveredOn), desc(reports.id))
+        .where(OF_REGION)
+        .orderBy(...REGION_ORDER)
         .prepare(),
     ),
     // The listing columns only: no summaries to resolve (trends and region checks read nothing else).
@@ -214,8 +218,8 @@ export function prepareReportQueries(db: DigestDb) {
       db
         .select(REF_COLUMNS)
         .from(reports)
-        .where(eq(reports.regionCode, sql.placeholder('code')))
-        .orderBy(desc(reports.year), desc(reports.deliveredOn), desc(reports.id))
+        .where(OF_REGION)
+        .orderBy(...REGION_ORDER)
         .prepare(),
     ),
     reportsByYear: once(() =>
