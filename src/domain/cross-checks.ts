@@ -1,4 +1,4 @@
-import { COUNT_ORDERS } from '../ingest/metrics/keys.js';
+import { COUNT_ORDERS } from '../ingest/metrics/registry/ratios.js';
 
 /**
  * A check between two figures of one report that a single fact cannot see (COUNT_ORDERS: received below filed,

@@ -1,4 +1,4 @@
-import { KEYS } from '../ingest/metrics/keys.js';
+import { KEYS } from '../ingest/metrics/registry/keys.js';
 
 /** A key's place in headline_rows: its family (the part before the dot) and its bit among the family's keys. */
 export interface KeyBit {

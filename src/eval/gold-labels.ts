@@ -1,4 +1,4 @@
-import { GOLD_LABELS } from '../ingest/metrics/keys.js';
+import { GOLD_LABELS } from '../ingest/metrics/registry/keys.js';
 
 /**
  * The metric key a gold label of the dev corpus's `other_figures` stands for (the registry's `goldLabels`), or

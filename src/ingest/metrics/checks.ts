@@ -3,7 +3,8 @@
  * label says (a threshold, a start value, a target, a change in membership, a sub-count …). A flagged fact is
  * kept but never headline.
  */
-import { inFamily, KEY_BY_NAME, type KeyDef, type MetricFamily, type MetricKey } from './keys.js';
+import type { KeyDef } from './registry/key-def.js';
+import { inFamily, KEY_BY_NAME, type MetricFamily, type MetricKey } from './registry/keys.js';
 import type { Mention } from './number-grammar.js';
 import { clauseStart } from './clauses.js';
 

@@ -1,6 +1,8 @@
 /** Assigns canonical keys to the figures of one sentence from the words around them. */
 import type { ReportBody } from '../../domain/report.js';
-import { ANSWERED_AFTER, BASE_OF_GROWTH, KEY_BY_NAME, KEYS, MULTI_CUES, SPLIT_CUES, type Cue, type KeyDef } from './keys.js';
+import { ANSWERED_AFTER, MULTI_CUES, SPLIT_CUES } from './registry/cues.js';
+import type { Cue, KeyDef } from './registry/key-def.js';
+import { BASE_OF_GROWTH, KEY_BY_NAME, KEYS } from './registry/keys.js';
 import type { Mention } from './number-grammar.js';
 import { clauseStart } from './clauses.js';
 import { baseUnit, isMoney } from './units.js';

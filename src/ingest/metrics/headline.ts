@@ -1,6 +1,7 @@
 /** Merges repeated figures and picks, per key, the one fact a digest and a comparison show. */
 import type { MetricFact } from '../../domain/report.js';
-import { COUNT_ORDERS, PARTS_OF, RATIOS } from './keys.js';
+import { PARTS_OF } from './registry/keys.js';
+import { COUNT_ORDERS, RATIOS } from './registry/ratios.js';
 
 /** A fact plus what the headline choice needs to know about where it came from. */
 export interface Candidate {

@@ -3,7 +3,8 @@ import type { FactPeriod, MetricFact, ReportMeta, ReportOutline } from '../../do
 import { wordingFlags } from './checks.js';
 import { classifySentence } from './classify.js';
 import { chooseHeadlines, mergeDuplicates, type Candidate } from './headline.js';
-import { ALL_ANSWERED, allAnsweredKey, inFamily, KEY_BY_NAME, labelOf } from './keys.js';
+import { ALL_ANSWERED, allAnsweredKey } from './registry/cues.js';
+import { inFamily, KEY_BY_NAME, labelOf } from './registry/keys.js';
 import { findMentions } from './number-grammar.js';
 import { defaultPeriod, partAt, resolveParts, scopeAt, statedPeriod } from './scope-period.js';
 import { clauseStart } from './clauses.js';

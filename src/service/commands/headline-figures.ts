@@ -1,7 +1,8 @@
 import type { MetricRow } from '../../db/report-store.js';
 import { formatValue } from '../reply/format.js';
 import { cellOf, cellText, crossCheck } from './compare-rows.js';
-import { FAMILY_ORDER, KEY_BY_NAME } from '../../ingest/metrics/keys.js';
+import { FAMILY_ORDER } from '../../ingest/metrics/registry/family-order.js';
+import { KEY_BY_NAME } from '../../ingest/metrics/registry/keys.js';
 
 /** Headline facts in digest order (the registry's family order, then its leading keys, then by key), `other` left out. */
 export function orderHeadlines(rows: MetricRow[]): MetricRow[] {

@@ -1,7 +1,7 @@
 import { simplifiedForm } from '../../script/chinese-script.js';
 import type { ReportBody } from '../../domain/report.js';
 import type { ReportStore } from '../../db/report-store.js';
-import { METRIC_WORDS } from '../../ingest/metrics/keys.js';
+import { METRIC_WORDS } from '../../ingest/metrics/registry/metric-words.js';
 
 /** A metric a user can name, with the columns a comparison shows (the first is the sort key). */
 export interface MetricGroup {
