@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { paragraphGrams } from './fts-tables.js';
 import { type GramQuery, toGramQuery } from './gram-index.js';
 import type { DigestDb } from './open.js';
-import { listParams } from './report-queries.js';
+import { listParams } from './prepared-lists.js';
 import type { ReportStore } from './report-store.js';
 import { paragraphs } from './schema.js';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { FactScope } from './headline-facts.js';
 import type { DigestDb } from './open.js';
-import { REF_COLUMNS } from './report-queries.js';
+import { REF_COLUMNS } from './report-columns.js';
 import type { ReportRef } from './report-store.js';
 import { reports } from './schema.js';
 

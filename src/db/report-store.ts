@@ -1,15 +1,8 @@
 import type { DigestDb } from './open.js';
 import { unpackOriginal } from './original-text.js';
-import {
-  listParams,
-  type MetricRow,
-  type PartRow,
-  prepareReportQueries,
-  type ReportRef,
-  type ReportRow,
-  type SectionRow,
-  type StoredRegion,
-} from './report-queries.js';
+import { listParams } from './prepared-lists.js';
+import { prepareReportQueries } from './report-queries.js';
+import type { MetricRow, PartRow, ReportRef, ReportRow, SectionRow, StoredRegion } from './report-rows.js';
 
 export type { MetricRow, ReportRef, ReportRow };
 
