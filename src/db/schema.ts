@@ -114,6 +114,7 @@ export const parts = sqliteTable(
     start: integer('start').notNull(),
     end: integer('end').notNull(),
   },
+  // WITHOUT ROWID, by migration 0015 (drizzle-kit cannot declare it).
   (t) => [primaryKey({ columns: [t.reportId, t.ord] })],
 );
 
@@ -133,6 +134,7 @@ export const sections = sqliteTable(
     end: integer('end').notNull(),
     summary: text('summary', { mode: 'json' }).$type<string[]>().notNull(),
   },
+  // WITHOUT ROWID, by migration 0015 (drizzle-kit cannot declare it).
   (t) => [primaryKey({ columns: [t.reportId, t.ord] })],
 );
 
@@ -236,6 +238,7 @@ export const headlineFacts = sqliteTable(
     checks: integer('checks').notNull().default(0),
   },
   (t) => [
+    // WITHOUT ROWID, by migration 0015 (drizzle-kit cannot declare it).
     primaryKey({ columns: [t.reportId, t.key] }),
     // A metric's facts in report-listing order: a comparison reads one key range of this index, sorted.
     index('headline_facts_key_listing').on(t.key, t.province, t.regionName, t.year, t.reportId),
@@ -284,6 +287,7 @@ export const headlineRows = sqliteTable(
     body: text('body'),
   },
   (t) => [
+    // WITHOUT ROWID, by migration 0015 (drizzle-kit cannot declare it).
     primaryKey({ columns: [t.reportId, t.family] }),
     // A family's rows by body and tier, grouped by their key sets in index order.
     index('headline_rows_shape').on(t.family, t.body, t.tier, t.own, t.annual, t.periods, t.any, t.year, t.province),

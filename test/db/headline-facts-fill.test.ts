@@ -23,7 +23,8 @@ describe('the one-time headline-facts fill beside another process', () => {
     const other = await holdWriteLock(
       t.path,
       [
-        'UPDATE headline_facts SET normalized = -1 WHERE rowid = (SELECT min(rowid) FROM headline_facts)',
+        // The table has no rowid (WITHOUT ROWID): its first row by key.
+        'UPDATE headline_facts SET normalized = -1 WHERE (report_id, key) = (SELECT report_id, key FROM headline_facts LIMIT 1)',
         "UPDATE corpus_meta SET value = 1 WHERE key = 'headline_facts'",
       ],
       1000,

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -6,8 +6,13 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/db/open.js';
+import { fillHeadlineFactsIfNeeded } from '../../src/db/headline-facts-write.js';
+import { type DigestDb, openDb } from '../../src/db/open.js';
+import { storeReport } from '../../src/db/report-writer.js';
 import { ReportStore } from '../../src/db/report-store.js';
+import * as schema from '../../src/db/schema.js';
+import { extractFile } from '../../src/ingest/extract.js';
+import { SEEDS_DIR } from '../helpers/temp-db.js';
 import { matchingParagraphs } from '../../src/service/query/text-search.js';
 
 const MIGRATIONS = new URL('../../src/db/migrations/', import.meta.url).pathname;
@@ -174,6 +179,41 @@ describe('upgrading a database from before the headline-facts read model', () =>
       third.$client.close();
     } finally {
       if (again.$client.open) again.$client.close();
+    }
+  });
+});
+
+describe('upgrading a database from before the WITHOUT ROWID tables (migration 0015)', () => {
+  const TABLES = {
+    parts: 'report_id, ord',
+    sections: 'report_id, ord',
+    headline_facts: 'report_id, key',
+    headline_rows: 'report_id, family',
+  } as const;
+  const withoutRowid = (client: Database.Database, table: string) =>
+    (client.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').get(table) as { wr: number }).wr;
+
+  it('keeps every row of the four tables keyed by report, stored without a rowid, and deletes them with their report', async () => {
+    const { client, path } = migratedTo(15);
+    const old = drizzle(client, { schema }) as DigestDb;
+    const seed = join(SEEDS_DIR, readdirSync(SEEDS_DIR).sort()[0]!);
+    expect(storeReport(old, await extractFile(seed), { path: seed, size: 1, mtimeMs: 1 })).toBe('ingested');
+    fillHeadlineFactsIfNeeded(old);
+    const rows = (c: Database.Database) =>
+      Object.entries(TABLES).map(([t, key]) => c.prepare(`SELECT * FROM ${t} ORDER BY ${key}`).all());
+    const before = rows(client);
+    for (const t of Object.keys(TABLES)) expect(withoutRowid(client, t)).toBe(0);
+    for (const r of before) expect(r.length).toBeGreaterThan(0);
+    client.close();
+
+    const db = openDb(path);
+    try {
+      for (const t of Object.keys(TABLES)) expect(withoutRowid(db.$client, t)).toBe(1);
+      expect(rows(db.$client)).toEqual(before);
+      db.$client.prepare('DELETE FROM reports').run();
+      for (const r of rows(db.$client)) expect(r).toEqual([]);
+    } finally {
+      db.$client.close();
     }
   });
 });
