@@ -1,9 +1,12 @@
 import { eq, isNotNull, max, min, sql } from 'drizzle-orm';
+import { toCsv } from '../charts/csv.js';
 import type { DigestDb } from '../db/open.js';
 import { reportCount } from '../db/report-writer.js';
 import { reports as reportsTable } from '../db/schema.js';
 import { createDigestService } from '../service/create-digest-service.js';
 import { renderPlain } from '../service/reply/plain-renderer.js';
+import type { Reply } from '../service/reply/reply-model.js';
+import { buildWeeklyDigest, type DigestSub } from '../scheduler/weekly-digest.js';
 import { fillCorpus } from '../db/fill-corpus.js';
 import { createRng } from './prng.js';
 import { percentiles, type Percentiles } from './stats.js';
@@ -13,10 +16,12 @@ export const LATENCY_KEYS = [
   'report',
   'compareProposals',
   'compareTopic',
+  'compareCsv',
   'trend',
   'search',
   'list',
   'listProvince',
+  'weeklyHighlight',
   'pointLookup',
 ] as const;
 
@@ -47,6 +52,13 @@ export interface ServingFigures {
 const ARGUMENT_SAMPLE = 1000;
 
 const SEARCH_WORDS = ['提案 办理', '营商环境', '乡村振兴', '请你来协商', '民主监督 专题', '社情民意', '委员 履职'];
+
+/** Subscriptions of the empty-week highlight probe, one per filter kind the highlight selects with. */
+const HIGHLIGHT_SUBS: DigestSub[][] = [
+  [{ filter: '提案', filterKind: 'metric', filterValue: '提案' }],
+  [{ filter: '营商环境', filterKind: 'topic', filterValue: '营商环境' }],
+  [{ filter: '全部', filterKind: 'all', filterValue: '' }],
+];
 
 /** Options of a serving measurement. */
 export interface ServingOptions {
@@ -94,38 +106,55 @@ export function measureServing(db: DigestDb, iterations: number, options: Servin
   if (!regions.length) throw new Error('the database has no reports with a region and year');
 
   let peakRss = process.memoryUsage().rss;
+  const chat = { platform: 'console', chatId: 'bench' };
+  /** A command line answered and rendered as text; the CSV export also encoded to its bytes, as an adapter sends it. */
+  const command = (line: () => string) => (): [string, Reply] => {
+    const text = line();
+    const reply = service.handle(text, chat);
+    renderPlain(reply);
+    if (reply.csv) toCsv(reply.csv);
+    return [text, reply];
+  };
   // Full names, as a user picking from the list would: short names of homonyms (广安 → 广安市/广安区) get a
   // clarifying question, which is also an answer but not the one being measured.
-  const lines: Record<Exclude<LatencyKey, 'pointLookup'>, () => string> = {
-    report: () => {
+  const probes: Record<Exclude<LatencyKey, 'pointLookup'>, () => [string, Reply]> = {
+    report: command(() => {
       const r = rng.pick(regions);
       return `/report ${r.name} ${r.year}`;
+    }),
+    compareProposals: command(() => '/compare 提案'),
+    compareTopic: command(() => '/compare 营商环境'),
+    compareCsv: command(() => '/compare 提案 csv'),
+    trend: command(() => `/trend ${rng.pick(regions).name} 提案`),
+    search: command(() => `/search ${rng.pick(SEARCH_WORDS)}`),
+    list: command(() => '/list'),
+    listProvince: command(() => (provinces.length ? `/list ${rng.pick(provinces)}` : '/list')),
+    // A weekly digest with no new reports under DIGEST_EMPTY=highlight: one report of the corpus, by slot.
+    weeklyHighlight: () => {
+      const subs = rng.pick(HIGHLIGHT_SUBS);
+      const slot = `2026-W${String(rng.int(1, 52)).padStart(2, '0')}`;
+      const reply = buildWeeklyDigest({ store: service.reads, subs, slot, reports: [], empty: 'highlight' });
+      if (!reply) throw new Error('the empty-week highlight found no report');
+      renderPlain(reply);
+      return [`highlight ${subs[0]!.filterKind} ${slot}`, reply];
     },
-    compareProposals: () => '/compare 提案',
-    compareTopic: () => '/compare 营商环境',
-    trend: () => `/trend ${rng.pick(regions).name} 提案`,
-    search: () => `/search ${rng.pick(SEARCH_WORDS)}`,
-    list: () => '/list',
-    listProvince: () => (provinces.length ? `/list ${rng.pick(provinces)}` : '/list'),
   };
   const latency = {} as Record<LatencyKey, CommandLatency>;
   const warmUp = Math.min(10, Math.ceil(iterations / 10));
-  for (const [key, line] of Object.entries(lines) as [Exclude<LatencyKey, 'pointLookup'>, () => string][]) {
+  for (const [key, probe] of Object.entries(probes) as [Exclude<LatencyKey, 'pointLookup'>, () => [string, Reply]][]) {
     const samples: number[] = [];
     const replyKinds: Record<string, number> = {};
     let example = '';
     let firstMs = NaN;
     for (let i = 0; i < warmUp + iterations; i++) {
-      const text = line();
       const started = performance.now();
-      const reply = service.handle(text, { platform: 'console', chatId: 'bench' });
-      const rendered = renderPlain(reply);
+      const [text, reply] = probe();
       const ms = performance.now() - started;
       if (i === 0) firstMs = round(ms);
       if (i < warmUp) continue;
       samples.push(ms);
       replyKinds[reply.kind] = (replyKinds[reply.kind] ?? 0) + 1;
-      if (!example) example = `${text} → ${rendered.split('\n')[0]!.slice(0, 60)}`;
+      if (!example) example = `${text} → ${renderPlain(reply).split('\n')[0]!.slice(0, 60)}`;
       if (i % 16 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
     latency[key] = {
@@ -140,10 +169,10 @@ export function measureServing(db: DigestDb, iterations: number, options: Servin
   }
   if (options.afterWrite) {
     // One write before each command, so every first call finds the corpus caches dropped.
-    for (const [key, line] of Object.entries(lines) as [Exclude<LatencyKey, 'pointLookup'>, () => string][]) {
+    for (const [key, probe] of Object.entries(probes) as [Exclude<LatencyKey, 'pointLookup'>, () => [string, Reply]][]) {
       fillCorpus(db, reportCount(db) + 1);
       const started = performance.now();
-      renderPlain(service.handle(line(), { platform: 'console', chatId: 'bench' }));
+      probe();
       latency[key].afterWriteMs = round(performance.now() - started);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }

@@ -6,10 +6,12 @@ export const COMMAND_LABELS: Record<LatencyKey, string> = {
   report: '/report <地区> <年份>',
   compareProposals: '/compare 提案',
   compareTopic: '/compare 营商环境',
+  compareCsv: '/compare 提案 csv(含编码)',
   trend: '/trend <地区> 提案',
   search: '/search <词>',
   list: '/list',
   listProvince: '/list <省份>',
+  weeklyHighlight: '周报无新报告时的往期回顾',
   pointLookup: 'SQLite 按 id 取一行(下限)',
 };
 
