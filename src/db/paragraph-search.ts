@@ -20,11 +20,9 @@ const MATCHES = sql`${paragraphGrams} MATCH ${sql.placeholder('match')}`;
  * is found in the text as it is: folding the text with lower() first cost a third of a confirmation, and case
  * cannot matter to it.
  */
-function confirmations(shape: string): SQL[] {
+function confirmations(shape: string, term: (i: number) => unknown = (i) => sql.placeholder(`c${i}`)): SQL[] {
   return Array.from(shape, (folded, i) =>
-    folded === 'a'
-      ? sql`instr(lower(${paragraphs.text}), ${sql.placeholder(`c${i}`)}) > 0`
-      : sql`instr(${paragraphs.text}, ${sql.placeholder(`c${i}`)}) > 0`,
+    folded === 'a' ? sql`instr(lower(${paragraphs.text}), ${term(i)}) > 0` : sql`instr(${paragraphs.text}, ${term(i)}) > 0`,
   );
 }
 
@@ -156,4 +154,16 @@ export function reportsWithTopic(store: ReportStore, topic: string, reportIds: r
     for (const r of rows) hit.add(r.id);
   }
   return hit;
+}
+
+/**
+ * Ids of the reports with a paragraph containing every word of `topic` (as `reportsWithTopic` finds them), as a
+ * subquery for `IN (…)` with its values bound in it; null when the topic has no searchable term (it matches none).
+ */
+export function topicReportIds(topic: string): SQL | null {
+  const query = toGramQuery(topic.split(/\s+/).filter(Boolean));
+  if (!query) return null;
+  const confirmed = confirmations(shapeOf(query), (i) => query.confirm[i]);
+  return sql`SELECT ${paragraphs.reportId} FROM ${paragraphGrams} JOIN ${paragraphs} ON ${paragraphs.id} = ${paragraphGrams.rowid}
+    WHERE ${and(sql`${paragraphGrams} MATCH ${query.match}`, ...confirmed)}`;
 }

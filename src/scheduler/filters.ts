@@ -1,12 +1,5 @@
 import type { DigestReads, ReportRef } from '../service/ports.js';
-import type { FilterKind, SubjectKind } from '../domain/subscription.js';
-
-/** A subscription filter as stored (`filter_kind`, `filter_value`, optional `subject_kind`/`subject_value`). */
-export interface DigestFilter {
-  kind: FilterKind;
-  value: string;
-  subject?: { kind: SubjectKind; value: string } | null;
-}
+import { type DigestFilter, type FilterKind, regionPrefix, type SubjectKind } from '../domain/subscription.js';
 
 /** A stable key for caching per distinct filter within a run. */
 export function filterKey(f: DigestFilter): string {
@@ -71,14 +64,6 @@ function selectOne<T extends ReportRef>(store: DigestReads, filter: { kind: Filt
     case 'topic':
       return byTopic(store, filter.value, candidates);
   }
-}
-
-/** `512000` → `5120`, `510000` → `51`, a county code → null (no places below it). */
-function regionPrefix(code: string): string | null {
-  if (!/^\d{6}$/.test(code)) return null;
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return null;
 }
 
 /** Candidates with at least one paragraph matching all words of the topic. */

@@ -4,7 +4,7 @@ import { regionLabel } from '../service/reply/format.js';
 import type { Reply, ReplyAction, ReplySection } from '../service/reply/reply-model.js';
 import type { Subscription } from '../db/subscription-store.js';
 import { digestEntry } from './digest-entry.js';
-import { filterOf, metricKeys, selectReports } from './filters.js';
+import { filterOf, metricKeys } from './filters.js';
 import { metricStanding } from './metric-standing.js';
 import type { Slot } from './slot.js';
 
@@ -89,17 +89,18 @@ export function buildWeeklyDigest(input: WeeklyDigestInput): Reply | null {
   return { kind: 'digest', title, sections, actions, script: 'simplified' };
 }
 
-/** “本周无新报告” plus one report from the corpus (matching a filter when any does), rotating by slot. */
+/**
+ * “本周无新报告” plus one report from the corpus (matching a filter when any does), rotating by slot: the
+ * reports are counted and the one at `hash(slot) % count` in listing order is read, all in SQL.
+ */
 function emptyWithHighlight({ store, subs, slot }: WeeklyDigestInput): Reply | null {
-  const all = store.allReports();
-  const ids = new Set(
-    subs.flatMap((sub) => (sub.filterKind === 'all' ? all : selectReports(store, filterOf(sub), all)).map((r) => r.id)),
-  );
-  const matching = all.filter((r) => ids.has(r.id));
-  const pool = matching.length ? matching : all;
-  if (!pool.length) return null;
-  // The listing rows carry no summary: the digest entry reads the whole row of the one report it shows.
-  const pick = store.reportById(pool[hash(slot) % pool.length]!.id);
+  // A subscription to every report makes the whole corpus the matching reports.
+  const filters = subs.some((sub) => sub.filterKind === 'all') ? null : subs.map(filterOf);
+  let pool = filters;
+  let count = store.countMatching(pool);
+  if (!count && pool) count = store.countMatching((pool = null));
+  if (!count) return null;
+  const pick = store.matchingAt(pool, hash(slot) % count);
   if (!pick) return null;
   const title = `每周报告摘要 · ${slot}`;
   return {

@@ -1,4 +1,5 @@
 import type { MetricRow, ReportRef, ReportRow } from '../db/report-store.js';
+import type { DigestFilter } from '../domain/subscription.js';
 import type { UploadedFile } from '../domain/upload.js';
 import type { ChatContext, Reply } from './reply/reply-model.js';
 
@@ -72,8 +73,10 @@ export interface DigestReads {
   reportById(id: number): ReportRow | undefined;
   /** Reports with `fromIso < ingested_at <= toIso`, oldest first. */
   reportsIngestedBetween(fromIso: string, toIso: string): ReportRow[];
-  /** Every report's listing columns (rows frozen, the array is the caller's); `reportById` has the rest. */
-  allReports(): ReportRef[];
+  /** How many reports match any of `filters` (every report when null), counted in SQL as `selectReports` selects. */
+  countMatching(filters: readonly DigestFilter[] | null): number;
+  /** The report at `offset` among those, in listing order (province, region, year, id); one indexed row read. */
+  matchingAt(filters: readonly DigestFilter[] | null, offset: number): ReportRow | undefined;
   /** Ids among `reportIds` (every report when null) with a headline figure of one of `keys` (an indexed read). */
   reportsWithMetric(keys: readonly string[], reportIds: readonly number[] | null): Set<number>;
   /** A report's headline figure of the first of `keys` it has one for, or null. */
