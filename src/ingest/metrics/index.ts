@@ -6,8 +6,9 @@ import { chooseHeadlines, mergeDuplicates, type Candidate } from './headline.js'
 import { ALL_ANSWERED, allAnsweredKey } from './registry/cues.js';
 import { inFamily, KEY_BY_NAME, labelOf } from './registry/keys.js';
 import { findMentions } from './number-grammar.js';
-import { defaultPeriod, partAt, resolveParts, scopeAt, statedPeriod } from './scope-period.js';
+import { defaultPeriod, statedPeriod } from './scope-period.js';
 import { clauseStart } from './clauses.js';
+import { partAt, scopeAt } from '../outline/part-at.js';
 import { sectionAt } from '../outline/section-at.js';
 import { splitSentences } from '../../text/sentences.js';
 
@@ -26,7 +27,7 @@ const HAS_PROPOSAL = /提案/;
 
 /** Finds and classifies every figure of a report (normalized text) and picks the headline facts. */
 export function extractMetrics(text: string, outline: ReportOutline, meta: ReportMeta): MetricsResult {
-  const parts = resolveParts(text, outline);
+  const { parts } = outline;
   const sections = [...outline.sections].sort((a, b) => a.start - b.start);
   const candidates: Candidate[] = [];
   const foreign = foreignPattern(meta);
@@ -40,6 +41,7 @@ export function extractMetrics(text: string, outline: ReportOutline, meta: Repor
       lineStart = ls;
       carried = null;
     }
+    // The outline's parts are the one review/plan split: the summaries read the same one.
     const scope = scopeAt(parts, s.start);
     const part = partAt(parts, s.start);
     const stated = statedPeriod(s.text);

@@ -17,6 +17,8 @@ const MARKERS: { kind: MarkerKind; re: RegExp }[] = [
 const MAX_TITLE = 40;
 /** Longest part heading (工作回顾 / 工作安排 lines are short). */
 const MAX_PART = 30;
+/** Longest loose part heading: with no year or span in front (2021年…) they are short titles (下一步工作打算). */
+const MAX_LOOSE_PART = 20;
 
 const REVIEW = /回顾|总结|成就|过去/;
 const PLAN = /安排|意见|任务|重点工作|建议|目标|今后|打算|部署|思路|展望|主要工作/;
@@ -45,6 +47,27 @@ export function partScope(text: string): PartScope | null {
   if (t.length > MAX_PART || /[，。；！？,;]/.test(t) || !PART_SHAPE.test(t)) return null;
   if (REVIEW.test(t) && !/今后|任务|安排|意见|打算/.test(t)) return 'review';
   if (PLAN.test(t)) return 'plan';
+  return null;
+}
+
+/** Planned work named in a loose part heading: 工作安排…工作要点, 主要任务, 目标任务, 总体要求. */
+const LOOSE_PLAN = /工作(?:安排|意见|建议|计划|思路|打算|部署|要点|任务|重点|目标|要求)|(?:主要|重点|目标)任务|总体要求/;
+/** A coming period opening a heading (下一步工作打算, 明年主要工作): what follows is planned. */
+const FORWARD = /^(?:今后|明年|新的一年|下一步|下步|今年)/;
+/** Done work named in a loose part heading (主要工作情况, 工作总结); 主要工作 alone looks back too. */
+const LOOSE_REVIEW = /回顾|总结|情况|成就|成绩|过去|[年届]以?来|以来|^主要工作$/;
+
+/**
+ * Scope of a loose part heading, for reports without the usual ones (2020年工作回顾 / 2021年工作意见): a short
+ * title (主要工作情况, 下一步工作打算, 今后工作思路) naming done or planned work. A title naming both
+ * (工作总结和下一步打算) looks back: it opens no plan.
+ */
+export function loosePartScope(text: string): PartScope | null {
+  const t = text.replace(/[。：:]$/, '');
+  if (t.length > MAX_LOOSE_PART || /[，。；！？,;!?]/.test(t)) return null;
+  if (LOOSE_REVIEW.test(t)) return 'review';
+  if (LOOSE_PLAN.test(t) || (FORWARD.test(t) && /(?:工作|安排|意见|建议|计划|思路|打算|部署|要点|任务|重点|展望)$/.test(t)))
+    return 'plan';
   return null;
 }
 

@@ -1,6 +1,7 @@
 import type { ReportOutline, ReportPart, ReportSection } from '../../domain/report.js';
 import { KIND_ORDER, type MarkerKind, headingTitle, isPlainHeading, readMarker } from './headings.js';
 import { type TextLine, textLines } from './lines.js';
+import { scopeAt } from './part-at.js';
 import { findParts } from './parts.js';
 
 const APPENDIX = /^(?:附件\s*\d*|附表\s*\d*|名词解释|附：.{0,20})$/;
@@ -15,7 +16,8 @@ interface Heading {
 }
 
 /**
- * Finds parts (工作回顾 / 工作安排) and headed sections in normalized text.
+ * Finds parts (工作回顾 / 工作安排) and headed sections in normalized text. The parts are the report's one
+ * review/plan split: figures and summaries read it through `scopeAt` / `partAt` (part-at.ts).
  *
  * Levels are relative to each part: the outermost numbering style present in a part is level 1
  * (seed 002's review part numbers its sections (一)…(五), so those are level 1). Paths are
@@ -99,7 +101,7 @@ function toSections(headings: Heading[], parts: ReportPart[], textEnd: number): 
       path,
       title: h.title,
       level,
-      scope: part?.scope ?? null,
+      scope: scopeAt(parts, h.start),
       start: h.start,
       end: part?.end ?? parts[0]?.start ?? textEnd,
     };

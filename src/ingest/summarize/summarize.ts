@@ -1,5 +1,5 @@
 import type { MetricFact, ReportOutline } from '../../domain/report.js';
-import { scopeAt, scopeSpans } from './scope.js';
+import { scopeAt } from '../outline/part-at.js';
 import { mayQualify, scoreSentence, type ScoredSentence } from './score.js';
 import { selectSentences } from './select.js';
 import { summarySentences } from './sentences.js';
@@ -19,9 +19,11 @@ export function summarize(text: string, outline: ReportOutline, metrics: MetricF
   const sentences = summarySentences(text)
     .filter(mayQualify)
     .map((s) => scoreSentence(s, countIn(offsets, s.start, s.end)));
-  const spans = scopeSpans(text, outline);
-  const review = sentences.filter((s) => scopeAt(spans, s.start) === 'review');
-  const plan = sentences.filter((s) => scopeAt(spans, s.start) === 'plan');
+  // The outline's parts are the one review/plan split, the figures' too; a report without parts is summarized
+  // whole, and an appendix (名词解释, 附件) past the parts is in neither summary.
+  const reviewScope = outline.parts.length ? 'review' : null;
+  const review = sentences.filter((s) => scopeAt(outline.parts, s.start) === reviewScope);
+  const plan = sentences.filter((s) => scopeAt(outline.parts, s.start) === 'plan');
   const topSection = (s: ScoredSentence) => sectionOf(outline, s.start);
 
   const summary = briefSummary(review, topSection);

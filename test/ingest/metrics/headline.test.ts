@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportMeta, ReportOutline } from '../../../src/domain/report.js';
 import { extractMetrics } from '../../../src/ingest/metrics/index.js';
+import { buildOutline } from '../../../src/ingest/outline/index.js';
 import { nth } from '../../helpers/nth.js';
 
 const META: ReportMeta = {
@@ -94,8 +95,11 @@ describe('headline choice', () => {
     expect(r.metrics.find((m) => m.value === 6)).toMatchObject({ scope: 'plan', approx: 'at-least', lower: 6 });
   });
 
-  it('guesses the plan part from headings when the outline has none', () => {
-    const r = run('2023年工作回顾\n全年开展专题协商4次。\n2024年工作安排\n开展专题协商不少于6次。');
+  it("takes the plan part from the outline's parts", () => {
+    const text = '2023年工作回顾\n全年开展专题协商4次。\n2024年工作安排\n开展专题协商不少于6次。';
+    // Without parts no figure is a plan's: the headings are the outline's to read.
+    expect(run(text).metrics.find((m) => m.value === 6)?.scope).toBeNull();
+    const r = run(text, {}, buildOutline(text));
     expect(r.metrics.find((m) => m.value === 6)?.scope).toBe('plan');
     expect(r.headline['consultations.special']?.value).toBe(4);
   });

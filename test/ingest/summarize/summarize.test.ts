@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportOutline } from '../../../src/domain/report.js';
+import { buildOutline } from '../../../src/ingest/outline/index.js';
 import { summarize } from '../../../src/ingest/summarize/index.js';
 import { nth } from '../../helpers/nth.js';
 
@@ -72,10 +73,12 @@ describe('summarize', () => {
     expect(r.summary[0]).toBe(plain);
   });
 
-  it('falls back to a plan heading when the outline has no parts', () => {
-    const r = summarize(lines.join('\n'), { parts: [], sections: [] }, []);
+  it("takes review and plan from the outline's parts, not from headings of its own", () => {
+    const r = summarize(text, buildOutline(text), []);
     expect(r.planSummary[0]).toContain('请你来协商');
     expect(r.summary.join('')).not.toContain('请你来协商');
+    // Without parts the report is summarized whole: 2023年工作意见 is the outline's to read, not the summaries'.
+    expect(summarize(text, { parts: [], sections: [] }, []).planSummary).toEqual([]);
   });
 
   it('returns empty summaries for empty text', () => {
