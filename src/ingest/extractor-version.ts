@@ -4,4 +4,4 @@
  * of another version is re-extracted from its stored original, so an upgraded database does not keep the
  * facts the old code got wrong. Reports stored before versions existed carry 0.
  */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;

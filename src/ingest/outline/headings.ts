@@ -21,6 +21,8 @@ const MAX_PART = 30;
 const MAX_LOOSE_PART = 20;
 
 const REVIEW = /回顾|总结|成就|过去/;
+/** A span up to now (一年来的主要工作, 本届以来): looks back, though 主要工作 alone would name a plan. */
+const SINCE = /[年届]以?来|以来/;
 const PLAN = /安排|意见|任务|重点工作|建议|目标|今后|打算|部署|思路|展望|主要工作/;
 const PART_SHAPE =
   /^(?:(?:19|20)\d{2}|20xx|二〇..|过去|今后|五年|一年|本届|.届|“十.五”|新的一年|明年|今年).{0,24}(?:回顾|总结|成就|工作|安排|意见|任务|目标|打算|部署|建议)$|^.{0,10}工作的?回顾$/;
@@ -44,10 +46,15 @@ export function readMarker(line: string): Marker | null {
 /** Scope of a part heading line (2020年工作回顾 → review, 2021年工作安排 → plan), or null when it is not one. */
 export function partScope(text: string): PartScope | null {
   const t = text.replace(/[。：:]$/, '');
-  if (t.length > MAX_PART || /[，。；！？,;]/.test(t) || !PART_SHAPE.test(t)) return null;
-  if (REVIEW.test(t) && !/今后|任务|安排|意见|打算/.test(t)) return 'review';
+  if (t.length > MAX_PART || /[，。；！？,;]/.test(t) || !PART_SHAPE.test(t) || leadIn(text)) return null;
+  if ((REVIEW.test(t) || SINCE.test(t)) && !/今后|任务|安排|意见|打算/.test(t)) return 'review';
   if (PLAN.test(t)) return 'plan';
   return null;
+}
+
+/** 一年来 in a line ending in 。 is a lead-in sentence (五年来主要做了以下工作。), not a heading; the text is review anyway. */
+function leadIn(line: string): boolean {
+  return line.endsWith('。') && SINCE.test(line) && !REVIEW.test(line);
 }
 
 /** Planned work named in a loose part heading: 工作安排…工作要点, 主要任务, 目标任务, 总体要求. */
@@ -55,7 +62,7 @@ const LOOSE_PLAN = /工作(?:安排|意见|建议|计划|思路|打算|部署|�
 /** A coming period opening a heading (下一步工作打算, 明年主要工作): what follows is planned. */
 const FORWARD = /^(?:今后|明年|新的一年|下一步|下步|今年)/;
 /** Done work named in a loose part heading (主要工作情况, 工作总结); 主要工作 alone looks back too. */
-const LOOSE_REVIEW = /回顾|总结|情况|成就|成绩|过去|[年届]以?来|以来|^主要工作$/;
+const LOOSE_REVIEW = /回顾|总结|情况|成就|成绩|过去|^主要工作$/;
 
 /**
  * Scope of a loose part heading, for reports without the usual ones (2020年工作回顾 / 2021年工作意见): a short
@@ -64,8 +71,8 @@ const LOOSE_REVIEW = /回顾|总结|情况|成就|成绩|过去|[年届]以?来|
  */
 export function loosePartScope(text: string): PartScope | null {
   const t = text.replace(/[。：:]$/, '');
-  if (t.length > MAX_LOOSE_PART || /[，。；！？,;!?]/.test(t)) return null;
-  if (LOOSE_REVIEW.test(t)) return 'review';
+  if (t.length > MAX_LOOSE_PART || /[，。；！？,;!?]/.test(t) || leadIn(text)) return null;
+  if (LOOSE_REVIEW.test(t) || SINCE.test(t)) return 'review';
   if (LOOSE_PLAN.test(t) || (FORWARD.test(t) && /(?:工作|安排|意见|建议|计划|思路|打算|部署|要点|任务|重点|展望)$/.test(t)))
     return 'plan';
   return null;

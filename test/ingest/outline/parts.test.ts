@@ -70,6 +70,18 @@ describe('parts decided once by the outline, read by figures and summaries', () 
     ]);
   });
 
+  it('一年来的主要工作 looks back (主要工作 alone named a plan); 五年来主要做了以下工作。 is a sentence, no part', () => {
+    const since = buildOutline([...head, '一年来的主要工作', ...review, '2024年主要工作', ...plan].join('\n'));
+    expect(since.parts.map((p) => [p.title, p.scope])).toEqual([
+      ['一年来的主要工作', 'review'],
+      ['2024年主要工作', 'plan'],
+    ]);
+    const leadIn = buildOutline(
+      [...head, '过去五年工作回顾', '五年来主要做了以下工作。', ...review, '2024年工作安排', ...plan].join('\n'),
+    );
+    expect(leadIn.parts.map((p) => p.title)).toEqual(['过去五年工作回顾', '2024年工作安排']);
+  });
+
   it('an appendix past the parts is neither review nor plan, the text before the first part is review', () => {
     const text = [...head, '2023年工作回顾', ...review, '2024年工作安排', ...plan, '附件', '名词解释：指全年新增数量。'].join(
       '\n',
