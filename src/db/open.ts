@@ -11,12 +11,18 @@ import * as schema from './schema.js';
 /** The drizzle database the rest of the code works with. */
 export type DigestDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** Page size of a database this creates (bytes). */
+const PAGE_SIZE = 8192;
+
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens (creating if needed) the SQLite file, sets WAL and a busy timeout, applies migrations, builds the search index and the headline-facts read model if a migration left them unbuilt. */
 export function openDb(path: string): DigestDb {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const client = new Database(path);
+  // 8 KB pages for a new file (before WAL mode writes its header; an existing file keeps its page size until a
+  // VACUUM outside WAL mode): paragraphs and originals of 1–4 KB leave less of a page unused, 4 % of the size.
+  client.pragma(`page_size = ${PAGE_SIZE}`);
   client.pragma('journal_mode = WAL');
   client.pragma('busy_timeout = 5000');
   client.pragma('foreign_keys = ON');
