@@ -31,6 +31,27 @@ function shapeOf(query: GramQuery): string {
   return query.confirm.map((t) => (/[a-z]/.test(t) ? 'a' : 'c')).join('');
 }
 
+/**
+ * Occurrences of every term in the paragraph text, bound as `t0 … tn`, each as the UTF-8 bytes that removing
+ * them takes away (the term's byte length times its count: replace() and the old indexOf loop both count
+ * non-overlapping matches from the left). In SQL, so ranking reads a few integers a candidate instead of its
+ * text: turning 500 texts into JS strings was most of a search.
+ */
+function occurrences(shape: string): Record<string, SQL<number>> {
+  return Object.fromEntries(
+    Array.from(shape, (folded, i) => {
+      const text = folded === 'a' ? sql`lower(${paragraphs.text})` : sql`${paragraphs.text}`;
+      const bytes = sql<number>`octet_length(${paragraphs.text}) - octet_length(replace(${text}, ${sql.placeholder(`t${i}`)}, ''))`;
+      return [`t${i}`, bytes.mapWith(Number)];
+    }),
+  );
+}
+
+/** The shape of a scored query: its confirmations' shape, then one letter per term for its counts. */
+function scoredShapeOf(query: GramQuery): string {
+  return `${shapeOf(query)}:${query.terms.map((t) => (/[a-z]/.test(t) ? 'a' : 'c')).join('')}`;
+}
+
 function prepareSearch(db: DigestDb) {
   const hits = db
     .select({ rowid: paragraphGrams.rowid })
@@ -54,6 +75,35 @@ function prepareSearch(db: DigestDb) {
         .orderBy(desc(paragraphGrams.rowid))
         .limit(sql.placeholder('max'))
         .prepare(),
+    scored: (shape: string) => {
+      const [confirm = '', counts = ''] = shape.split(':');
+      return db
+        .select({
+          paragraphId: paragraphs.id,
+          reportId: paragraphs.reportId,
+          sectionPath: paragraphs.sectionPath,
+          // Characters (code points): what SQL counts without handing the text over.
+          length: sql<number>`length(${paragraphs.text})`.mapWith(Number),
+          ...occurrences(counts),
+        })
+        .from(paragraphGrams)
+        .innerJoin(paragraphs, eq(paragraphs.id, paragraphGrams.rowid))
+        .where(and(MATCHES, ...confirmations(confirm)))
+        .orderBy(desc(paragraphGrams.rowid))
+        .limit(sql.placeholder('max'))
+        .prepare();
+    },
+    texts: (ids: number) =>
+      db
+        .select({ id: paragraphs.id, text: paragraphs.text })
+        .from(paragraphs)
+        .where(
+          inArray(
+            paragraphs.id,
+            Array.from({ length: ids }, (_, i) => sql.placeholder(`p${i}`)),
+          ),
+        )
+        .prepare(),
     withTopic: (ids: number, shape: string) =>
       db
         .selectDistinct({ id: paragraphs.reportId })
@@ -76,6 +126,8 @@ function prepareSearch(db: DigestDb) {
 type Search = ReturnType<typeof prepareSearch>;
 type Shaped = {
   candidates: Map<string, ReturnType<Search['candidates']>>;
+  scored: Map<string, ReturnType<Search['scored']>>;
+  texts: Map<string, ReturnType<Search['texts']>>;
   withTopic: Map<string, ReturnType<Search['withTopic']>>;
 };
 
@@ -84,7 +136,14 @@ const perDb = new WeakMap<DigestDb, { search: Search; shaped: Shaped }>();
 /** The connection's search statements, prepared once (per shape for the shaped ones). */
 function searchOf(db: DigestDb): { search: Search; shaped: Shaped } {
   let s = perDb.get(db);
-  if (!s) perDb.set(db, (s = { search: prepareSearch(db), shaped: { candidates: new Map(), withTopic: new Map() } }));
+  if (!s)
+    perDb.set(
+      db,
+      (s = {
+        search: prepareSearch(db),
+        shaped: { candidates: new Map(), scored: new Map(), texts: new Map(), withTopic: new Map() },
+      }),
+    );
   return s;
 }
 
@@ -134,6 +193,52 @@ export function candidates(store: ReportStore, query: GramQuery, max: number): P
     max,
     ...listParams('c', query.confirm),
   });
+}
+
+/** A matching paragraph as ranking needs it: its length in characters and each term's occurrences. */
+export interface ScoredMatch {
+  paragraphId: number;
+  reportId: number;
+  sectionPath: string | null;
+  /** Characters (code points) of the text. */
+  length: number;
+  /** Non-overlapping occurrences of each of `query.terms` in the text (ASCII case ignored), in order. */
+  counts: number[];
+}
+
+/** Paragraphs matching `query` with what bm25 needs, newest first, at most `max`; no text is read into JS. */
+export function scoredCandidates(store: ReportStore, query: GramQuery, max: number): ScoredMatch[] {
+  const { search, shaped: cache } = searchOf(store.db);
+  const shape = scoredShapeOf(query);
+  // As arrays in the selection's order (id, report, section, length, t0 … tn): drizzle's mapping of 500 rows into
+  // objects cost a third of the query.
+  const rows = shaped(cache.scored, shape, () => search.scored(shape)).values({
+    match: query.match,
+    max,
+    ...listParams('c', query.confirm),
+    ...listParams('t', query.terms),
+  });
+  const bytes = query.terms.map((t) => Buffer.byteLength(t));
+  return rows.map((r) => ({
+    paragraphId: Number(r[0]),
+    reportId: Number(r[1]),
+    sectionPath: r[2] === null ? null : String(r[2]),
+    length: Number(r[3]),
+    counts: bytes.map((b, i) => Number(r[4 + i]) / b),
+  }));
+}
+
+/** The texts of some paragraphs by id (those a page shows). */
+export function paragraphTexts(store: ReportStore, ids: readonly number[]): Map<number, string> {
+  const { search, shaped: cache } = searchOf(store.db);
+  const texts = new Map<number, string>();
+  // Chunks keep the IN list far below SQLite's variable limit.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = shaped(cache.texts, String(chunk.length), () => search.texts(chunk.length)).all(listParams('p', chunk));
+    for (const r of rows) texts.set(r.id, r.text);
+  }
+  return texts;
 }
 
 /** Ids among `reportIds` with at least one paragraph containing every word of `topic` (the index, like /search). */

@@ -34,6 +34,8 @@ export function prepareReportQueries(db: DigestDb) {
       .orderBy(...order);
   return {
     reportById: once(() => db.select(REPORT_COLUMNS).from(reports).where(eq(reports.id, id)).prepare()),
+    // The listing columns of one report: a search hit's label needs no summaries resolved.
+    refById: once(() => db.select(REF_COLUMNS).from(reports).where(eq(reports.id, id)).prepare()),
     reportsByRegion: once(() =>
       db
         .select(REPORT_COLUMNS)
@@ -173,6 +175,16 @@ export function prepareReportQueries(db: DigestDb) {
         .from(sections)
         .where(eq(sections.reportId, reportId))
         .orderBy(sections.ord)
+        .prepare(),
+    ),
+    // One section's title, the first by ord with that path (as a scan of `sections` finds it).
+    sectionTitle: once(() =>
+      db
+        .select({ title: sections.title })
+        .from(sections)
+        .where(and(eq(sections.reportId, reportId), eq(sections.path, sql.placeholder('path'))))
+        .orderBy(sections.ord)
+        .limit(1)
         .prepare(),
     ),
     parts: once(() =>

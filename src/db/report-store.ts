@@ -43,6 +43,11 @@ export class ReportStore {
     return this.q.reportById().get({ id });
   }
 
+  /** A report's listing columns by id (no summaries resolved). */
+  refById(id: number): ReportRef | undefined {
+    return this.q.refById().get({ id });
+  }
+
   reportsByRegion(code: string): ReportRow[] {
     return this.q.reportsByRegion().all({ code });
   }
@@ -189,6 +194,11 @@ export class ReportStore {
 
   sections(reportId: number): SectionRow[] {
     return this.q.sections().all({ reportId });
+  }
+
+  /** The title of a report's section at `path` (the first in outline order), or undefined. */
+  sectionTitle(reportId: number, path: string): string | undefined {
+    return this.q.sectionTitle().get({ reportId, path })?.title;
   }
 
   parts(reportId: number): PartRow[] {

@@ -2,7 +2,7 @@ import { BadInputError, NotFoundError } from '../../errors.js';
 import { simplifiedForm } from '../../script/chinese-script.js';
 import type { ReportStore } from '../../db/report-store.js';
 import { countParagraphs } from '../../db/paragraph-search.js';
-import { MAX_CANDIDATES, markTerms, rankedSearch, snippet } from '../query/text-search.js';
+import { MAX_CANDIDATES, markTerms, rankedSearch, snippet, withTexts } from '../query/text-search.js';
 import { regionLabel } from '../reply/format.js';
 import type { Block, Reply } from '../reply/reply-model.js';
 
@@ -33,7 +33,7 @@ export function searchCommand(store: ReportStore, rest: string): Reply {
   // Only the newest MAX_CANDIDATES matches are ranked, so pages end there.
   const pages = Math.max(1, Math.ceil(Math.min(count, MAX_CANDIDATES) / RESULTS));
   const page = Math.min(asked, pages);
-  const hits = search.hits.slice((page - 1) * RESULTS, page * RESULTS);
+  const hits = withTexts(store, search.hits.slice((page - 1) * RESULTS, page * RESULTS));
   if (!hits.length) throw new NotFoundError(`没有段落同时包含:${query}。可以减少关键词再试。`);
   const title = `搜索“${query}”`;
   const total = `${capped ? '超过 ' : ''}${count} 段命中`;
@@ -48,13 +48,15 @@ export function searchCommand(store: ReportStore, rest: string): Reply {
     },
   ];
   for (const h of hits) {
-    const report = store.reportById(h.reportId)!;
-    const section = h.sectionPath ? store.sections(h.reportId).find((s) => s.path === h.sectionPath) : undefined;
+    // The listing columns and one section title: resolving the report's and every section's summaries cost
+    // more than the rest of a search.
+    const report = store.refById(h.reportId)!;
+    const sectionTitle = h.sectionPath ? store.sectionTitle(h.reportId, h.sectionPath) : undefined;
     const cut = snippet(h.text, markTerms(h.text, terms));
     const blocks: Block[] = [
       {
         type: 'fields',
-        items: [{ label: `${regionLabel(report)} ${report.year ?? ''}`, value: section ? section.title : '(正文)' }],
+        items: [{ label: `${regionLabel(report)} ${report.year ?? ''}`, value: sectionTitle ?? '(正文)' }],
       },
       { type: 'paragraph', text: cut.text, marks: cut.marks },
     ];
@@ -62,7 +64,7 @@ export function searchCommand(store: ReportStore, rest: string): Reply {
   }
   const reportIds = [...new Set(hits.map((h) => h.reportId))].slice(0, 3);
   const actions: Reply['actions'] = reportIds.map((id) => {
-    const r = store.reportById(id)!;
+    const r = store.refById(id)!;
     return { label: `${r.regionName ?? '报告'} ${r.year ?? ''}`.trim(), command: `/report #${id}` };
   });
   if (page > 1) actions.push({ label: '上一页', command: `/search ${query} 第${page - 1}页` });

@@ -1,5 +1,5 @@
-import { asciiLower, toGramQuery } from '../../db/gram-index.js';
-import { candidates } from '../../db/paragraph-search.js';
+import { asciiLower, type GramQuery, toGramQuery } from '../../db/gram-index.js';
+import { candidates, paragraphTexts, scoredCandidates } from '../../db/paragraph-search.js';
 import type { ReportStore } from '../../db/report-store.js';
 import { splitSentences } from '../../text/sentences.js';
 
@@ -27,46 +27,97 @@ export function matchingParagraphs(store: ReportStore, terms: string[], max: num
   return candidates(store, query, max);
 }
 
+/** A ranked paragraph before its text is read: only the shown ones need it. */
+export type RankedParagraph = Omit<ParagraphHit, 'text'>;
+
 /** A ranked search: the best hits, and how many confirmed matches were read to rank them. */
 export interface RankedSearch {
-  hits: ParagraphHit[];
+  hits: RankedParagraph[];
   /** Matches read, at most `bound + 1` (so more than `bound` says there are more than were ranked). */
   found: number;
   /** The most matches ranked: `max(limit, MAX_CANDIDATES)`. */
   bound: number;
 }
 
-/** Best-matching paragraphs for all `terms` (AND), best first, among the newest `max(limit, MAX_CANDIDATES)` matches. */
+/**
+ * Best-matching paragraphs for all `terms` (AND), best first, among the newest `max(limit, MAX_CANDIDATES)` matches.
+ * Scored from each candidate's length and term counts, computed in SQL; `withTexts` reads the texts shown.
+ */
 export function rankedSearch(store: ReportStore, terms: string[], limit: number): RankedSearch {
   const bound = Math.max(limit, MAX_CANDIDATES);
   const query = toGramQuery(terms);
   if (!query) return { hits: [], found: 0, bound };
-  const read = candidates(store, query, bound + 1);
-  const found = read.slice(0, bound);
-  if (!found.length) return { hits: [], found: 0, bound };
-  const weights = query.tokens.map((tokens) => store.termIdf(tokens));
-  const avg = found.reduce((a, h) => a + h.text.length, 0) / found.length;
-  const scored = found.map((h) => ({ ...h, rank: -bm25(h.text, h.text.length, avg, query.terms, weights) }));
-  // Ties keep the newer paragraph first (the candidates come newest first and the sort is stable).
-  return { hits: scored.sort((a, b) => a.rank - b.rank).slice(0, limit), found: read.length, bound };
+  const read = scoredCandidates(store, query, bound + 1);
+  const hits = ranked(store, query, read.slice(0, bound), limit).map(({ hit, rank }) => ({
+    paragraphId: hit.paragraphId,
+    reportId: hit.reportId,
+    sectionPath: hit.sectionPath,
+    rank,
+  }));
+  return { hits, found: read.length, bound };
 }
 
-/** Best-matching paragraphs for all `terms` (AND), best first (see `rankedSearch`). */
-export function searchParagraphs(store: ReportStore, terms: string[], limit: number): ParagraphHit[] {
-  return rankedSearch(store, terms, limit).hits;
+/** Ranked paragraphs with their texts, in the same order. */
+export function withTexts(store: ReportStore, hits: readonly RankedParagraph[]): ParagraphHit[] {
+  const texts = paragraphTexts(
+    store,
+    hits.map((h) => h.paragraphId),
+  );
+  return hits.map((h) => ({ ...h, text: texts.get(h.paragraphId) ?? '' }));
 }
+
+/**
+ * Best-matching paragraphs for all `terms` (AND), best first, with their texts; ranked as `rankedSearch` ranks
+ * them. For callers that read every candidate's text anyway (a topic comparison takes up to 5,000): the
+ * candidates come with their texts and are counted here, not in SQL.
+ */
+export function searchParagraphs(store: ReportStore, terms: string[], limit: number): ParagraphHit[] {
+  const query = toGramQuery(terms);
+  if (!query) return [];
+  const found = candidates(store, query, Math.max(limit, MAX_CANDIDATES));
+  const scorable = found.map((h) => ({ hit: h, ...countTerms(h.text, query.terms) }));
+  return ranked(store, query, scorable, limit).map(({ hit, rank }) => ({ ...hit.hit, rank }));
+}
+
+/** What bm25 needs of a candidate: its length in characters and the occurrences of each term. */
+interface Scorable {
+  length: number;
+  counts: number[];
+}
+
+/** The best `limit` of `found` by bm25 (rank: lower is better), ties newest first as the candidates come. */
+function ranked<T extends Scorable>(store: ReportStore, query: GramQuery, found: T[], limit: number): { hit: T; rank: number }[] {
+  if (!found.length) return [];
+  const weights = query.tokens.map((tokens) => store.termIdf(tokens));
+  const avg = found.reduce((a, h) => a + h.length, 0) / found.length;
+  const scored = found.map((hit) => ({ hit, rank: -bm25(hit.counts, hit.length, avg, weights) }));
+  // The sort is stable, so ties keep the newer paragraph first.
+  return scored.sort((a, b) => a.rank - b.rank).slice(0, limit);
+}
+
+/**
+ * Characters (code points, as SQL's length() counts them) and non-overlapping occurrences of each term, ASCII
+ * case ignored, as `scoredCandidates` counts them in SQL.
+ */
+function countTerms(text: string, terms: string[]): Scorable {
+  const lower = terms.some((t) => /[a-z]/.test(t)) ? asciiLower(text) : text;
+  const counts = terms.map((t) => {
+    let tf = 0;
+    for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + t.length)) tf++;
+    return tf;
+  });
+  return { length: text.length - (text.match(SURROGATE_PAIR)?.length ?? 0), counts };
+}
+
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 const K1 = 1.2;
 const B = 0.75;
 
-/** Okapi bm25 of one paragraph: term frequencies counted in the text, idf from the index's document counts. */
-function bm25(text: string, length: number, avg: number, terms: string[], idf: number[]): number {
-  // Terms are folded already; the text needs folding only when a term has a letter to match case-blind.
-  const lower = terms.some((t) => /[a-z]/.test(t)) ? asciiLower(text) : text;
+/** Okapi bm25 of one paragraph from its term counts and length, idf from the index's document counts. */
+function bm25(counts: number[], length: number, avg: number, idf: number[]): number {
   let score = 0;
-  terms.forEach((t, i) => {
-    let tf = 0;
-    for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + t.length)) tf++;
+  counts.forEach((tf, i) => {
     score += (idf[i]! * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / (avg || 1)));
   });
   return score;

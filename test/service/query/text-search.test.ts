@@ -4,7 +4,8 @@ import { asciiLower, normalizeTerm } from '../../../src/db/gram-index.js';
 import { openDb } from '../../../src/db/open.js';
 import { searchCommand } from '../../../src/service/commands/search-command.js';
 import { ReportStore } from '../../../src/db/report-store.js';
-import { matchingParagraphs, searchParagraphs } from '../../../src/service/query/text-search.js';
+import { matchingParagraphs, rankedSearch, searchParagraphs, withTexts } from '../../../src/service/query/text-search.js';
+import { countyReport } from '../../helpers/county-report.js';
 import { seededService } from '../../helpers/seeded-service.js';
 
 type Env = Awaited<ReturnType<typeof seededService>>;
@@ -12,8 +13,17 @@ let env: Env;
 let store: ReportStore;
 let paragraphs: { id: number; text: string }[];
 
+// Mixed-case Latin and a character outside the BMP (𪷽, two UTF-16 units, one character): the counts and lengths
+// that rank paragraphs must come out the same from SQL as from the texts.
+const MIXED = ['推动GDP增长,Gdp与gdp都计入,𪷽字协商两次协商。', '𪷽𪷽协商议事,GDPGDP。', '围绕PPP项目协商,ppp模式。'];
+
 beforeAll(async () => {
-  env = await seededService();
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const file = join(mkdtempSync(join(tmpdir(), 'digest-mixed-')), 'mixed.txt');
+  writeFileSync(file, countyReport('青川县', 2021, MIXED));
+  env = await seededService([file]);
   store = new ReportStore(env.db);
   paragraphs = env.db.$client.prepare('SELECT id, text FROM paragraphs ORDER BY id DESC').all() as typeof paragraphs;
 }, 60_000);
@@ -77,6 +87,22 @@ describe('paragraph search index', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i]!.rank).toBeGreaterThanOrEqual(hits[i - 1]!.rank);
     const count = (t: string) => t.split('协商').length - 1;
     expect(count(hits[0]!.text) / hits[0]!.text.length).toBeGreaterThan(count(hits[7]!.text) / hits[7]!.text.length);
+  });
+
+  it('ranks from the counts SQL takes exactly as from the texts, for 200 random queries and mixed-case Latin', () => {
+    const queries = [...randomQueries(200, 23), ['gdp'], ['GDP', '协商'], ['𪷽'], ['𪷽协商'], ['ppp', '项目'], ['协商']];
+    let ranked = 0;
+    for (const terms of queries) {
+      const fromTexts = searchParagraphs(store, terms, 20);
+      const fromSql = withTexts(store, rankedSearch(store, terms, 20).hits);
+      expect({ terms, hits: fromSql }).toEqual({ terms, hits: fromTexts });
+      if (fromTexts.length > 1) ranked++;
+    }
+    expect(ranked).toBeGreaterThan(80);
+    // The mixed paragraphs are found case-blind.
+    const gdp = searchParagraphs(store, ['GDP'], 8).map((h) => h.text);
+    expect(gdp).toHaveLength(2);
+    expect(gdp).toEqual(expect.arrayContaining([expect.stringContaining('Gdp与gdp'), expect.stringContaining('GDPGDP')]));
   });
 
   it('answers a Traditional query like its Simplified form', () => {
