@@ -26,27 +26,45 @@ export function formatBenchTable(r: BenchResult): string {
   out.push('导入');
   out.push(
     table(
-      ['报告数', '方式', '秒', '份/秒', '份/秒/核', '抽取 ms/份', '入库等 ms/份', '库 KB/份', '跳过'],
+      [
+        '报告数',
+        '方式',
+        '秒',
+        '份/秒',
+        '份/秒/核',
+        'CPU ms/份',
+        '读 ms/份',
+        '抽取 ms/份',
+        '入库 ms/份',
+        '其余 ms/份',
+        '库 KB/份',
+        '跳过',
+      ],
       r.ingest.runs.map((x) => [
         String(x.reports),
         x.mode === 'workers' ? `${x.workers} 线程` : '单线程',
         fixed(x.seconds, 1),
         fixed(x.reportsPerSecond, 1),
         fixed(x.reportsPerSecondPerCore, 1),
-        fixed(x.extractMsPerReport, 1),
+        fixed(x.cpuMsPerReport, 2),
+        fixed(x.readMsPerReport, 2),
+        fixed(x.extractMsPerReport, 2),
         fixed(x.storeMsPerReport, 2),
+        fixed(x.otherMsPerReport, 2),
         fixed(x.dbBytesPerReport / 1024, 1),
         String(x.skipped),
       ]),
     ),
   );
-  const last = r.ingest.runs[r.ingest.runs.length - 1];
-  if (last)
+  for (const x of r.ingest.runs)
     out.push(
-      `  各阶段 ms/份: ${Object.entries(last.stageMsPerReport)
+      `  各阶段 ms/份(${x.reports} 份,${x.mode === 'workers' ? `${x.workers} 线程` : '单线程'}): ${Object.entries(
+        x.stageMsPerReport,
+      )
         .map(([k, v]) => `${k} ${fixed(v, 2)}`)
         .join(' · ')}`,
     );
+  out.push('  (CPU = 整个进程各线程的 CPU 时间;读、抽取、入库为墙钟时间;其余 = 入库后的 10 倍检查、关键词重排与逐文件检查)');
   out.push(`  只解码+规范化(下限): ${fixed(r.ingest.normalizeOnlyMsPerReport, 2)} ms/份`);
   out.push('');
   out.push(`服务延迟(进程内,含渲染为文本;${r.reports} 份报告)`);

@@ -29,6 +29,11 @@ describe('digest bench (smoke, 30 reports)', () => {
     for (const run of r.ingest.runs) {
       expect(run.ingested).toBe(30);
       expect(run.skipped).toBe(0);
+      // Extraction is its stages only: reading and storing are reported beside it, not inside it.
+      expect(run.cpuMsPerReport).toBeGreaterThan(0);
+      expect(run.extractMsPerReport).toBeLessThan(
+        Object.values(run.stageMsPerReport as Record<string, number>).reduce((a, b) => a + b, 0),
+      );
     }
     for (const key of LATENCY) {
       for (const p of ['p50Ms', 'p95Ms', 'p99Ms']) expect(r.latency[key][p], `${key}.${p}`).toBeGreaterThanOrEqual(0);
@@ -41,7 +46,7 @@ describe('digest bench (smoke, 30 reports)', () => {
     expect(r.peakRssMb).toBeGreaterThan(10);
     expect(r.coldStartMs).toBeGreaterThan(0);
     expect(r.dbBytesPerReport).toBeGreaterThan(1000);
-    expect(r.targets).toHaveLength(7);
+    expect(r.targets).toHaveLength(8);
     expect(table).toContain('/compare 提案');
     expect(table).toContain('冷启动');
   }, 120_000);
