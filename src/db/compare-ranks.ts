@@ -83,7 +83,8 @@ export interface RowFact {
   reportPeriod: string;
 }
 
-const LISTING = 'province, region_name, year, report_id';
+/** The report-listing order of headline_facts rows (a comparison's tie order). */
+export const LISTING = 'province, region_name, year, report_id';
 
 /** Scope and body conditions (on `alias`), and their parameters. */
 function scopeSql(q: RankQuery, alias: string, p: Record<string, unknown>): string {
@@ -115,7 +116,7 @@ function listSql(name: string, values: readonly unknown[], p: Record<string, unk
 }
 
 /** The compared key's own figures of a segment, as SQL over the `headline_facts_key_rank` index. */
-function segmentSql(q: RankQuery, s: Segment, p: Record<string, unknown>): string {
+export function segmentSql(q: RankQuery, s: Segment, p: Record<string, unknown>): string {
   p.key = q.key;
   p.tier = s.tier;
   p.period = s.period;

@@ -30,6 +30,8 @@ describe('data access stays in src/db', () => {
   const RAW_SQL_ALLOWED: Record<string, string> = {
     'src/db/compare-ranks.ts':
       'read model owned by the comparison work: statements shaped per query (IN lists of a row’s columns and units, INDEXED BY headline_facts_key_rank), prepared once per SQL text',
+    'src/db/compare-scan.ts':
+      'read model owned by the comparison work: a segment’s pages in rank order, the SQL of compare-ranks.ts segments, prepared once per SQL text',
     'src/db/corpus-meta.ts': 'counters read and written on the raw client inside the writers’ own transactions',
     'src/db/fill-corpus.ts': 'bench/test corpus filler: bulk INSERT … SELECT copies of whole tables',
     'src/db/headline-facts.ts': 'read model owned by the comparison work (compare-*.ts, headline-facts*.ts)',

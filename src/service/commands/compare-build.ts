@@ -93,7 +93,8 @@ export function build(store: ReportStore, q: CompareQuery, m: NamedMetric): Buil
 
 /**
  * The whole comparison in memory, from one narrow indexed read of the metric's keys (no evidence, no
- * whole-corpus report list): the CSV export, and the reference the SQL path is tested against.
+ * whole-corpus report list): the reference the SQL path (pages and the CSV export) is tested against; no
+ * reply builds it.
  */
 export function wholeComparison(
   store: ReportStore,

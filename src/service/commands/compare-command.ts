@@ -5,9 +5,9 @@ import { scopeCount } from '../../db/report-scope.js';
 import { metricGroupFor, type MetricGroup } from '../query/metric-words.js';
 import type { ChartData, Reply, ReplyAction, ReplySection } from '../reply/reply-model.js';
 import { compareLine, PAGE_SIZE, parseCompareArgs, scopeText, type CompareQuery } from './compare-args.js';
-import { build, factScope, wholeComparison, type NamedMetric } from './compare-build.js';
+import { build, factScope, type NamedMetric } from './compare-build.js';
 import { chartOf } from './compare-chart.js';
-import { csvOf } from './compare-csv.js';
+import { csvOf, viewRows } from './compare-csv.js';
 import { noData } from './compare-no-data.js';
 import { columnActions, introLine, tableSections } from './compare-page.js';
 import { compareTopic } from './compare-topic.js';
@@ -86,8 +86,8 @@ function compareMetric(store: ReportStore, q: CompareQuery, m: NamedMetric): Rep
     ],
     actions,
     chart: chartOf(title, m, cmp, shown, q.includeDoubtful, built),
-    // An export of every row: the whole comparison in memory, only when asked for.
-    csv: q.csv ? csvOf(m, wholeComparison(store, q, m).cmp) : undefined,
+    // An export of every row, read from SQL a batch at a time, only when asked for.
+    csv: q.csv ? csvOf(m, viewRows(cmp)) : undefined,
     script: 'simplified',
   };
 }

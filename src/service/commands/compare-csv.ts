@@ -1,9 +1,18 @@
+import type { CsvData } from '../reply/reply-model.js';
 import type { NamedMetric } from './compare-build.js';
-import { periodLabel, type Comparison } from './compare-rows.js';
+import { type CompareRow, periodLabel } from './compare-rows.js';
+import type { CompareView } from './compare-view.js';
 
-/** The whole comparison as CSV rows (an export: every row, not a page). */
-export function csvOf(m: NamedMetric, cmp: Comparison) {
-  const rows = [...cmp.groups.flatMap((g) => g.rows), ...cmp.nonAnnual];
+/** Rows read per batch for an export: a few queries per 1,000 rows, a batch's rows the only ones held. */
+const EXPORT_BATCH = 1000;
+
+/** Every row of a comparison in reading order, a batch at a time from SQL. */
+export function* viewRows(view: CompareView): Generator<CompareRow> {
+  for (const batch of view.rows(EXPORT_BATCH)) for (const e of batch) yield e.row;
+}
+
+/** The whole comparison as CSV rows (an export: every row in reading order, not a page). */
+export function csvOf(m: NamedMetric, rows: Iterable<CompareRow>): CsvData {
   return {
     fileName: `compare-${m.group.columns[m.column]!.key}.csv`,
     columns: [
@@ -14,7 +23,7 @@ export function csvOf(m: NamedMetric, cmp: Comparison) {
       '年度',
       ...m.group.columns.flatMap((c) => [c.label, `${c.label}单位`, `${c.label}备注`]),
     ],
-    rows: rows.map((r) => [
+    rows: Array.from(rows, (r) => [
       r.report.regionName,
       r.report.province,
       r.tier,

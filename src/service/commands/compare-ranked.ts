@@ -23,6 +23,7 @@ import {
   type CompareStats,
   reportOfFact,
 } from './compare-rows.js';
+import { byRank, segmentBatches } from './compare-scan.js';
 import type { CompareView, Entry } from './compare-view.js';
 
 /**
@@ -71,6 +72,8 @@ interface Run {
   tier: string | null;
   /** Report ids of the run's entries `from` to `to` (excluded), in order. */
   ids: (from: number, to: number) => number[];
+  /** Every report id of the run in order, about `size` at a time. */
+  batches: (size: number) => Iterable<number[]>;
 }
 
 /** A report without an own figure of the compared key: its own figures of the other columns. */
@@ -147,14 +150,17 @@ function segmentIds(ranks: CompareRanks, q: RankQuery, s: Segment, from: number,
   if (high === null || low === null) return [];
   const before = ranks.countAbove(q, s, high);
   // Listing order in, a stable sort: equal values and names keep it, as the whole-table sort did.
-  const rows: RankedFact[] = ranks
-    .between(q, s, low, high)
-    .sort((a, b) => b.normalized - a.normalized || byName(a.regionName ?? '', b.regionName ?? ''));
+  const rows: RankedFact[] = ranks.between(q, s, low, high).sort(byRank);
   return rows.slice(from - before, to - before).map((r) => r.reportId);
 }
 
-function sqlRun(ranks: CompareRanks, q: RankQuery, s: Segment, size: number, tier: string | null): Run {
-  return { size, tier, ids: (from, to) => segmentIds(ranks, q, s, from, to) };
+function sqlRun(db: DigestDb, ranks: CompareRanks, q: RankQuery, s: Segment, size: number, tier: string | null): Run {
+  return {
+    size,
+    tier,
+    ids: (from, to) => segmentIds(ranks, q, s, from, to),
+    batches: (n) => segmentBatches(db, ranks, q, s, n),
+  };
 }
 
 /** Reports without the compared figure of one tier and row period, read (and sorted) when a page reaches them. */
@@ -166,14 +172,18 @@ function uncomparedRun(
   tier: string | null,
 ): Run {
   let rows: Uncompared[] | null = null;
+  const ids = (from: number, to: number) => {
+    rows ??= load()
+      .filter((r) => r.period === period)
+      .sort(sort);
+    return rows.slice(from, to).map((r) => r.reportId);
+  };
   return {
     size,
     tier,
-    ids: (from, to) => {
-      rows ??= load()
-        .filter((r) => r.period === period)
-        .sort(sort);
-      return rows.slice(from, to).map((r) => r.reportId);
+    ids,
+    batches: function* (n) {
+      for (let from = 0; from < size; from += n) yield ids(from, from + n);
     },
   };
 }
@@ -255,9 +265,10 @@ export function rankedView(
     // Most stated unit of the group's counted figures, for a mixed median; a tie is ordered by rank there.
     const perUnit = new Map<string, number>();
     for (const c of annual) if (isCounted(c)) perUnit.set(c.unit, (perUnit.get(c.unit) ?? 0) + c.n);
-    runs.push(sqlRun(ranks, q, countedSeg, n, tier));
+    runs.push(sqlRun(db, ranks, q, countedSeg, n, tier));
     runs.push(
       sqlRun(
+        db,
         ranks,
         q,
         { tier, period: 'year', counted: { units: familyUnits, includeDoubtful, notCounted: true } },
@@ -302,7 +313,7 @@ export function rankedView(
     for (const period of [...periods].sort((a, b) => a.localeCompare(b))) {
       const n = sum(counts, (c) => c.tier === tier && c.period === period);
       const rest = uncomparedOf(tier, period);
-      runs.push(sqlRun(ranks, q, { tier, period }, n, null));
+      runs.push(sqlRun(db, ranks, q, { tier, period }, n, null));
       runs.push(uncomparedRun(load(tier), period, (a, b) => byName(a.regionName ?? '', b.regionName ?? ''), rest, null));
       const label = periodLabel(period) ?? period;
       periodCounts.set(label, (periodCounts.get(label) ?? 0) + n + rest);
@@ -330,6 +341,16 @@ export function rankedView(
         pages.set(at, (page = entriesOf(ranks, runs, keys, from, to)));
       }
       return page;
+    },
+    rows: function* (size) {
+      for (const run of runs)
+        for (const ids of run.batches(size)) {
+          const rows = new Map<number, CompareRow>();
+          // A batch holds a whole run of equal values, however long: the row reads stay below SQLite's variable limit.
+          for (let i = 0; i < ids.length; i += 500)
+            for (const [id, row] of rowsOf(ranks, ids.slice(i, i + 500), keys)) rows.set(id, row);
+          yield ids.map((id) => ({ row: rows.get(id)!, tier: run.tier }));
+        }
     },
   };
 }

@@ -30,4 +30,6 @@ export interface CompareView {
   hasColumn: boolean[];
   /** Entries `from` to `to` (excluded) in reading order. */
   entries: (from: number, to: number) => Entry[];
+  /** Every entry in reading order, about `size` at a time and none kept (the CSV export: bounded memory). */
+  rows: (size: number) => Iterable<Entry[]>;
 }
