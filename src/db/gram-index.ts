@@ -10,39 +10,78 @@
 /** Characters that make up search terms; everything else separates them. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** Keys above every code point: a bigram is (first + 1) · BIGRAM + second, a unigram its code point. */
+const BIGRAM = 0x110000;
+/** Slots of the shared seen-token table: enough for a paragraph of 4,096 characters at half load. */
+const SHARED_SLOTS = 1 << 14;
+const shared = { keys: new Float64Array(SHARED_SLOTS), marks: new Uint32Array(SHARED_SLOTS), generation: 0 };
+
 /** The distinct unigram and bigram tokens of a text, space-separated, as the index stores them. */
 export function toGramText(text: string): string {
-  const seen = new Set<string>();
-  let prev = '';
+  const seen = seenTable(text.length * 2);
+  const out: string[] = [];
+  let prev = -1;
+  let prevChar = '';
   // By UTF-16 unit with fast paths for ASCII and the CJK block (most of a report); other characters take the
-  // regex. Per-character regex tests and replaces made this the costliest part of storing a report.
+  // regex. Tokens are told apart by number in a table reused across calls, not by string in a Set: hashing a
+  // new two-character string per position made this the costliest part of storing a report.
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+    let code = text.charCodeAt(i);
     let c: string;
     if (code < 0x80) {
-      if (code >= 0x61 && code <= 0x7a) c = text[i]!;
-      else if (code >= 0x41 && code <= 0x5a) c = String.fromCharCode(code + 32);
-      else if (code >= 0x30 && code <= 0x39) c = text[i]!;
-      else {
-        prev = '';
+      if (code >= 0x41 && code <= 0x5a) code += 32;
+      else if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) {
+        prev = -1;
         continue;
       }
+      c = String.fromCharCode(code);
     } else if (code >= 0x4e00 && code <= 0x9fff) c = text[i]!;
     else {
-      const cp = text.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      if (cp > 0xffff) i++;
-      if (!WORD_CHAR.test(ch)) {
-        prev = '';
+      code = text.codePointAt(i)!;
+      c = String.fromCodePoint(code);
+      if (code > 0xffff) i++;
+      if (!WORD_CHAR.test(c)) {
+        prev = -1;
         continue;
       }
-      c = ch;
     }
-    seen.add(c);
-    if (prev) seen.add(prev + c);
-    prev = c;
+    if (seen(code)) out.push(c);
+    if (prev >= 0 && seen((prev + 1) * BIGRAM + code)) out.push(prevChar + c);
+    prev = code;
+    prevChar = c;
   }
-  return [...seen].join(' ');
+  return out.join(' ');
+}
+
+/**
+ * A first-seen test for up to `tokens` numeric keys (open addressing, linear probing): the shared table with a
+ * new generation mark (nothing to clear), or a table of its own for a text too long for it.
+ */
+function seenTable(tokens: number): (key: number) => boolean {
+  let table = shared;
+  if (tokens * 2 > SHARED_SLOTS) {
+    let slots = SHARED_SLOTS;
+    while (slots < tokens * 2) slots *= 2;
+    table = { keys: new Float64Array(slots), marks: new Uint32Array(slots), generation: 0 };
+  }
+  if (++table.generation > 0xfffffffe) {
+    table.marks.fill(0);
+    table.generation = 1;
+  }
+  const { keys, marks, generation } = table;
+  const mask = keys.length - 1;
+  // Multiplicative hashing keeps its mixed bits at the top: the slot is the product's high bits.
+  const shift = 32 - Math.log2(keys.length);
+  return (key) => {
+    let slot = Math.imul((key >>> 0) ^ ((key / 0x100000000) | 0), 0x9e3779b1) >>> shift;
+    while (marks[slot] === generation) {
+      if (keys[slot] === key) return false;
+      slot = (slot + 1) & mask;
+    }
+    marks[slot] = generation;
+    keys[slot] = key;
+    return true;
+  };
 }
 
 /** A search term as the index sees it: its letters and digits only, ASCII case folded. */

@@ -9,4 +9,27 @@ describe('toGramText', () => {
     expect(toGramText('提案提案')).toBe('提 案 提案 案提');
     expect(toGramText('，。 ')).toBe('');
   });
+
+  it('gives each distinct token once in first-seen order, for short texts after long ones and texts past the shared table', () => {
+    // Reference: the same tokens through a Set of strings.
+    const reference = (text: string): string => {
+      const seen = new Set<string>();
+      let prev = '';
+      for (const ch of text) {
+        if (!/[\p{L}\p{N}]/u.test(ch)) {
+          prev = '';
+          continue;
+        }
+        const c = ch.replace(/[A-Z]/, (x) => x.toLowerCase());
+        seen.add(c);
+        if (prev) seen.add(prev + c);
+        prev = c;
+      }
+      return [...seen].join(' ');
+    };
+    // 6,000 distinct CJK characters in a row: 12,000 tokens, more than the reused table holds.
+    const long = Array.from({ length: 6000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+    const texts = [long, '政协委员提案办复率100%,提案ABC abc', `${long.slice(0, 3000)}𠀀𠀁Ⅻ１２${long.slice(0, 3000)}`, '提案'];
+    for (const text of [...texts, ...texts]) expect(toGramText(text)).toBe(reference(text));
+  });
 });
