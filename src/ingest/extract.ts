@@ -13,7 +13,7 @@ import { extractTerms, summarize } from './summarize/index.js';
 /** Runs read → decode → normalize → outline → metadata → metrics → summaries → keywords on one file. */
 export async function extractFile(file: string): Promise<ExtractedReport> {
   const started = performance.now();
-  const bytes = await readInput(file);
+  const bytes = readInput(file);
   const read = performance.now() - started;
   const report = await extractDocument(file, bytes);
   report.timings.read = read;

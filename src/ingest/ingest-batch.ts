@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { DigestDb } from '../db/open.js';
 import { reportFiles } from '../db/schema.js';
@@ -116,6 +116,8 @@ export async function ingestPaths(
     });
   };
   for (const input of files) {
+    // Reads are synchronous (see readInput): give a serving process's other work its turn between files.
+    await new Promise((resolve) => setImmediate(resolve));
     const file = typeof input === 'string' ? input : input.name;
     try {
       if (typeof input !== 'string') {
@@ -128,7 +130,8 @@ export async function ingestPaths(
         pending.push({ file, report, stamp: { path: file, size, mtimeMs: 0 }, upload: false });
         pendingChars += report.original.length;
       } else {
-        const info = await stat(file);
+        // Synchronous like the read that follows (see readInput).
+        const info = statSync(file);
         const known = db.select().from(reportFiles).where(eq(reportFiles.path, file)).get();
         if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
           summary.unchanged++;

