@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { bumpCorpusVersion } from './corpus-meta.js';
 import { toGramText } from './gram-index.js';
 import type { DigestDb } from './open.js';
+import { decodeTermCounts } from './term-counts.js';
 import { allRegions } from '../gazetteer/gazetteer.js';
 import { createRng } from '../bench/prng.js';
 
@@ -183,8 +184,7 @@ function syncTermDf(client: Database.Database, sources: number[]): void {
     const weight = copiesPerSource(client, sources);
     for (const id of sources) {
       const row = terms.get(id) as { terms: string };
-      for (const t of Object.keys(JSON.parse(row.terms) as Record<string, number>))
-        df.set(t, (df.get(t) ?? 0) + (weight.get(id) ?? 1));
+      for (const t of Object.keys(decodeTermCounts(row.terms))) df.set(t, (df.get(t) ?? 0) + (weight.get(id) ?? 1));
     }
     const upsert = client.prepare(
       'INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = excluded.df',

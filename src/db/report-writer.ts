@@ -11,6 +11,7 @@ import { type ParagraphIndex, packSentences } from './summary-refs.js';
 import { reportFiles, reports } from './schema.js';
 import type { ExtractedReport } from '../domain/report.js';
 import { adjustTermDf } from './term-df.js';
+import { encodeTermCounts } from './term-counts.js';
 
 /** Where a stored report came from on disk. */
 export interface FileStamp {
@@ -231,7 +232,7 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, grams: GramRo
       packSentences(r.summary, index),
       packSentences(r.planSummary, index),
       JSON.stringify(r.keywords),
-      JSON.stringify(r.terms),
+      encodeTermCounts(r.terms),
       r.extractorVersion,
       now.toISOString(),
     ).lastInsertRowid,

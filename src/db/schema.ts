@@ -1,6 +1,14 @@
 import type { CompareTier } from '../domain/compare-tier.js';
 import type { DeliveryStatus, FilterKind, SubjectKind } from '../domain/subscription.js';
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { decodeTermCounts, encodeTermCounts } from './term-counts.js';
+
+/** A text column holding term counts in the compact form of term-counts.ts (JSON rows read too). */
+const termCounts = customType<{ data: Record<string, number>; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: encodeTermCounts,
+  fromDriver: decodeTermCounts,
+});
 
 /** One report, identified by the hash of its normalized text. */
 export const reports = sqliteTable(
@@ -34,7 +42,7 @@ export const reports = sqliteTable(
     planSummary: text('plan_summary', { mode: 'json' }).$type<string[]>().notNull(),
     keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull(),
     /** Candidate terms with counts, for corpus-relative keyword weights. */
-    terms: text('terms', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    terms: termCounts('terms').notNull(),
     /** Report count when the keywords were last ranked against the corpus (0: not yet); see refresh-keywords. */
     keywordsTotal: integer('keywords_total').notNull().default(0),
     /** Extractor version that produced the row (0: stored before versions); another version is re-extracted at start. */

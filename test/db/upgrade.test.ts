@@ -217,3 +217,33 @@ describe('upgrading a database from before the WITHOUT ROWID tables (migration 0
     }
   });
 });
+
+describe('upgrading a database with JSON term counts (migration 0016)', () => {
+  it('rewrites the records the compact form holds exactly and reads every record the same', () => {
+    const { client, path } = migratedTo(16);
+    const records = [
+      '{"民主监督":6,"社情民意信息":6,"营商环境":5,"APP":1,"一等奖":1}',
+      '{}',
+      // Counts rising again, a tab in a term, a fractional count: left as JSON.
+      '{"甲":1,"乙":2}',
+      '{"a\\tb":1}',
+      '{"丙":1.5}',
+    ];
+    const insert = client.prepare(
+      `INSERT INTO reports (id, hash, source_file, script, encoding, text_length, summary, plan_summary, keywords, terms, ingested_at)
+       VALUES (?, ?, 'a.txt', 'simplified', 'utf-8', 9, '[]', '[]', '[]', ?, '2026-01-01T00:00:00Z')`,
+    );
+    for (const [i, terms] of records.entries()) insert.run(i + 1, `h${i}`, terms);
+    client.close();
+
+    const db = openDb(path);
+    try {
+      const stored = db.$client.prepare('SELECT terms FROM reports ORDER BY id').pluck().all();
+      expect(stored).toEqual(['6\t民主监督\t社情民意信息\n5\t营商环境\n1\tAPP\t一等奖', '', ...records.slice(2)]);
+      const read = db.select({ terms: schema.reports.terms }).from(schema.reports).orderBy(schema.reports.id).all();
+      expect(read.map((r) => Object.entries(r.terms))).toEqual(records.map((r) => Object.entries(JSON.parse(r))));
+    } finally {
+      db.$client.close();
+    }
+  });
+});
