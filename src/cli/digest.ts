@@ -7,6 +7,7 @@ import { runBenchCommand } from './bench-command.js';
 import { runExtract } from './extract-command.js';
 import { runIngest } from './ingest-command.js';
 import { runPush } from './push-command.js';
+import { runReadmeExamples } from './readme-examples-command.js';
 
 const USAGE = `用法: digest <命令> [参数]
   ingest [路径或网址…] [--db 文件]  导入报告(默认 seeds/;网址: http(s)://…)
@@ -14,7 +15,8 @@ const USAGE = `用法: digest <命令> [参数]
   ask "<命令>" [--chat ID] [--json] [--db 文件]   以聊天命令查询
   push [--now ISO时间] [--dry-run] [--db 文件]    发送本期周报
   eval [--stages]                在种子与开发语料上评估抽取(--stages:开发语料逐阶段入库耗时)
-  bench [--reports N] [--json 文件] [--workers N]   性能基准`;
+  bench [--reports N] [--json 文件] [--workers N]   性能基准
+  readme-examples [--check|--write]   核对(或改写)README.md 中的命令示例`;
 
 /** Entry point of the `digest` CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -85,6 +87,8 @@ export async function main(argv: string[]): Promise<number> {
       return runEval(process.cwd(), process.stdout, { stages: rest.includes('--stages') });
     case 'bench':
       return runBenchCommand(rest);
+    case 'readme-examples':
+      return runReadmeExamples(rest);
     default:
       process.stdout.write(USAGE + '\n');
       return command && command !== 'help' && command !== '--help' ? 2 : 0;
