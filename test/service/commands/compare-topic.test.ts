@@ -51,3 +51,54 @@ describe('/compare on a topic names the bodies it shows', () => {
     expect(reply.chart!.source).not.toContain('工作报告');
   });
 });
+
+describe('/compare on a topic reads only the rows a page shows', () => {
+  let env: Awaited<ReturnType<typeof seededService>>;
+  beforeAll(async () => {
+    env = await seededService([new URL('../../../../shared/dev-corpus/', import.meta.url).pathname]);
+  }, 120_000);
+  afterAll(() => env.cleanup());
+
+  it('every page names its reports, counts and quotes them as a scan of their paragraphs does', () => {
+    const c = env.service.store.db.$client;
+    const reports = new Map(
+      (c.prepare('SELECT id, region_name AS name, year FROM reports').all() as { id: number; name: string; year: number }[]).map(
+        (r) => [r.id, r],
+      ),
+    );
+    const texts = c.prepare('SELECT text FROM paragraphs WHERE report_id = ?').pluck();
+    let rows = 0;
+    for (let page = 1; page <= 3; page++) {
+      const reply = env.service.handle(`/compare 营商环境 第${page}页`, { platform: 'console', chatId: 'z' });
+      const blocks = reply.sections[1]!.blocks;
+      const chart = reply.chart!.points;
+      let shown = 0;
+      blocks.forEach((b, i) => {
+        if (b.type !== 'fields') return;
+        const mentions = Number(/提到 (\d+) 次/.exec(b.items[0]!.value)![1]);
+        // The chart's point of this row names the report: its region and year.
+        const point = chart[shown++]!;
+        const candidates = [...reports.values()].filter((r) => `${r.name} ${r.year}` === point.label);
+        expect(candidates.length, point.label).toBeGreaterThan(0);
+        const counts = candidates.map((r) =>
+          (texts.all(r.id) as string[]).reduce((n, t) => n + t.split('营商环境').length - 1, 0),
+        );
+        expect(counts, point.label).toContain(mentions);
+        expect(point.value).toBe(mentions);
+        const quote = blocks[i + 1];
+        if (quote?.type === 'quote') {
+          const said = quote.text.replace(/…$/, '');
+          const from = candidates.flatMap((r) => texts.all(r.id) as string[]);
+          expect(
+            from.some((t) => t.includes(said)),
+            point.label,
+          ).toBe(true);
+          expect(said).toContain('营商环境');
+        }
+        rows++;
+      });
+      expect(shown, `page ${page}`).toBe(chart.length);
+    }
+    expect(rows).toBeGreaterThan(12);
+  });
+});
