@@ -26,8 +26,8 @@ const POOL_PER_PICK = 8;
 const FLOOR = -2.5;
 
 /** Bigram sets are reused across the report, plan and per-section selections of the same sentences. */
-const gramCache = new WeakMap<ScoredSentence, Set<string>>();
-function gramsOf(s: ScoredSentence): Set<string> {
+const gramCache = new WeakMap<ScoredSentence, Set<number>>();
+function gramsOf(s: ScoredSentence): Set<number> {
   let grams = gramCache.get(s);
   if (!grams) gramCache.set(s, (grams = bigrams(s.text)));
   return grams;
