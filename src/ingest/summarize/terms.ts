@@ -15,7 +15,9 @@ export function extractTerms(text: string, regionNames: string[]): { terms: Reco
   // One `cut` of the whole text: jieba splits at every line break anyway, so the words are those of cutting
   // line by line, and `tag`'s part of speech is the dictionary's (posFilter) — a third of the time of tagging.
   for (const word of jieba().cut(text, true)) {
-    if (!kept(word)) continue;
+    // A one-unit token is never a term (isShapeStop; no domain term is that short): over a third of the tokens
+    // skip the dictionary look-ups, which hash every new token string.
+    if (word.length < 2 || !kept(word)) continue;
     const term = word.trim();
     if (isStopTerm(term) || regions.some((r) => term.includes(r))) continue;
     counts.set(term, (counts.get(term) ?? 0) + 1);

@@ -4,7 +4,7 @@ import { decodeInput } from '../../../src/ingest/decode.js';
 import { normalize } from '../../../src/ingest/normalize/index.js';
 import { extractTerms } from '../../../src/ingest/summarize/index.js';
 import { jieba, posFilter } from '../../../src/ingest/summarize/jieba.js';
-import { KEEP_POS } from '../../../src/ingest/summarize/lexicon.js';
+import { DOMAIN_TERMS, KEEP_POS, isStopTerm } from '../../../src/ingest/summarize/lexicon.js';
 import { seedAndDevFiles } from '../../helpers/corpus-files.js';
 
 const text = [
@@ -46,6 +46,12 @@ describe('extractTerms', () => {
     const r = extractTerms('http://www.zxnews.net 政(zhèng)协(xié) 5G基站和APP平台建设,5G网络覆盖。', []);
     expect(Object.keys(r.terms).some((t) => /^[a-z]+$/.test(t))).toBe(false);
     expect(r.terms).toHaveProperty('5G');
+  });
+
+  it('never takes a one-unit token as a term, so skipping those before the look-ups changes nothing', () => {
+    // extractTerms drops tokens shorter than 2 UTF-16 units up front: exact only while isStopTerm stops all of them.
+    expect(DOMAIN_TERMS.filter((t) => t.length < 2)).toEqual([]);
+    for (const one of ['县', '案', 'A', '5', '𠀀'.slice(0, 1)]) expect(isStopTerm(one), one).toBe(true);
   });
 });
 
