@@ -38,13 +38,23 @@ describe('the one-time headline-facts fill beside another process', () => {
     expect(marked.n).toBe(1);
   });
 
-  it('fills an unfilled read model again, the same as ingest wrote it', async () => {
+  it('fills an unfilled read model again, the same as ingest wrote it, with the same indexes', async () => {
     t = tempDb();
     await ingestPaths(t.db, [SEEDS_DIR]);
     const rows = () => t!.db.$client.prepare('SELECT * FROM headline_facts ORDER BY report_id, key').all();
+    // The fill drops the tables' indexes and builds them again after the rows: the same ones come back.
+    const indexes = () =>
+      t!.db.$client
+        .prepare(
+          `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('headline_facts', 'headline_rows') ORDER BY name`,
+        )
+        .all();
     const before = rows();
+    const indexesBefore = indexes();
+    expect(indexesBefore.length).toBeGreaterThanOrEqual(4);
     t.db.$client.prepare("UPDATE corpus_meta SET value = 0 WHERE key = 'headline_facts'").run();
     expect(fillHeadlineFactsIfNeeded(t.db)).toBe(before.length);
     expect(rows()).toEqual(before);
+    expect(indexes()).toEqual(indexesBefore);
   });
 });
