@@ -37,6 +37,8 @@ export interface ScriptGuess {
   script: 'simplified' | 'traditional';
   /** Exact when the text was converted; below the threshold, possibly an upper bound (see changingChars). */
   share: number;
+  /** toSimplified(text), when detection converted the whole text (it was no longer than the sample). */
+  simplified?: string;
 }
 
 /** The changing code points: a byte per BMP code point (read per character, faster than a Set), a set beyond. */
@@ -117,14 +119,18 @@ export function detectScript(text: string): ScriptGuess {
   const { han, could } = countHan(sample, table);
   if (han === 0) return { script: 'simplified', share: 0 };
   if (table && could < TRADITIONAL_SHARE * han) return { script: 'simplified', share: could / han };
-  const changed = changedChars(sample, toSimplified(sample));
+  const converted = toSimplified(sample);
+  const changed = changedChars(sample, converted);
   const share = changed / han;
   if (share < TRADITIONAL_SHARE) return { script: 'simplified', share };
+  // A Traditional text no longer than the sample is converted already: its caller need not convert it again.
+  const traditional: ScriptGuess =
+    sample === text ? { script: 'traditional', share, simplified: converted } : { script: 'traditional', share };
   // The reverse conversion can change at most the characters its table holds: fewer than `changed` decides.
   const reverse = changingChars('s2t');
-  if (reverse && countHan(sample, reverse).could < changed) return { script: 'traditional', share };
+  if (reverse && countHan(sample, reverse).could < changed) return traditional;
   if (changedChars(sample, toTraditional(sample)) >= changed) return { script: 'simplified', share };
-  return { script: 'traditional', share };
+  return traditional;
 }
 
 /** True when the text is written in Traditional script. */
@@ -134,7 +140,8 @@ export function isTraditional(text: string): boolean {
 
 /** The Simplified form of a document or a query: converted when it is Traditional, else unchanged (显著 stays). */
 export function simplifiedForm(text: string): string {
-  return isTraditional(text) ? toSimplified(text) : text;
+  const guess = detectScript(text);
+  return guess.script === 'traditional' ? (guess.simplified ?? toSimplified(text)) : text;
 }
 
 /** Characters that differ between a text and its conversion (the converters keep code-point counts). */

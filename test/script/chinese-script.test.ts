@@ -19,6 +19,20 @@ describe('one script conversion for documents and queries', () => {
   });
 });
 
+describe('detectScript hands back the conversion it made', () => {
+  it('carries the Simplified form of a Traditional text no longer than its sample, and none for a longer one', () => {
+    const short = '政協委員提出提案，推動經濟發展與環境保護。';
+    const guess = detectScript(short);
+    expect(guess.script).toBe('traditional');
+    expect(guess.simplified).toBe(toSimplified(short));
+    // Past the 8,000-character sample only the sample was converted: the caller converts the text itself.
+    const long = short.repeat(500);
+    expect(detectScript(long).script).toBe('traditional');
+    expect(detectScript(long).simplified).toBeUndefined();
+    expect(detectScript('政协委员提出提案,推动经济发展。').simplified).toBeUndefined();
+  });
+});
+
 describe('detectScript counts Han characters as the Script=Han regex does', () => {
   // The definition detectScript must agree with: a regex count of Han, conversion to measure the share.
   function reference(text: string): { script: string; share: number } {

@@ -13,9 +13,9 @@ export interface ScriptResult {
  * Simplified text damages it (显著→显着). Detection is the shared one queries use too.
  */
 export function toSimplifiedScript(text: string): ScriptResult {
-  const { script, share } = detectScript(text);
+  const { script, share, simplified } = detectScript(text);
   if (script === 'simplified') return { script, text, share };
-  return { script, text: normalizeQuotes(toSimplified(text)), share };
+  return { script, text: normalizeQuotes(simplified ?? toSimplified(text)), share };
 }
 
 /** Corner brackets used as quotes in Traditional texts → the mainland curly quotes. */
