@@ -12,8 +12,20 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Rows encoded per chunk: a lazy export's rows are dropped as soon as their chunk is bytes. */
+const CHUNK_ROWS = 1000;
+
 /** CsvData → CSV bytes: UTF-8 with BOM, CRLF line ends, header row first. */
 export function toCsv(csv: CsvData): Buffer {
-  const lines = [csv.columns, ...csv.rows].map((row) => row.map(csvField).join(','));
-  return Buffer.concat([BOM, Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+  const chunks: Buffer[] = [BOM];
+  let lines = [csv.columns.map(csvField).join(',')];
+  for (const row of csv.rows) {
+    lines.push(row.map(csvField).join(','));
+    if (lines.length >= CHUNK_ROWS) {
+      chunks.push(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
+      lines = [];
+    }
+  }
+  if (lines.length) chunks.push(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
+  return Buffer.concat(chunks);
 }

@@ -2,7 +2,7 @@
  * A generated corpus of headline facts for comparison tests (every tier, units, periods, doubts, other bodies)
  * and the comparison built from it the old way: every report listing and every headline fact, ranked in JS.
  */
-import { createRng, type Rng } from '../../src/bench/prng.js';
+import type { Rng } from '../../src/bench/prng.js';
 import { tierOf } from '../../src/domain/compare-tier.js';
 import { writeHeadlineFacts } from '../../src/db/headline-facts-write.js';
 import type { DigestDb } from '../../src/db/open.js';

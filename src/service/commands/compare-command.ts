@@ -87,7 +87,7 @@ function compareMetric(store: ReportStore, q: CompareQuery, m: NamedMetric): Rep
     actions,
     chart: chartOf(title, m, cmp, shown, q.includeDoubtful, built),
     // An export of every row, read from SQL a batch at a time, only when asked for.
-    csv: q.csv ? csvOf(m, viewRows(cmp)) : undefined,
+    csv: q.csv ? csvOf(m, () => viewRows(cmp)) : undefined,
     script: 'simplified',
   };
 }

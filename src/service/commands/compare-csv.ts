@@ -1,4 +1,4 @@
-import type { CsvData } from '../reply/reply-model.js';
+import type { CsvData, CsvRow } from '../reply/reply-model.js';
 import type { NamedMetric } from './compare-build.js';
 import { type CompareRow, periodLabel } from './compare-rows.js';
 import type { CompareView } from './compare-view.js';
@@ -11,8 +11,11 @@ export function* viewRows(view: CompareView): Generator<CompareRow> {
   for (const batch of view.rows(EXPORT_BATCH)) for (const e of batch) yield e.row;
 }
 
-/** The whole comparison as CSV rows (an export: every row in reading order, not a page). */
-export function csvOf(m: NamedMetric, rows: Iterable<CompareRow>): CsvData {
+/**
+ * The whole comparison as CSV rows (an export: every row in reading order, not a page). `rows` is called for each
+ * pass over the export, so a lazy source is read again from its first row, a batch at a time.
+ */
+export function csvOf(m: NamedMetric, rows: () => Iterable<CompareRow>): CsvData {
   return {
     fileName: `compare-${m.group.columns[m.column]!.key}.csv`,
     columns: [
@@ -23,7 +26,13 @@ export function csvOf(m: NamedMetric, rows: Iterable<CompareRow>): CsvData {
       '年度',
       ...m.group.columns.flatMap((c) => [c.label, `${c.label}单位`, `${c.label}备注`]),
     ],
-    rows: Array.from(rows, (r) => [
+    rows: { [Symbol.iterator]: () => csvRows(rows()) },
+  };
+}
+
+function* csvRows(rows: Iterable<CompareRow>): Generator<CsvRow> {
+  for (const r of rows)
+    yield [
       r.report.regionName,
       r.report.province,
       r.tier,
@@ -34,6 +43,5 @@ export function csvOf(m: NamedMetric, rows: Iterable<CompareRow>): CsvData {
         const notes = [periodLabel(c.period), c.derived ? '推算' : null, c.doubts.length ? `存疑:${c.doubts.join('、')}` : null];
         return [c.fact.value, c.fact.unit, notes.filter(Boolean).join(';') || null];
       }),
-    ]),
-  };
+    ];
 }

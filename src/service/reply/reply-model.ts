@@ -47,11 +47,17 @@ export interface ChartData {
   source: string;
 }
 
-/** A CSV export of a table. */
+/** One row of a CSV export. */
+export type CsvRow = (string | number | null)[];
+
+/**
+ * A CSV export of a table. `rows` may be lazy (a whole /compare export is read from SQL a batch at a time while it
+ * is encoded, so 100k rows are never held at once); each iteration starts again from the first row.
+ */
 export interface CsvData {
   fileName: string;
   columns: string[];
-  rows: (string | number | null)[][];
+  rows: Iterable<CsvRow>;
 }
 
 /** What kind of answer this is (adapters use it for visibility and layout). */

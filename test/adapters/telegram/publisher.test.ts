@@ -73,7 +73,7 @@ describe('telegram publisher', () => {
         charts.push(chart.title);
         return Buffer.from('PNGDATA');
       },
-      encodeCsv: (csv) => [csv.columns.join(','), ...csv.rows.map((r) => r.join(','))].join('\n'),
+      encodeCsv: (csv) => [csv.columns.join(','), ...Array.from(csv.rows, (r) => r.join(','))].join('\n'),
     });
     await pair.adapter.publisher.publish('706', withChartAndCsv());
     const [photo] = pair.standIn.okCallsOf('sendPhoto');
