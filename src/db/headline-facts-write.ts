@@ -204,7 +204,7 @@ export function fillHeadlineFactsIfNeeded(db: DigestDb): number {
   if (filled()) return 0;
   let n = 0;
   // Immediate, and asked again under the write lock: another process opening the database meanwhile may have
-  // filled it while this one waited (at 100,000 reports a fill is minutes of work).
+  // filled it while this one waited (at 100,000 reports a fill is over a minute of work).
   client
     .transaction(() => {
       if (filled()) return;
