@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedProfiles } from '../../src/bench/seed-profile.js';
 import { createCorpus } from '../../src/bench/synthetic-corpus.js';
 import { openDb } from '../../src/db/open.js';
+import { decodeTermCounts } from '../../src/db/term-counts.js';
 import { extractFile } from '../../src/ingest/extract.js';
 import { ingestPaths } from '../../src/ingest/ingest-batch.js';
 import { renderPlain } from '../../src/service/reply/plain-renderer.js';
@@ -32,7 +33,7 @@ describe('store and service speed-ups', () => {
       .get(file) as Record<string, unknown>;
     expect(row.hash).toBe(report.hash);
     expect(row.region_code).toBe(report.meta.region!.code);
-    expect(JSON.parse(row.terms as string)).toEqual(report.terms);
+    expect(decodeTermCounts(row.terms as string)).toEqual(report.terms);
     const id = row.id as number;
     const store = new ReportStore(env.db);
     expect(store.originalText(id)).toBe(report.original);
