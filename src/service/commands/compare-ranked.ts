@@ -1,113 +1,19 @@
-import { CROSS_CHECKS, RATE_WHY, rateFails, doubtMask } from '../../domain/cross-checks.js';
-import { keyBit, rowBits } from '../../domain/key-bits.js';
+import { doubtMask } from '../../domain/cross-checks.js';
 import { TIER_ORDER, type CompareTier } from '../../domain/compare-tier.js';
-import {
-  compareRanksOf,
-  type CellCount,
-  type CompareRanks,
-  type RankQuery,
-  type RankedFact,
-  type RowFact,
-  type Segment,
-} from '../../db/compare-ranks.js';
+import { compareRanksOf, type CellCount, type CompareRanks, type RankQuery, type Segment } from '../../db/compare-ranks.js';
 import type { FactScope } from '../../db/headline-facts.js';
 import type { DigestDb } from '../../db/open.js';
-import { formatValue } from '../reply/format.js';
-import {
-  baseUnit,
-  byName,
-  medianText,
-  periodLabel,
-  type CompareCell,
-  type CompareRow,
-  type CompareStats,
-  reportOfFact,
-} from './compare-rows.js';
-import { byRank, segmentBatches } from './compare-scan.js';
+import { baseUnit, byName, medianText, periodLabel, type CompareRow, type CompareStats } from './compare-rows.js';
 import type { CompareView, Entry } from './compare-view.js';
-
-/**
- * When the row's columns are keys of one family: the reports without the compared figure counted by tier and
- * row period, and which columns have figures, from the family's headline_rows (one grouped pass) instead of
- * from every figure of the other columns.
- */
-function shapesOf(
-  ranks: CompareRanks,
-  q: RankQuery,
-): { uncompared: { tier: CompareTier; period: string; n: number }[]; hasColumn: boolean[] } | null {
-  const bits = rowBits(q.keys);
-  if (!bits) return null;
-  const colBits = q.keys.map((k) => keyBit(k)!.bit);
-  const compared = colBits[q.keys.indexOf(q.key)]!;
-  const counts = new Map<string, { tier: CompareTier; period: string; n: number }>();
-  const hasColumn = q.keys.map(() => false);
-  for (const s of ranks.rowShapes(q, bits.family)) {
-    if (!(s.own & bits.mask)) continue;
-    colBits.forEach((b, i) => {
-      if (s.own & b) hasColumn[i] = true;
-    });
-    if (s.own & compared) continue;
-    // As rowPeriod: annual when one of the row's figures is, else the period of its first figure.
-    let period = 'year';
-    if (!(s.annual & bits.mask)) {
-      const first = colBits.find((b) => s.own & b)!;
-      period = new Map(s.periods.split(',').map((x) => [Number(x.slice(0, x.indexOf(':'))), x.slice(x.indexOf(':') + 1)])).get(
-        first,
-      )!;
-    }
-    const at = `${s.tier}|${period}`;
-    const c = counts.get(at);
-    if (c) c.n += s.n;
-    else counts.set(at, { tier: s.tier, period, n: s.n });
-  }
-  return { uncompared: [...counts.values()], hasColumn };
-}
+import { entriesOf, rowsOf, type Run, segmentIds, sqlRun, uncomparedRun } from './compare-runs.js';
+import { shapesOf, type Uncompared, uncomparedRows } from './compare-shapes.js';
 
 /** Pages kept per view. */
 const MAX_PAGES = 32;
 
-/** A run of entries in reading order: one sorted segment in SQL, or rows already in memory. */
-interface Run {
-  size: number;
-  tier: string | null;
-  /** Report ids of the run's entries `from` to `to` (excluded), in order. */
-  ids: (from: number, to: number) => number[];
-  /** Every report id of the run in order, about `size` at a time. */
-  batches: (size: number) => Iterable<number[]>;
-}
-
-/** A report without an own figure of the compared key: its own figures of the other columns. */
-interface Uncompared {
-  reportId: number;
-  tier: CompareTier;
-  regionName: string | null;
-  period: string;
-  /** The first figure in column order (a tier group sorts such rows by it). */
-  first: number;
-}
-
 /** Sums the counts matching `test`. */
 function sum(counts: CellCount[], test: (c: CellCount) => boolean): number {
   return counts.reduce((n, c) => n + (test(c) ? c.n : 0), 0);
-}
-
-/** Reports of one tier without the compared figure, from their facts in listing order (a report's facts together). */
-function uncomparedRows(ranks: CompareRanks, q: RankQuery, tier: CompareTier): Uncompared[] {
-  const byReport = new Map<number, { regionName: string | null; facts: Map<string, { n: number; p: string }> }>();
-  for (const f of ranks.uncompared(q, tier)) {
-    let r = byReport.get(f.reportId);
-    if (!r) byReport.set(f.reportId, (r = { regionName: f.regionName, facts: new Map() }));
-    r.facts.set(f.key, { n: f.normalized, p: f.period });
-  }
-  return [...byReport].map(([reportId, r]) => {
-    const present = q.keys.flatMap((k) => {
-      const f = r.facts.get(k);
-      return f ? [f] : [];
-    });
-    // As rowPeriod: annual when some other figure is, else the first figure's period.
-    const period = present.some((f) => f.p === 'year') ? 'year' : present[0]!.p;
-    return { reportId, tier, regionName: r.regionName, period, first: present[0]!.n };
-  });
 }
 
 /** The unit family most trusted annual figures state; a tie goes to the family listed first (as rankRows). */
@@ -141,74 +47,6 @@ function mostStated(
   const [id] = segmentIds(ranks, q, among, 0, 1);
   const row = rowsOf(ranks, [id!], keys).get(id!)!;
   return row.cells[q.keys.indexOf(q.key)]!.fact.unit;
-}
-
-/** A sorted SQL segment's report ids `from`..`to`: the value range they span, sorted with its ties in JS. */
-function segmentIds(ranks: CompareRanks, q: RankQuery, s: Segment, from: number, to: number): number[] {
-  const high = ranks.valueAt(q, s, from);
-  const low = ranks.valueAt(q, s, to - 1);
-  if (high === null || low === null) return [];
-  const before = ranks.countAbove(q, s, high);
-  // Listing order in, a stable sort: equal values and names keep it, as the whole-table sort did.
-  const rows: RankedFact[] = ranks.between(q, s, low, high).sort(byRank);
-  return rows.slice(from - before, to - before).map((r) => r.reportId);
-}
-
-function sqlRun(db: DigestDb, ranks: CompareRanks, q: RankQuery, s: Segment, size: number, tier: string | null): Run {
-  return {
-    size,
-    tier,
-    ids: (from, to) => segmentIds(ranks, q, s, from, to),
-    batches: (n) => segmentBatches(db, ranks, q, s, n),
-  };
-}
-
-/** Reports without the compared figure of one tier and row period, read (and sorted) when a page reaches them. */
-function uncomparedRun(
-  load: () => Uncompared[],
-  period: string,
-  sort: (a: Uncompared, b: Uncompared) => number,
-  size: number,
-  tier: string | null,
-): Run {
-  let rows: Uncompared[] | null = null;
-  const ids = (from: number, to: number) => {
-    rows ??= load()
-      .filter((r) => r.period === period)
-      .sort(sort);
-    return rows.slice(from, to).map((r) => r.reportId);
-  };
-  return {
-    size,
-    tier,
-    ids,
-    batches: function* (n) {
-      for (let from = 0; from < size; from += n) yield ids(from, from + n);
-    },
-  };
-}
-
-/** A cell of a page row: the stored doubts, then the row's failed checks (as crossCheck adds them). */
-function cellOfRow(f: RowFact, keys: readonly string[]): CompareCell {
-  const doubts = [...(JSON.parse(f.doubts) as string[])];
-  for (const x of CROSS_CHECKS)
-    if (f.checks & x.bit && keys.includes(x.a) && keys.includes(x.b) && !doubts.includes(x.why)) doubts.push(x.why);
-  if (rateFails(f) && !doubts.includes(RATE_WHY)) doubts.push(RATE_WHY);
-  return { fact: f, text: formatValue(f), doubts, derived: f.derived ?? null, period: f.period };
-}
-
-/** Rows of the given reports, with every column's own figure. */
-function rowsOf(ranks: CompareRanks, ids: number[], keys: readonly string[]): Map<number, CompareRow> {
-  const out = new Map<number, CompareRow>();
-  for (const f of ranks.rowFacts(ids, keys)) {
-    let r = out.get(f.reportId);
-    if (!r) {
-      const report = reportOfFact(f);
-      out.set(f.reportId, (r = { report, tier: f.tier, cells: keys.map(() => null) }));
-    }
-    if (!f.otherBody) r.cells[keys.indexOf(f.key)] = cellOfRow(f, keys);
-  }
-  return out;
 }
 
 /**
@@ -353,23 +191,4 @@ export function rankedView(
         }
     },
   };
-}
-
-/** Entries `from`..`to` of the runs in reading order, each run asked only for its part of the range. */
-function entriesOf(ranks: CompareRanks, runs: Run[], keys: readonly string[], from: number, to: number): Entry[] {
-  const wanted: { id: number; tier: string | null }[] = [];
-  let at = 0;
-  for (const run of runs) {
-    const start = Math.max(from, at);
-    const end = Math.min(to, at + run.size);
-    if (start < end) for (const id of run.ids(start - at, end - at)) wanted.push({ id, tier: run.tier });
-    at += run.size;
-    if (at >= to) break;
-  }
-  const rows = rowsOf(
-    ranks,
-    wanted.map((w) => w.id),
-    keys,
-  );
-  return wanted.map((w) => ({ row: rows.get(w.id)!, tier: w.tier }));
 }
