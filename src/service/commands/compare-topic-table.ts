@@ -1,6 +1,6 @@
 import { tierOf } from '../../domain/compare-tier.js';
 import type { FactScope } from '../../db/headline-facts.js';
-import { paragraphTextsById } from '../../db/paragraph-texts.js';
+import { paragraphTexts } from '../../db/paragraph-search.js';
 import type { ReportRef, ReportStore } from '../../db/report-store.js';
 import { refsInScope } from '../../db/report-scope.js';
 import { markTerms, searchParagraphs, sentences } from '../query/text-search.js';
@@ -79,8 +79,8 @@ export function showEntries(store: ReportStore, table: TopicTable, shown: [numbe
     for (const [id, r] of refsInScope(store.db, missing, { year: null, province: null, tier: null }, tierOf))
       table.refs.set(id, r);
   const unquoted = shown.filter(([, e]) => e.best === undefined);
-  const texts = paragraphTextsById(
-    store.db,
+  const texts = paragraphTexts(
+    store,
     unquoted.flatMap(([, e]) => e.paragraphs),
   );
   for (const [, e] of unquoted)
