@@ -90,3 +90,11 @@ export const METRIC_COLUMNS = {
   flags: sql`${metrics.flags}`.mapWith(storedFlags),
   derived: metrics.derived,
 };
+
+/** The order of every report list (allReports, /list, subscription filters); `reports_listing` holds it, so no sort is needed. */
+export const LISTING_ORDER = [reports.province, reports.regionName, reports.year, reports.id];
+
+/** `FROM reports INDEXED BY <index>`: drizzle has no index hints for SQLite. */
+export function reportsIndexedBy(index: 'reports_listing' | 'reports_region_year'): SQL {
+  return sql`${reports} INDEXED BY ${sql.raw(index)}`;
+}

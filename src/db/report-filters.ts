@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DigestDb } from './open.js';
 import { topicReportIds } from './paragraph-search.js';
+import { LISTING_ORDER, reportsIndexedBy } from './report-columns.js';
 import { headlineFacts, reports } from './schema.js';
 
 /** One condition of a subscription filter, resolved (a metric word to its keys, a region to its code prefix). */
@@ -17,10 +18,7 @@ export interface ReportMatch {
 }
 
 /** `FROM reports INDEXED BY reports_listing`: every condition but a topic's reads the covering index alone. */
-const LISTING = sql`${reports} INDEXED BY reports_listing`;
-
-/** The order of every report list (as allReports and /list). */
-const ORDER = [asc(reports.province), asc(reports.regionName), asc(reports.year), asc(reports.id)];
+const LISTING = reportsIndexedBy('reports_listing');
 
 /** A literal that matches nothing (a topic without a searchable term, a metric without keys). */
 const NONE = sql`0`;
@@ -68,7 +66,7 @@ export function matchingIdAt(db: DigestDb, matches: readonly ReportMatch[] | nul
     .select({ id: sql<number>`${reports.id}` })
     .from(LISTING)
     .where(whereOf(matches))
-    .orderBy(...ORDER)
+    .orderBy(...LISTING_ORDER)
     .limit(1)
     .offset(offset)
     .get()?.id;

@@ -4,10 +4,16 @@ import { paragraphGramsVocab } from './fts-tables.js';
 import type { DigestDb } from './open.js';
 import { corpusMeta, headlineLabels, metrics, paragraphs, parts, reportOriginals, reports, sections } from './schema.js';
 import { listPlaceholders, once } from './prepared-lists.js';
-import { METRIC_COLUMNS, REF_COLUMNS, REF_EXPRESSIONS, REPORT_COLUMNS, sentences, unchecked } from './report-columns.js';
-
-/** The order of every report list (allReports, /list); `reports_listing` holds it, so no sort is needed. */
-const LISTING_ORDER = [reports.province, reports.regionName, reports.year, reports.id];
+import {
+  LISTING_ORDER,
+  METRIC_COLUMNS,
+  REF_COLUMNS,
+  REF_EXPRESSIONS,
+  REPORT_COLUMNS,
+  reportsIndexedBy,
+  sentences,
+  unchecked,
+} from './report-columns.js';
 
 /** A literal `headline = 1` (no bound parameter for a constant). */
 const IS_HEADLINE = sql`${metrics.headline} = 1`;
@@ -15,11 +21,6 @@ const IS_HEADLINE = sql`${metrics.headline} = 1`;
 /** A region's reports (placeholder `code`) and their order, newest first: /trend and a region's report list. */
 const OF_REGION = eq(reports.regionCode, sql.placeholder('code'));
 const REGION_ORDER = [desc(reports.year), desc(reports.deliveredOn), desc(reports.id)];
-
-/** `FROM reports INDEXED BY <index>`: drizzle has no index hints for SQLite. */
-function reportsIndexedBy(index: 'reports_listing' | 'reports_region_year'): SQL {
-  return sql`${reports} INDEXED BY ${sql.raw(index)}`;
-}
 
 /** The report store's queries on one connection, each built and prepared once, on first use (IN lists: once per length). */
 export function prepareReportQueries(db: DigestDb) {
