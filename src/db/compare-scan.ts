@@ -1,17 +1,8 @@
-import type { Statement } from 'better-sqlite3';
-import { LISTING, type RankQuery, type RankedFact, type Segment, segmentSql } from './compare-ranks.js';
+import { listingBy, type RankQuery, type Segment } from './compare-rank-query.js';
+import { segmentSql } from './compare-rank-sql.js';
+import type { RankedFact } from './compare-segment-walk.js';
+import { prepareOnceOf } from './compare-statements.js';
 import type { DigestDb } from './open.js';
-
-/** Statements per connection, by SQL text (a segment's shape: its scope, units and bounds). */
-const statements = new WeakMap<DigestDb['$client'], Map<string, Statement>>();
-
-function prepare(db: DigestDb, sql: string): Statement {
-  let perDb = statements.get(db.$client);
-  if (!perDb) statements.set(db.$client, (perDb = new Map()));
-  let s = perDb.get(sql);
-  if (!s) perDb.set(sql, (s = db.$client.prepare(sql)));
-  return s;
-}
 
 /**
  * Up to `n` figures of a segment, largest first and in listing order within a value, below `below` (from the
@@ -25,8 +16,5 @@ export function rankedPage(db: DigestDb, q: RankQuery, s: Segment, below: number
     sql += ' AND h.normalized < @below';
     p.below = below;
   }
-  const listing = LISTING.split(', ')
-    .map((c) => `h.${c}`)
-    .join(', ');
-  return prepare(db, `${sql} ORDER BY h.normalized DESC, ${listing} LIMIT @n`).all(p) as RankedFact[];
+  return prepareOnceOf(db)(`${sql} ORDER BY h.normalized DESC, ${listingBy('h')} LIMIT @n`).all(p) as RankedFact[];
 }

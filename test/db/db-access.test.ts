@@ -28,10 +28,8 @@ describe('data access stays in src/db', () => {
    * repository queries through drizzle's builder (`.prepare()` without an SQL string) with schema-typed rows.
    */
   const RAW_SQL_ALLOWED: Record<string, string> = {
-    'src/db/compare-ranks.ts':
-      'read model owned by the comparison work: statements shaped per query (IN lists of a row’s columns and units, INDEXED BY headline_facts_key_rank), prepared once per SQL text',
-    'src/db/compare-scan.ts':
-      'read model owned by the comparison work: a segment’s pages in rank order, the SQL of compare-ranks.ts segments, prepared once per SQL text',
+    'src/db/compare-statements.ts':
+      'read model owned by the comparison work: the SQL of compare-cell-counts, -other-bodies, -uncompared, -segment-walk, -row-facts and compare-scan.ts, statements shaped per query (IN lists of a row’s columns and units, INDEXED BY headline_facts_key_rank), prepared here once per SQL text',
     'src/db/corpus-meta.ts': 'counters read and written on the raw client inside the writers’ own transactions',
     'src/db/fill-corpus.ts': 'bench/test corpus filler: bulk INSERT … SELECT copies of whole tables',
     'src/db/headline-facts.ts': 'read model owned by the comparison work (compare-*.ts, headline-facts*.ts)',

@@ -1,6 +1,8 @@
 import { doubtMask } from '../../domain/cross-checks.js';
 import { TIER_ORDER, type CompareTier } from '../../domain/compare-tier.js';
-import { compareRanksOf, type CellCount, type CompareRanks, type RankQuery, type Segment } from '../../db/compare-ranks.js';
+import type { CellCount } from '../../db/compare-cell-counts.js';
+import type { RankQuery, Segment } from '../../db/compare-rank-query.js';
+import { compareRanksOf, type CompareRanks } from '../../db/compare-ranks.js';
 import type { FactScope } from '../../db/headline-facts.js';
 import type { DigestDb } from '../../db/open.js';
 import { baseUnit, byName, medianText, periodLabel, type CompareRow, type CompareStats } from './compare-rows.js';

@@ -1,6 +1,9 @@
 /** Runs of a comparison in reading order (a sorted SQL segment, or rows read when a page reaches them) and their entries. */
 import { CROSS_CHECKS, RATE_WHY, rateFails } from '../../domain/cross-checks.js';
-import type { CompareRanks, RankQuery, RankedFact, RowFact, Segment } from '../../db/compare-ranks.js';
+import type { RankQuery, Segment } from '../../db/compare-rank-query.js';
+import type { CompareRanks } from '../../db/compare-ranks.js';
+import type { RowFact } from '../../db/compare-row-facts.js';
+import type { RankedFact } from '../../db/compare-segment-walk.js';
 import type { DigestDb } from '../../db/open.js';
 import { formatValue } from '../reply/format.js';
 import { type CompareCell, type CompareRow, reportOfFact } from './compare-rows.js';

@@ -1,5 +1,7 @@
 import { rankedPage } from '../../db/compare-scan.js';
-import type { CompareRanks, RankQuery, RankedFact, Segment } from '../../db/compare-ranks.js';
+import type { RankQuery, Segment } from '../../db/compare-rank-query.js';
+import type { CompareRanks } from '../../db/compare-ranks.js';
+import type { RankedFact } from '../../db/compare-segment-walk.js';
 import type { DigestDb } from '../../db/open.js';
 import { byName } from './compare-rows.js';
 

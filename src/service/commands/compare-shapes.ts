@@ -1,7 +1,8 @@
 /** The reports of a comparison without its compared figure: counted from headline_rows, or read per tier. */
 import { keyBit, rowBits } from '../../domain/key-bits.js';
 import type { CompareTier } from '../../domain/compare-tier.js';
-import type { CompareRanks, RankQuery } from '../../db/compare-ranks.js';
+import type { RankQuery } from '../../db/compare-rank-query.js';
+import type { CompareRanks } from '../../db/compare-ranks.js';
 
 /**
  * When the row's columns are keys of one family: the reports without the compared figure counted by tier and
