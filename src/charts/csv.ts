@@ -15,17 +15,42 @@ export function csvField(value: string | number | null): string {
 /** Rows encoded per chunk: a lazy export's rows are dropped as soon as their chunk is bytes. */
 const CHUNK_ROWS = 1000;
 
+/** Largest scratch buffer kept between exports (a 100,000-row export is ~7.5 MB). */
+const KEEP_SCRATCH = 16 * 1024 * 1024;
+
+/**
+ * The buffer exports are encoded into, reused: a chunk's text dies young and only the final copy is new memory.
+ * A Buffer per chunk lived through the whole export, so V8 promoted it and its bytes (outside the heap) stayed
+ * garbage until a full collection: 30k reports, +2.1 MB of array buffers per export, 8 exports without one.
+ */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
+/** Appends `text` as UTF-8 at `at` in the scratch buffer (grown when it is too small); the new end. */
+function put(text: string, at: number): number {
+  const end = at + Buffer.byteLength(text, 'utf8');
+  if (end > scratch.length) {
+    let size = scratch.length * 2;
+    while (size < end) size *= 2;
+    const grown = Buffer.allocUnsafeSlow(size);
+    scratch.copy(grown, 0, 0, at);
+    scratch = grown;
+  }
+  return at + scratch.write(text, at, 'utf8');
+}
+
 /** CsvData → CSV bytes: UTF-8 with BOM, CRLF line ends, header row first. */
 export function toCsv(csv: CsvData): Buffer {
-  const chunks: Buffer[] = [BOM];
+  let at = BOM.copy(scratch, 0);
   let lines = [csv.columns.map(csvField).join(',')];
   for (const row of csv.rows) {
     lines.push(row.map(csvField).join(','));
     if (lines.length >= CHUNK_ROWS) {
-      chunks.push(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
+      at = put(`${lines.join('\r\n')}\r\n`, at);
       lines = [];
     }
   }
-  if (lines.length) chunks.push(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
-  return Buffer.concat(chunks);
+  if (lines.length) at = put(`${lines.join('\r\n')}\r\n`, at);
+  const out = Buffer.from(scratch.subarray(0, at));
+  if (scratch.length > KEEP_SCRATCH) scratch = Buffer.allocUnsafeSlow(64 * 1024);
+  return out;
 }

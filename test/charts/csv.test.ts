@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/bench/prng.js';
 import { csvField, toCsv } from '../../src/charts/csv.js';
+import type { CsvData } from '../../src/service/reply/reply-model.js';
 
 describe('toCsv', () => {
   const csv = toCsv({
@@ -38,5 +40,45 @@ describe('toCsv', () => {
   it('keeps formula-like text from being executed by spreadsheets', () => {
     expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(csvField(-5)).toBe('-5');
+  });
+});
+
+describe('toCsv on a large table', () => {
+  const rng = createRng(5);
+  const texts = ['资阳市', '黑龙江省', '含"重点"提案, 共两类', '第一行\n第二行', '=SUM(A1)', '-3', 'a\r\nb', '𠀀字', ''];
+  const table = (rows: number, width: number): CsvData => ({
+    fileName: 't.csv',
+    columns: Array.from({ length: width }, (_, i) => `列${i}`),
+    rows: Array.from({ length: rows }, () =>
+      Array.from({ length: width }, () => {
+        const kind = rng.int(0, 3);
+        return kind === 0 ? null : kind === 1 ? rng.int(-500, 500) / 4 : rng.pick(texts);
+      }),
+    ),
+  });
+  /** The encoding as one string of every line, the way the bytes must read whatever toCsv buffers. */
+  const reference = (csv: CsvData) =>
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`${[csv.columns, ...csv.rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`, 'utf8'),
+    ]);
+
+  it('writes the same bytes as one string of all lines, across chunks and a growing buffer', () => {
+    // 12,345 rows: a dozen 1,000-row chunks and a partial one; ~1.3 MB, past the first buffer's size many times.
+    const csv = table(12_345, 14);
+    const bytes = toCsv(csv);
+    expect(bytes.length).toBeGreaterThan(1_000_000);
+    expect(bytes.equals(reference(csv))).toBe(true);
+  });
+
+  it('returns bytes no later export overwrites', () => {
+    const big = table(3_000, 9);
+    const small = table(10, 3);
+    const first = toCsv(big);
+    const copy = Buffer.from(first);
+    const second = toCsv(small);
+    expect(first.equals(copy)).toBe(true);
+    expect(second.equals(reference(small))).toBe(true);
+    expect(toCsv(big).equals(copy)).toBe(true);
   });
 });
