@@ -1,5 +1,5 @@
 import { asciiLower, type GramQuery, toGramQuery } from '../../db/gram-index.js';
-import { candidates, paragraphTexts, scoredCandidates } from '../../db/paragraph-search.js';
+import { BM25, candidates, paragraphTexts, type RankedMatch, rankedMatches } from '../../db/paragraph-search.js';
 import type { ReportStore } from '../../db/report-store.js';
 import { splitSentences } from '../../text/sentences.js';
 
@@ -28,7 +28,7 @@ export function matchingParagraphs(store: ReportStore, terms: string[], max: num
 }
 
 /** A ranked paragraph before its text is read: only the shown ones need it. */
-export type RankedParagraph = Omit<ParagraphHit, 'text'>;
+export type RankedParagraph = RankedMatch;
 
 /** A ranked search: the best hits, and how many confirmed matches were read to rank them. */
 export interface RankedSearch {
@@ -41,20 +41,14 @@ export interface RankedSearch {
 
 /**
  * Best-matching paragraphs for all `terms` (AND), best first, among the newest `max(limit, MAX_CANDIDATES)` matches.
- * Scored from each candidate's length and term counts, computed in SQL; `withTexts` reads the texts shown.
+ * Scored and ranked in SQL from each candidate's length and term counts; `withTexts` reads the texts shown.
  */
 export function rankedSearch(store: ReportStore, terms: string[], limit: number): RankedSearch {
   const bound = Math.max(limit, MAX_CANDIDATES);
   const query = toGramQuery(terms);
   if (!query) return { hits: [], found: 0, bound };
-  const read = scoredCandidates(store, query, bound + 1);
-  const hits = ranked(store, query, read.slice(0, bound), limit).map(({ hit, rank }) => ({
-    paragraphId: hit.paragraphId,
-    reportId: hit.reportId,
-    sectionPath: hit.sectionPath,
-    rank,
-  }));
-  return { hits, found: read.length, bound };
+  const weights = query.tokens.map((tokens) => store.termIdf(tokens));
+  return { ...rankedMatches(store, query, weights, bound, limit), bound };
 }
 
 /** Ranked paragraphs with their texts, in the same order. */
@@ -97,7 +91,7 @@ function ranked<T extends Scorable>(store: ReportStore, query: GramQuery, found:
 
 /**
  * Characters (code points, as SQL's length() counts them) and non-overlapping occurrences of each term, ASCII
- * case ignored, as `scoredCandidates` counts them in SQL.
+ * case ignored, as `rankedMatches` counts them in SQL.
  */
 function countTerms(text: string, terms: string[]): Scorable {
   const lower = terms.some((t) => /[a-z]/.test(t)) ? asciiLower(text) : text;
@@ -111,10 +105,9 @@ function countTerms(text: string, terms: string[]): Scorable {
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
-const K1 = 1.2;
-const B = 0.75;
+const { k1: K1, b: B } = BM25;
 
-/** Okapi bm25 of one paragraph from its term counts and length, idf from the index's document counts. */
+/** Okapi bm25 of one paragraph from its term counts and length, idf from the index's document counts (`rankedMatches` computes the same in SQL). */
 function bm25(counts: number[], length: number, avg: number, idf: number[]): number {
   let score = 0;
   counts.forEach((tf, i) => {
