@@ -8,12 +8,14 @@ import { runExtract } from './extract-command.js';
 import { runIngest } from './ingest-command.js';
 import { runPush } from './push-command.js';
 import { runReadmeExamples } from './readme-examples-command.js';
+import { runVacuum } from './vacuum-command.js';
 
 const USAGE = `用法: digest <命令> [参数]
   ingest [路径或网址…] [--db 文件]  导入报告(默认 seeds/;网址: http(s)://…)
   extract <文件…> [--json]        只抽取,不写数据库
   ask "<命令>" [--chat ID] [--json] [--db 文件]   以聊天命令查询
   push [--now ISO时间] [--dry-run] [--db 文件]    发送本期周报
+  vacuum [--db 文件]              以 8 KB 页重写数据库并回收空闲页(需先停止机器人)
   eval [--stages]                在种子与开发语料上评估抽取(--stages:开发语料逐阶段入库耗时)
   bench [--reports N] [--json 文件] [--workers N]   性能基准
   readme-examples [--check|--write]   核对(或改写)README.md 中的命令示例`;
@@ -83,6 +85,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       return runPush(config, { now, dryRun: values['dry-run'] === true, dbPath });
     }
+    case 'vacuum':
+      return runVacuum(dbPath);
     case 'eval':
       return runEval(process.cwd(), process.stdout, { stages: rest.includes('--stages') });
     case 'bench':

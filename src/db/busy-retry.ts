@@ -7,7 +7,8 @@ export function isDatabaseError(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'SqliteError' || (typeof code === 'string' && code.startsWith('SQLITE_'));
 }
 
-function isBusy(error: unknown): boolean {
+/** True for SQLITE_BUSY / SQLITE_LOCKED: another connection held the lock past the busy timeout. */
+export function isBusy(error: unknown): boolean {
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   return isDatabaseError(error) && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }

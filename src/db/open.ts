@@ -11,8 +11,8 @@ import * as schema from './schema.js';
 /** The drizzle database the rest of the code works with. */
 export type DigestDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Page size of a database this creates (bytes). */
-const PAGE_SIZE = 8192;
+/** Page size of a database this creates, and the one `digest vacuum` rewrites an older file to (bytes). */
+export const PAGE_SIZE = 8192;
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
