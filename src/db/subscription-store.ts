@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type Placeholder, sql } from 'drizzle-orm';
 import type { FilterKind, SubjectKind } from '../domain/subscription.js';
 import type { DigestDb } from './open.js';
+import { once } from './prepared-lists.js';
 import { chatSettings, subscriptions } from './schema.js';
 
 /** A parsed filter: a place (or everything, or a lone metric/topic) and an optional narrowing subject. */
@@ -37,12 +38,21 @@ export interface ChatDelivery {
 }
 
 const ofChat = (platform: string, chatId: string) => and(eq(subscriptions.platform, platform), eq(subscriptions.chatId, chatId));
-const settingsOf = (platform: string, chatId: string) =>
+const settingsOf = (platform: string | Placeholder, chatId: string | Placeholder) =>
   and(eq(chatSettings.platform, platform), eq(chatSettings.chatId, chatId));
 
 /** Subscriptions and per-chat settings in SQLite. */
 export class SubscriptionStore {
   constructor(private readonly db: DigestDb) {}
+
+  /** Every reply reads it (the reply's script), so it is prepared once: building it per call cost ~26 KB of garbage. */
+  private readonly scriptOf = once(() =>
+    this.db
+      .select({ script: chatSettings.script })
+      .from(chatSettings)
+      .where(settingsOf(sql.placeholder('platform'), sql.placeholder('chatId')))
+      .prepare(),
+  );
 
   /**
    * Creates or re-activates a subscription; returns it and whether it already existed and was active.
@@ -145,7 +155,7 @@ export class SubscriptionStore {
 
   /** The reply script a chat chose with /lang, or null. */
   chatScript(platform: string, chatId: string): 'simplified' | 'traditional' | null {
-    const row = this.db.select({ script: chatSettings.script }).from(chatSettings).where(settingsOf(platform, chatId)).get();
+    const row = this.scriptOf().get({ platform, chatId });
     return row?.script === 'traditional' || row?.script === 'simplified' ? row.script : null;
   }
 
