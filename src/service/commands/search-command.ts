@@ -47,10 +47,16 @@ export function searchCommand(store: ReportStore, rest: string): Reply {
       ],
     },
   ];
+  // Read once per report: a page's hits and its buttons name the same few reports.
+  const refs = new Map<number, ReturnType<ReportStore['refById']>>();
+  const refOf = (id: number) => {
+    if (!refs.has(id)) refs.set(id, store.refById(id));
+    return refs.get(id)!;
+  };
   for (const h of hits) {
     // The listing columns and one section title: resolving the report's and every section's summaries cost
     // more than the rest of a search.
-    const report = store.refById(h.reportId)!;
+    const report = refOf(h.reportId);
     const sectionTitle = h.sectionPath ? store.sectionTitle(h.reportId, h.sectionPath) : undefined;
     const cut = snippet(h.text, markTerms(h.text, terms));
     const blocks: Block[] = [
@@ -64,7 +70,7 @@ export function searchCommand(store: ReportStore, rest: string): Reply {
   }
   const reportIds = [...new Set(hits.map((h) => h.reportId))].slice(0, 3);
   const actions: Reply['actions'] = reportIds.map((id) => {
-    const r = store.refById(id)!;
+    const r = refOf(id);
     return { label: `${r.regionName ?? '报告'} ${r.year ?? ''}`.trim(), command: `/report #${id}` };
   });
   if (page > 1) actions.push({ label: '上一页', command: `/search ${query} 第${page - 1}页` });
