@@ -12,7 +12,8 @@ export interface InputListing {
 /**
  * Lists files and folders: folders recursively, following symbolic links to files and folders (a folder
  * reached twice, e.g. through a link loop, is walked once). Hidden entries, pipes, sockets, devices and
- * broken links are not ingested and are listed as skipped, so nothing is dropped without a word.
+ * broken links are not ingested and are listed as skipped, so nothing is dropped without a word. Files come in
+ * the order of the inputs (a file listed twice, at its first place), each input's sorted by path.
  */
 export async function listInputs(inputs: string[]): Promise<InputListing> {
   const files = new Set<string>();
@@ -53,14 +54,19 @@ export async function listInputs(inputs: string[]): Promise<InputListing> {
     else skipped.push({ file: path, reason: '符号链接指向的不是普通文件,已跳过' });
   };
 
+  // In the order of the inputs, each input's files sorted by path: `digest ingest seeds ../shared/dev-corpus` gives
+  // the seeds the first report ids wherever the checkout lives (a global sort put ../shared first from /work/x).
+  const ordered: string[] = [];
   for (const input of inputs) {
     const path = resolve(input);
     const info = await stat(path).catch(() => null);
+    const before = files.size;
     // A missing or special input file goes on to readInput, which refuses it with its reason.
     if (info?.isDirectory()) await walk(path);
     else files.add(path);
+    ordered.push(...[...files].slice(before).sort());
   }
-  return { files: [...files].sort(), skipped };
+  return { files: ordered, skipped };
 }
 
 function kindReason(entry: Dirent): string {
