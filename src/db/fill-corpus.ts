@@ -49,7 +49,7 @@ export function fillCorpus(db: DigestDb, target: number, seed = 11): number {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const statements = cloneStatements(client);
-  const labels = labelStatements(client);
+  const labels = labelCounts(client);
   const maxId = () => (client.prepare('SELECT coalesce(max(id), 0) AS n FROM reports').get() as { n: number }).n;
   let added = 0;
   while (start + added < target) {
@@ -76,9 +76,8 @@ export function fillCorpus(db: DigestDb, target: number, seed = 11): number {
           year,
         );
       }
-      labels.before();
       for (const s of statements) s.run();
-      labels.after();
+      labels.run();
       bumpCorpusVersion(client);
     })();
     added += size;
@@ -147,30 +146,14 @@ function cloneStatements(client: Database.Database): Database.Statement[] {
   return sql.map((s) => client.prepare(s));
 }
 
-/**
- * headline_labels for a batch in one aggregate instead of its per-fact trigger (which doubles the time of a
- * fill): the trigger is dropped and re-created inside the batch's transaction, so it is never missing.
- */
-function labelStatements(client: Database.Database): { before: () => void; after: () => void } {
-  const trigger = client
-    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'headline_labels_insert'`)
-    .pluck()
-    .get() as string | undefined;
-  if (!trigger) return { before: () => {}, after: () => {} };
-  return {
-    before: () => client.exec('DROP TRIGGER headline_labels_insert'),
-    after: () => {
-      client
-        .prepare(
-          `INSERT INTO headline_labels (key, label, reports, first_id)
-           SELECT m.key, m.label, count(DISTINCT m.report_id), min(m.id) FROM bench_clone_plan p
-           JOIN metrics m ON m.report_id = p.new_id WHERE m.headline = 1 GROUP BY m.key, m.label
-           ON CONFLICT (key, label) DO UPDATE SET reports = reports + excluded.reports`,
-        )
-        .run();
-      client.exec(trigger);
-    },
-  };
+/** headline_labels for a batch's copies in one aggregate (ingest counts them per report, headline-labels.ts). */
+function labelCounts(client: Database.Database): Database.Statement {
+  return client.prepare(
+    `INSERT INTO headline_labels (key, label, reports, first_id)
+     SELECT m.key, m.label, count(DISTINCT m.report_id), min(m.id) FROM bench_clone_plan p
+     JOIN metrics m ON m.report_id = p.new_id WHERE m.headline = 1 GROUP BY m.key, m.label
+     ON CONFLICT (key, label) DO UPDATE SET reports = reports + excluded.reports`,
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { markCorpusChanged } from './corpus-meta.js';
 import { evidenceRef, paragraphStarts } from './evidence-ref.js';
 import { toGramText } from './gram-index.js';
 import { writeHeadlineFacts } from './headline-facts-write.js';
+import { addHeadlineLabels, type LabelledFact } from './headline-labels.js';
 import { packOriginal } from './original-text.js';
 import { type ParagraphIndex, packSentences } from './summary-refs.js';
 import { reportFiles, reports } from './schema.js';
@@ -256,8 +257,14 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, grams: GramRo
     );
   });
   const headlines = new Set(Object.values(r.headline));
-  for (const f of r.metrics) insertMetric(st, reportId, f, headlines.has(f), index);
-  for (const f of headlines) if (!r.metrics.includes(f)) insertMetric(st, reportId, f, true, index);
+  const labelled: LabelledFact[] = [];
+  const metric = (f: ExtractedReport['metrics'][number], headline: boolean) => {
+    const id = insertMetric(st, reportId, f, headline, index);
+    if (headline) labelled.push({ id, key: f.key, label: f.label });
+  };
+  for (const f of r.metrics) metric(f, headlines.has(f));
+  for (const f of headlines) if (!r.metrics.includes(f)) metric(f, true);
+  addHeadlineLabels(db.$client, labelled);
 
   r.paragraphs.forEach((p, ord) => {
     const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text).lastInsertRowid;
@@ -275,10 +282,10 @@ function insertMetric(
   f: ExtractedReport['metrics'][number],
   headline: boolean,
   paragraphs: ParagraphIndex,
-): void {
+): number {
   // The evidence is one of the report's paragraphs' substrings almost always: stored as a reference, not again.
   const ref = evidenceRef(paragraphs.texts, paragraphs.starts, f.evidence, f.offset);
-  st.metric.run(
+  const { lastInsertRowid } = st.metric.run(
     reportId,
     f.key,
     f.label,
@@ -303,6 +310,7 @@ function insertMetric(
     JSON.stringify(f.flags),
     f.derived ?? null,
   );
+  return Number(lastInsertRowid);
 }
 
 /** Writes search-index rows (after the reports' savepoints, see storeReports). */

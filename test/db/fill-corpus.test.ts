@@ -37,7 +37,6 @@ describe('fillCorpus (serving-scale benchmark)', () => {
         )
         .all(),
     );
-    expect(count('sqlite_master', `WHERE type = 'trigger' AND name = 'headline_labels_insert'`)).toBe(1);
     // Every copy's paragraphs are in the search index.
     expect(count('paragraph_grams')).toBe(count('paragraphs'));
     // Distinct regions: the copies are spread over the gazetteer, not stacked on the sources' regions.

@@ -195,6 +195,8 @@ describe('upgrading a database from before the WITHOUT ROWID tables (migration 0
 
   it('keeps every row of the four tables keyed by report, stored without a rowid, and deletes them with their report', async () => {
     const { client, path } = migratedTo(15);
+    // Today's writer counts headline labels itself (migration 0017 dropped this trigger): with both, twice.
+    client.exec('DROP TRIGGER headline_labels_insert');
     const old = drizzle(client, { schema }) as DigestDb;
     const seed = join(SEEDS_DIR, readdirSync(SEEDS_DIR).sort()[0]!);
     expect(storeReport(old, await extractFile(seed), { path: seed, size: 1, mtimeMs: 1 })).toBe('ingested');
@@ -242,6 +244,47 @@ describe('upgrading a database with JSON term counts (migration 0016)', () => {
       expect(stored).toEqual(['6\t民主监督\t社情民意信息\n5\t营商环境\n1\tAPP\t一等奖', '', ...records.slice(2)]);
       const read = db.select({ terms: schema.reports.terms }).from(schema.reports).orderBy(schema.reports.id).all();
       expect(read.map((r) => Object.entries(r.terms))).toEqual(records.map((r) => Object.entries(JSON.parse(r))));
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
+describe('upgrading a database whose headline labels a trigger counted (migration 0017)', () => {
+  it('drops the insert trigger, and the writer then counts the labels as a scan of the facts gives them', async () => {
+    const { client, path } = migratedTo(17);
+    const report = client.prepare(
+      `INSERT INTO reports (id, hash, source_file, script, encoding, text_length, summary, plan_summary, keywords, terms, ingested_at)
+       VALUES (?, ?, 'a.txt', 'simplified', 'utf-8', 9, '[]', '[]', '[]', '', '2026-01-01T00:00:00Z')`,
+    );
+    const metric = client.prepare(
+      `INSERT INTO metrics (report_id, key, label, value, unit, approx, normalized, period, evidence, offset, headline)
+       VALUES (?, 'proposals.filed', '立案', 5, '件', 'exact', 5, 'year', '立案5件', 0, ?)`,
+    );
+    for (const id of [1, 2]) {
+      report.run(id, `h${id}`);
+      metric.run(id, 1);
+      metric.run(id, 0);
+    }
+    const labels = (c: Database.Database) =>
+      c.prepare('SELECT key, label, reports, first_id AS firstId FROM headline_labels ORDER BY key, label').all();
+    expect(labels(client)).toEqual([{ key: 'proposals.filed', label: '立案', reports: 2, firstId: 1 }]);
+    client.close();
+
+    const db = openDb(path);
+    try {
+      const trigger = `SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'headline_labels_insert'`;
+      expect(db.$client.prepare(trigger).pluck().get()).toBe(0);
+      const seed = join(SEEDS_DIR, readdirSync(SEEDS_DIR).sort()[0]!);
+      expect(storeReport(db, await extractFile(seed), { path: seed, size: 1, mtimeMs: 1 })).toBe('ingested');
+      const scanned = db.$client
+        .prepare(
+          `SELECT key, label, count(DISTINCT report_id) AS reports, min(id) AS firstId FROM metrics WHERE headline = 1
+           GROUP BY key, label ORDER BY key, label`,
+        )
+        .all();
+      expect(scanned.length).toBeGreaterThan(3);
+      expect(labels(db.$client)).toEqual(scanned);
     } finally {
       db.$client.close();
     }

@@ -31,7 +31,7 @@ function labelsByScan() {
 const labelsKept = () =>
   t.db.$client.prepare('SELECT key, label, reports, first_id AS firstId FROM headline_labels ORDER BY key, label').all();
 
-describe('headline_labels (kept by triggers) and metricVocabulary', () => {
+describe('headline_labels (counted by the writer, a trigger on delete) and metricVocabulary', () => {
   it('equals a scan of the headline facts after ingest, and after a report is replaced and one removed', async () => {
     expect(labelsKept().length).toBeGreaterThan(5);
     expect(labelsKept()).toEqual(labelsByScan());
