@@ -59,19 +59,31 @@ const NATIONAL_BODY = new RegExp(
   `(政协|政治协商会议)${ORDINAL}全国委员会|全国政协第?[一二三四五六七八九十]{1,3}届|${ORDINAL}全国人民代表大会|全国人大常委会工作报告|全国人民代表大会常务委员会工作报告`,
 );
 
+/** Index of the line holding `offset`: the last start at or before it (`starts` ascending, starts[0] = 0). */
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The issuing region: strongest cue (政协XX市第N届委员会, 在XX市第N届人民代表大会, 我代表XX人民政府…) plus mentions, level and context. */
 export function findRegion(text: string): RegionRef | null {
   const lines = text.split('\n');
   // Table-of-contents lines (title + page number) name other reports.
   const toc = lines.map((l) => /\S\s+\d{1,4}$/.test(l.trim()) && /报告|工作/.test(l));
-  const lineAt: number[] = [];
-  lines.forEach((l, i) => {
-    for (let k = 0; k <= l.length; k++) lineAt.push(i);
-  });
-  const mentions = findMentions(text).filter((m) => {
-    const line = lineAt[m.start];
-    return (line === undefined || !toc[line]) && !insideLongerName(text, m);
-  });
+  // Where each line starts, to find a mention's line by binary search (was an entry per character).
+  const starts: number[] = [];
+  let offset = 0;
+  for (const l of lines) {
+    starts.push(offset);
+    offset += l.length + 1;
+  }
+  const mentions = findMentions(text).filter((m) => !toc[lineOf(starts, m.start)] && !insideLongerName(text, m));
   const national = NATIONAL_BODY.exec(text.slice(0, 1500));
   if (!mentions.length) return national ? nationalRegion() : null;
 

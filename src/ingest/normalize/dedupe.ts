@@ -19,25 +19,18 @@ export function dedupeLines(lines: string[]): string[] {
 function dropSplitCopies(lines: string[]): string[] {
   const drop = new Set<number>();
   const limit = Math.min(lines.length, HEAD_LINES);
-  for (const [i, line] of lines.slice(0, limit).entries()) {
+  // Every line a window below can reach (up to 4 past the last head line), squashed once.
+  const squashed = lines.slice(0, limit + 4).map(squash);
+  for (let i = 0; i < limit; i++) {
     if (drop.has(i)) continue;
-    const whole = squash(line);
+    const whole = squashed[i]!;
     for (let k = 2; k <= 4 && i + k < lines.length; k++) {
-      const after = lines
-        .slice(i + 1, i + 1 + k)
-        .map(squash)
-        .join('');
+      const after = squashed.slice(i + 1, i + 1 + k).join('');
       if (after === whole) {
         for (let j = i + 1; j <= i + k; j++) drop.add(j);
         break;
       }
-      const before =
-        i - k >= 0
-          ? lines
-              .slice(i - k, i)
-              .map(squash)
-              .join('')
-          : '';
+      const before = i - k >= 0 ? squashed.slice(i - k, i).join('') : '';
       if (before === whole) {
         for (let j = i - k; j < i; j++) drop.add(j);
         break;
@@ -53,13 +46,26 @@ function dropPreviews(lines: string[]): string[] {
   const limit = Math.min(lines.length, HEAD_LINES);
   // Every line squashed once, not once per leading line checked (that was ten passes over the whole text).
   const squashed = lines.map(squash);
+  // The squashed lines joined once; the text after line i is its tail from ends[i] (was a join per line).
+  let joined: string | null = null;
+  const ends: number[] = [];
+  let end = 0;
+  for (const s of squashed) ends.push((end += s.length));
   for (let i = 0; i < limit; i++) {
     const s = squashed[i]!;
     if (s.length < 15) continue;
-    const later = squashed.slice(i + 1);
-    const inOneLine = later.some((l) => l.includes(s));
-    const prefixOfLonger = later.some((l) => l.length > s.length && l.startsWith(s));
-    if (prefixOfLonger || (!inOneLine && later.join('').includes(s))) drop.add(i);
+    let inOneLine = false;
+    let prefixOfLonger = false;
+    for (let j = i + 1; j < squashed.length; j++) {
+      const l = squashed[j]!;
+      if (l.includes(s)) inOneLine = true;
+      // A prefix is in the line too: nothing left to learn.
+      if (l.length > s.length && l.startsWith(s)) {
+        prefixOfLonger = true;
+        break;
+      }
+    }
+    if (prefixOfLonger || (!inOneLine && (joined ??= squashed.join('')).indexOf(s, ends[i]) !== -1)) drop.add(i);
   }
   return lines.filter((_, i) => !drop.has(i));
 }

@@ -104,6 +104,22 @@ describe('dedupe and stray tokens', () => {
       '各位委员，同志们！',
     ]);
   });
+  it('drops a leading preview found across the lines after it or as the start of a longer one, and split title copies', () => {
+    const preview = '政协某某市委员会常务委员会工作报告摘要版本';
+    // Across lines: the preview's text runs over the end of one line into the next (spaces squashed).
+    expect(dedupeLines([preview, '正文', '政协某某市委员会 常务委员会', '工作报告摘要版本全文如下'])).toEqual([
+      '正文',
+      '政协某某市委员会 常务委员会',
+      '工作报告摘要版本全文如下',
+    ]);
+    // Only earlier lines hold it: it stays.
+    expect(dedupeLines(['政协某某市委员会', '常务委员会工作报告摘要版本', preview])).toEqual([
+      '政协某某市委员会',
+      '常务委员会工作报告摘要版本',
+      preview,
+    ]);
+    expect(dedupeLines(['甲乙丙丁 戊己庚辛', '甲乙丙丁', '戊己庚辛', '正文。'])).toEqual(['甲乙丙丁 戊己庚辛', '正文。']);
+  });
   it('removes a junk token glued to many lines', () => {
     expect(stripStrayTokens('各位代表：pbY\npbY\n现在报告工作。pbY\n增长GDP')).toBe('各位代表：\n\n现在报告工作。\n增长GDP');
   });
