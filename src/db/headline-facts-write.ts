@@ -54,46 +54,18 @@ function prepare(db: DigestDb) {
       .where(and(eq(metrics.reportId, id), eq(metrics.headline, true)))
       .orderBy(asc(metrics.id))
       .prepare(),
-    insert: db
-      .insert(headlineFacts)
-      .values({
-        reportId: sql.placeholder('reportId'),
-        key: sql.placeholder('key'),
-        metricId: sql.placeholder('metricId'),
-        value: sql.placeholder('value'),
-        unit: sql.placeholder('unit'),
-        approx: sql.placeholder('approx'),
-        normalized: sql.placeholder('normalized'),
-        period: sql.placeholder('period'),
-        doubts: sql.placeholder('doubts'),
-        derived: sql.placeholder('derived'),
-        otherBody: sql.placeholder('otherBody'),
-        tier: sql.placeholder('tier'),
-        year: sql.placeholder('year'),
-        province: sql.placeholder('province'),
-        body: sql.placeholder('body'),
-        regionName: sql.placeholder('regionName'),
-        reportPeriod: sql.placeholder('reportPeriod'),
-        checks: sql.placeholder('checks'),
-      })
-      // The first headline fact of a key wins, as comparisons always read it.
-      .onConflictDoNothing()
-      .prepare(),
-    insertRow: db
-      .insert(headlineRows)
-      .values({
-        reportId: sql.placeholder('reportId'),
-        family: sql.placeholder('family'),
-        own: sql.placeholder('own'),
-        any: sql.placeholder('any'),
-        annual: sql.placeholder('annual'),
-        periods: sql.placeholder('periods'),
-        tier: sql.placeholder('tier'),
-        year: sql.placeholder('year'),
-        province: sql.placeholder('province'),
-        body: sql.placeholder('body'),
-      })
-      .prepare(),
+    // Plain statements, values bound as drizzle would write them (doubts as JSON, booleans 0/1): drizzle's
+    // placeholder filling and value mapping cost as much as the inserts into the table and its indexes.
+    // The first headline fact of a key wins, as comparisons always read it.
+    insert: db.$client.prepare(
+      `INSERT INTO headline_facts (report_id, key, metric_id, value, unit, approx, normalized, period, doubts, derived,
+         other_body, tier, year, province, body, region_name, report_period, checks)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    insertRow: db.$client.prepare(
+      `INSERT INTO headline_rows (report_id, family, own, any, annual, periods, tier, year, province, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
   };
 }
 
@@ -147,41 +119,55 @@ function rowsOf(facts: Iterable<{ key: string; bodyScope: string; period: string
   }));
 }
 
+/** The report columns the read model copies into its rows. */
+export type FactReport = NonNullable<ReturnType<ReturnType<typeof prepare>['report']['get']>>;
+
+/** A stored headline fact as the read model takes it (evidence resolved, flags as their stored text). */
+export type StoredHeadlineFact = Fact;
+
 /** Fills the read model for one stored report from its rows; call inside the transaction that stored them. */
 export function writeHeadlineFacts(db: DigestDb, reportId: number): number {
   const st = statements(db);
   const r = st.report.get({ id: reportId });
   if (!r) return 0;
+  return writeHeadlineFactsOf(db, reportId, r, st.facts.all({ id: reportId }));
+}
+
+/**
+ * Fills the read model for one report from values the caller holds: the report's columns and its headline
+ * facts in id order, exactly as stored (the writer, which has just bound them, instead of reading them back).
+ */
+export function writeHeadlineFactsOf(db: DigestDb, reportId: number, r: FactReport, facts: readonly Fact[]): number {
+  const st = statements(db);
   const tier = tierOf(r);
   // The first headline fact of a key wins, as comparisons always read it.
   const first = new Map<string, Fact & { period: string; doubts: string[] }>();
-  for (const f of st.facts.all({ id: reportId }))
-    if (!first.has(f.key)) first.set(f.key, { ...f, period: comparePeriod(f), doubts: factDoubts(f) });
+  for (const f of facts) if (!first.has(f.key)) first.set(f.key, { ...f, period: comparePeriod(f), doubts: factDoubts(f) });
   const checks = checksOf(first);
   for (const row of rowsOf(first.values()))
-    st.insertRow.run({ reportId, ...row, tier, year: r.year, province: r.province, body: r.body });
+    st.insertRow.run(reportId, row.family, row.own, row.any, row.annual, row.periods, tier, r.year, r.province, r.body);
   let n = 0;
   for (const f of first.values()) {
-    n += st.insert.run({
+    n += st.insert.run(
       reportId,
-      key: f.key,
-      metricId: f.id,
-      value: f.value,
-      unit: f.unit,
-      approx: f.approx,
-      normalized: f.normalized,
-      period: f.period,
-      doubts: f.doubts,
-      derived: f.derived,
-      otherBody: f.bodyScope === 'other',
+      f.key,
+      f.id,
+      f.value,
+      f.unit,
+      f.approx,
+      f.normalized,
+      f.period,
+      JSON.stringify(f.doubts),
+      f.derived,
+      f.bodyScope === 'other' ? 1 : 0,
       tier,
-      year: r.year,
-      province: r.province,
-      body: r.body,
-      regionName: r.regionName,
-      reportPeriod: r.period,
-      checks: checks.get(f.key) ?? 0,
-    }).changes;
+      r.year,
+      r.province,
+      r.body,
+      r.regionName,
+      r.period,
+      checks.get(f.key) ?? 0,
+    ).changes;
   }
   return n;
 }

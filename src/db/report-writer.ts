@@ -5,7 +5,7 @@ import type { DigestDb } from './open.js';
 import { markCorpusChanged } from './corpus-meta.js';
 import { evidenceRef, paragraphStarts } from './evidence-ref.js';
 import { toGramText } from './gram-index.js';
-import { writeHeadlineFacts } from './headline-facts-write.js';
+import { type StoredHeadlineFact, writeHeadlineFactsOf } from './headline-facts-write.js';
 import { addHeadlineLabels, type LabelledFact } from './headline-labels.js';
 import { packOriginal } from './original-text.js';
 import { type ParagraphIndex, packSentences } from './summary-refs.js';
@@ -257,23 +257,51 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, grams: GramRo
     );
   });
   const headlines = new Set(Object.values(r.headline));
-  const labelled: LabelledFact[] = [];
+  // The headline facts as just stored, in id order: the labels and the read model are written from them.
+  const stored: (StoredHeadlineFact & LabelledFact)[] = [];
   const metric = (f: ExtractedReport['metrics'][number], headline: boolean) => {
     const id = insertMetric(st, reportId, f, headline, index);
-    if (headline) labelled.push({ id, key: f.key, label: f.label });
+    if (headline) stored.push(storedFact(id, f));
   };
   for (const f of r.metrics) metric(f, headlines.has(f));
   for (const f of headlines) if (!r.metrics.includes(f)) metric(f, true);
-  addHeadlineLabels(db.$client, labelled);
+  addHeadlineLabels(db.$client, stored);
 
   r.paragraphs.forEach((p, ord) => {
     const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text).lastInsertRowid;
     grams.push([id, toGramText(p.text)]);
   });
   adjustTermDf(db, Object.keys(r.terms), +1);
-  // Last: the facts' evidence may be a reference into the paragraphs just written.
-  writeHeadlineFacts(db, reportId);
+  const columns = {
+    regionCode: m.region?.code ?? null,
+    regionLevel: m.region?.level ?? null,
+    regionName: m.region?.name ?? null,
+    province: m.region?.province ?? null,
+    body: m.body ?? null,
+    year: m.year ?? null,
+    period: m.period,
+  };
+  writeHeadlineFactsOf(db, reportId, columns, stored);
   return reportId;
+}
+
+/** A headline fact as writeHeadlineFacts would read it back: evidence resolved, flags as their stored JSON. */
+function storedFact(id: number, f: ExtractedReport['metrics'][number]): StoredHeadlineFact & LabelledFact {
+  return {
+    id,
+    key: f.key,
+    label: f.label,
+    value: f.value,
+    unit: f.unit,
+    approx: f.approx,
+    normalized: f.normalized,
+    evidence: f.evidence,
+    period: f.period,
+    bodyScope: f.bodyScope,
+    confidence: f.confidence,
+    flags: JSON.stringify(f.flags),
+    derived: f.derived ?? null,
+  };
 }
 
 function insertMetric(
