@@ -9,7 +9,7 @@ import type { CompareView, Entry } from '../../src/service/commands/compare-view
 import type { CompareRow, Comparison } from '../../src/service/commands/compare-rows.js';
 import { metricGroupFor } from '../../src/service/query/metric-words.js';
 import { median } from '../../src/service/reply/format.js';
-import { bruteForce, generate } from '../helpers/headline-corpus.js';
+import { bruteForce, csvRowOfRow, generate } from '../helpers/headline-corpus.js';
 import { tempDb } from '../helpers/temp-db.js';
 
 /** The view of a whole comparison in memory (the reference the SQL path must match). */
@@ -31,8 +31,9 @@ function viewOfComparison(cmp: Comparison): CompareView {
     otherUnitCount: cmp.otherUnitCount,
     hasColumn,
     entries: (from, to) => entries.slice(from, to),
-    rows: function* (size) {
-      for (let from = 0; from < entries.length; from += size) yield entries.slice(from, from + size);
+    csvRows: function* (size) {
+      for (let from = 0; from < entries.length; from += size)
+        yield entries.slice(from, from + size).map((e) => csvRowOfRow(e.row));
     },
   };
 }

@@ -10,7 +10,8 @@ import type { ReportStore } from '../../src/db/report-store.js';
 import { allRegions } from '../../src/gazetteer/gazetteer.js';
 import type { parseCompareArgs } from '../../src/service/commands/compare-args.js';
 import type { NamedMetric } from '../../src/service/commands/compare-build.js';
-import { buildComparison, type Comparison } from '../../src/service/commands/compare-rows.js';
+import { buildComparison, type CompareRow, type Comparison, periodLabel } from '../../src/service/commands/compare-rows.js';
+import type { CsvRow } from '../../src/service/reply/reply-model.js';
 
 const KEYS = ['proposals.filed', 'proposals.received', 'proposals.answered', 'proposals.answer_rate', 'consultations.events'];
 const UNITS: [string, number][] = [
@@ -33,8 +34,8 @@ export function generate(db: DigestDb, rng: Rng, n: number): void {
   );
   const metric = c.prepare(
     `INSERT INTO metrics (report_id, key, label, value, unit, approx, normalized, period, evidence, offset, headline,
-       body_scope, confidence, rule, flags)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'test', ?)`,
+       body_scope, confidence, rule, flags, derived)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'test', ?, ?)`,
   );
   c.transaction(() => {
     for (let i = 0; i < n; i++) {
@@ -61,9 +62,10 @@ export function generate(db: DigestDb, rng: Rng, n: number): void {
         const evidence = rng.pick(LINES).replace('{n}', String(value));
         const row = [id, key, key, value, unit, rng.pick(['exact', 'about']), value * factor, rng.pick(PERIODS), evidence];
         // A non-headline fact first sometimes: only headline facts count.
-        if (rng.chance(0.1)) metric.run(...row, 0, 'own', 'high', '[]');
+        if (rng.chance(0.1)) metric.run(...row, 0, 'own', 'high', '[]', null);
         const scope = rng.pick(['own', 'own', 'own', 'own', 'other', 'aggregate']);
-        metric.run(...row, 1, scope, rng.chance(0.1) ? 'low' : 'high', flags);
+        // Some figures derived (全部办复 → 100 %), from the value so that the other draws stay as they were.
+        metric.run(...row, 1, scope, rng.chance(0.1) ? 'low' : 'high', flags, value % 9 === 0 ? '全部办复' : null);
       }
       writeHeadlineFacts(db, id);
     }
@@ -84,4 +86,23 @@ export function bruteForce(store: ReportStore, q: ReturnType<typeof parseCompare
   return buildComparison(body ? scope.filter((r) => r.body === body) : scope, facts, keys, m.column, {
     includeDoubtful: q.includeDoubtful,
   });
+}
+
+/**
+ * A comparison row as a CSV row the way the export wrote it from row objects before it read figures as arrays
+ * (the reference the SQL export must match byte for byte).
+ */
+export function csvRowOfRow(r: CompareRow): CsvRow {
+  return [
+    r.report.regionName,
+    r.report.province,
+    r.tier,
+    r.report.body,
+    r.report.year,
+    ...r.cells.flatMap((c) => {
+      if (!c) return [null, null, null];
+      const notes = [periodLabel(c.period), c.derived ? '推算' : null, c.doubts.length ? `存疑:${c.doubts.join('、')}` : null];
+      return [c.fact.value, c.fact.unit, notes.filter(Boolean).join(';') || null];
+    }),
+  ];
 }

@@ -5,7 +5,9 @@ import type { RankQuery, Segment } from '../../db/compare-rank-query.js';
 import { compareRanksOf, type CompareRanks } from '../../db/compare-ranks.js';
 import type { FactScope } from '../../db/headline-facts.js';
 import type { DigestDb } from '../../db/open.js';
-import { baseUnit, byName, medianText, periodLabel, type CompareRow, type CompareStats } from './compare-rows.js';
+import { baseUnit, byName, medianText, periodLabel, type CompareStats } from './compare-rows.js';
+import type { CsvRow } from '../reply/reply-model.js';
+import { csvRowsOf } from './compare-csv-rows.js';
 import type { CompareView, Entry } from './compare-view.js';
 import { entriesOf, rowsOf, type Run, segmentIds, sqlRun, uncomparedRun } from './compare-runs.js';
 import { shapesOf, type Uncompared, uncomparedRows } from './compare-shapes.js';
@@ -182,14 +184,14 @@ export function rankedView(
       }
       return page;
     },
-    rows: function* (size) {
+    csvRows: function* (size) {
       for (const run of runs)
         for (const ids of run.batches(size)) {
-          const rows = new Map<number, CompareRow>();
+          const rows = new Map<number, CsvRow>();
           // A batch holds a whole run of equal values, however long: the row reads stay below SQLite's variable limit.
           for (let i = 0; i < ids.length; i += 500)
-            for (const [id, row] of rowsOf(ranks, ids.slice(i, i + 500), keys)) rows.set(id, row);
-          yield ids.map((id) => ({ row: rows.get(id)!, tier: run.tier }));
+            for (const [id, row] of csvRowsOf(ranks, ids.slice(i, i + 500), keys)) rows.set(id, row);
+          yield ids.map((id) => rows.get(id)!);
         }
     },
   };

@@ -66,12 +66,18 @@ export function uncomparedRun(
   };
 }
 
-/** A cell of a page row: the stored doubts, then the row's failed checks (as crossCheck adds them). */
-function cellOfRow(f: RowFact, keys: readonly string[]): CompareCell {
-  const doubts = [...(JSON.parse(f.doubts) as string[])];
+/** A row's figure's doubts: the stored ones (JSON), then the row's failed checks (as crossCheck adds them). */
+export function rowDoubts(stored: string, checks: number, f: { unit: string; value: number }, keys: readonly string[]): string[] {
+  const doubts = [...(JSON.parse(stored) as string[])];
   for (const x of CROSS_CHECKS)
-    if (f.checks & x.bit && keys.includes(x.a) && keys.includes(x.b) && !doubts.includes(x.why)) doubts.push(x.why);
+    if (checks & x.bit && keys.includes(x.a) && keys.includes(x.b) && !doubts.includes(x.why)) doubts.push(x.why);
   if (rateFails(f) && !doubts.includes(RATE_WHY)) doubts.push(RATE_WHY);
+  return doubts;
+}
+
+/** A cell of a page row. */
+function cellOfRow(f: RowFact, keys: readonly string[]): CompareCell {
+  const doubts = rowDoubts(f.doubts, f.checks, f, keys);
   return { fact: f, text: formatValue(f), doubts, derived: f.derived ?? null, period: f.period };
 }
 

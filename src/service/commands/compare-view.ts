@@ -1,4 +1,5 @@
 import type { CompareTier } from '../../domain/compare-tier.js';
+import type { CsvRow } from '../reply/reply-model.js';
 import type { CompareRow, CompareStats } from './compare-rows.js';
 
 /** A row of a page in reading order: the annual tier groups, then the non-annual rows. */
@@ -30,6 +31,6 @@ export interface CompareView {
   hasColumn: boolean[];
   /** Entries `from` to `to` (excluded) in reading order. */
   entries: (from: number, to: number) => Entry[];
-  /** Every entry in reading order, about `size` at a time and none kept (the CSV export: bounded memory). */
-  rows: (size: number) => Iterable<Entry[]>;
+  /** Every row in reading order as CSV cells, about `size` at a time and none kept (the export: bounded memory). */
+  csvRows: (size: number) => Iterable<CsvRow[]>;
 }
