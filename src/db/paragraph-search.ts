@@ -98,10 +98,17 @@ type Shaped = {
   withTopic: Map<string, ReturnType<Search['withTopic']>>;
 };
 
-const perDb = new WeakMap<DigestDb, { search: Search; shaped: Shaped }>();
+/** A connection's statements and its index totals (see `indexCount`). */
+interface PerDb {
+  search: Search;
+  shaped: Shaped;
+  totals: { version: string; byMatch: Map<string, number> };
+}
+
+const perDb = new WeakMap<DigestDb, PerDb>();
 
 /** The connection's search statements, prepared once (per shape for the shaped ones). */
-function searchOf(db: DigestDb): { search: Search; shaped: Shaped } {
+function searchOf(db: DigestDb): PerDb {
   let s = perDb.get(db);
   if (!s)
     perDb.set(
@@ -109,6 +116,7 @@ function searchOf(db: DigestDb): { search: Search; shaped: Shaped } {
       (s = {
         search: prepareSearch(db),
         shaped: { candidates: new Map(), ranked: new Map(), texts: new Map(), withTopic: new Map() },
+        totals: { version: '', byMatch: new Map() },
       }),
     );
   return s;
@@ -139,8 +147,28 @@ export function countParagraphs(
   if (read.found <= read.bound) return { count: read.found, capped: false };
   const query = toGramQuery(terms);
   if (!query || query.confirm.length) return { count: read.bound, capped: true };
-  const n = searchOf(store.db).search.count.get({ match: query.match, cap: COUNT_CAP + 1 })?.n ?? 0;
+  const n = indexCount(store, query.match);
   return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+}
+
+/** Index totals kept per connection at most; dropped whole when the corpus version moves. */
+const TOTALS = 4096;
+
+/**
+ * Paragraphs matching `match` on the index, up to `COUNT_CAP + 1`, cached per corpus version (only ingest moves
+ * it): counting a common pair's doclists (委员 履职) cost ~0.6–1 ms a search at 30,000 reports, the same answer
+ * for the next page of the same words and for every repeat until the next ingest.
+ */
+function indexCount(store: ReportStore, match: string): number {
+  const s = searchOf(store.db);
+  const version = store.corpusVersion();
+  if (s.totals.version !== version || s.totals.byMatch.size >= TOTALS) s.totals = { version, byMatch: new Map() };
+  let n = s.totals.byMatch.get(match);
+  if (n === undefined) {
+    n = s.search.count.get({ match, cap: COUNT_CAP + 1 })?.n ?? 0;
+    s.totals.byMatch.set(match, n);
+  }
+  return n;
 }
 
 /** A paragraph matching a search: its report and section. */

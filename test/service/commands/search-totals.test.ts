@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../../src/ingest/ingest-batch.js';
 import { MAX_CANDIDATES } from '../../../src/service/query/text-search.js';
 import { renderPlain } from '../../../src/service/reply/plain-renderer.js';
 import { countyReport } from '../../helpers/county-report.js';
@@ -51,6 +52,20 @@ describe('/search totals above the ranked bound', () => {
     expect(head).toContain(`${MAX_CANDIDATES} 段命中`);
     expect(head).not.toContain('超过');
   });
+
+  it('a cached index total follows an ingest (it is kept per corpus version)', async () => {
+    const total = () => Number(/(\d+) 段命中/.exec(ask('/search 营商'))?.[1]);
+    const before = total();
+    expect(total()).toBe(before);
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'digest-search-')), 'more.txt');
+    const added = 7;
+    const lines = Array.from({ length: added }, (_, i) => `苍溪县营商服务第${i + 1}条。`);
+    writeFileSync(file, countyReport('苍溪县', 2022, lines));
+    await ingestPaths(env.db, [file]);
+    expect(total()).toBe(before + added);
+  }, 60_000);
 
   it('a page past the last one shows the last page', () => {
     const last = Math.ceil(MAX_CANDIDATES / 8);
