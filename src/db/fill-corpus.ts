@@ -136,8 +136,8 @@ function cloneStatements(client: Database.Database): Database.Statement[] {
     `INSERT INTO headline_rows (report_id, family, own, any, annual, periods, tier, year, province, body)
      SELECT p.new_id, h.family, h.own, h.any, h.annual, h.periods, p.tier, p.year, p.province, h.body
      FROM bench_clone_plan p JOIN headline_rows h ON h.report_id = p.src_id ORDER BY p.new_id`,
-    `INSERT INTO paragraphs (report_id, ord, section_path, text)
-     SELECT p.new_id, x.ord, x.section_path, x.text FROM bench_clone_plan p JOIN paragraphs x ON x.report_id = p.src_id
+    `INSERT INTO paragraphs (report_id, ord, section_path, text, chars)
+     SELECT p.new_id, x.ord, x.section_path, x.text, x.chars FROM bench_clone_plan p JOIN paragraphs x ON x.report_id = p.src_id
      ORDER BY p.new_id, x.ord`,
     `INSERT INTO paragraph_grams (rowid, body)
      SELECT n.id, g.body FROM bench_clone_plan p JOIN paragraphs n ON n.report_id = p.new_id

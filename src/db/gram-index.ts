@@ -84,6 +84,22 @@ function seenTable(tokens: number): (key: number) => boolean {
   };
 }
 
+/** Characters (code points) of a text as SQLite's length() counts them: a surrogate pair is one. */
+export function charCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 /** A search term as the index sees it: its letters and digits only, ASCII case folded. */
 export function normalizeTerm(term: string): string {
   return asciiLower(

@@ -194,8 +194,8 @@ export function candidates(store: ReportStore, query: GramQuery, max: number): P
 export const BM25 = { k1: 1.2, b: 0.75 } as const;
 
 /**
- * The ranking statement of a scored shape. The newest `@max` matches (`c`) get their length in characters and
- * each term's non-overlapping occurrences (`f0 … fn`: the UTF-8 bytes replace() takes away over the term's bytes
+ * The ranking statement of a scored shape. The newest `@max` matches (`c`) get their stored length in characters
+ * (`chars`) and each term's non-overlapping occurrences (`f0 … fn`: the UTF-8 bytes replace() takes away over the term's bytes
  * `@bytes0 …`; replace() and indexOf count alike, from the left); the first `@bound` of them are scored by bm25
  * with their average length and the weights `@w0 …`, and only the best `@limit` come back. Ranked in SQL so a
  * search hands JS a page of rows, not 500 rows made into objects: those were ~350 KB of a search's ~500 KB of
@@ -219,7 +219,7 @@ function rankedSql(shape: string): string {
   // No window functions: each window pass sorted and copied the rows again (~0.6 ms a search at 30,000 reports).
   // The first `@bound` of the newest ids are all but the oldest one when `@max` (= bound + 1) were read.
   return `WITH c AS MATERIALIZED (
-      SELECT p.id, p.report_id, p.section_path, length(p.text) AS len${tf.join('')}
+      SELECT p.id, p.report_id, p.section_path, p.chars AS len${tf.join('')}
       FROM paragraph_grams g JOIN paragraphs p ON p.id = g.rowid
       WHERE paragraph_grams MATCH @match${confirmed}
       ORDER BY g.rowid DESC LIMIT @max),

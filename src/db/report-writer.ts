@@ -4,7 +4,7 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import type { DigestDb } from './open.js';
 import { markCorpusChanged } from './corpus-meta.js';
 import { evidenceRef, paragraphStarts } from './evidence-ref.js';
-import { toGramText } from './gram-index.js';
+import { charCount, toGramText } from './gram-index.js';
 import { type StoredHeadlineFact, writeHeadlineFactsOf } from './headline-facts-write.js';
 import { addHeadlineLabels, type LabelledFact } from './headline-labels.js';
 import { packOriginal } from './original-text.js';
@@ -182,7 +182,7 @@ function statements(db: DigestDb): InsertStatements {
            evidence_ord, evidence_at, evidence_len, section_path, offset, headline, body_scope, confidence, rule, flags, derived)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      paragraph: client.prepare('INSERT INTO paragraphs (report_id, ord, section_path, text) VALUES (?, ?, ?, ?)'),
+      paragraph: client.prepare('INSERT INTO paragraphs (report_id, ord, section_path, text, chars) VALUES (?, ?, ?, ?, ?)'),
       original: client.prepare('INSERT INTO report_originals (report_id, original, page) VALUES (?, ?, ?)'),
       grams: client.prepare('INSERT INTO paragraph_grams(rowid, body) VALUES (?, ?)'),
       file: client.prepare(
@@ -268,7 +268,7 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, grams: GramRo
   addHeadlineLabels(db.$client, stored);
 
   r.paragraphs.forEach((p, ord) => {
-    const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text).lastInsertRowid;
+    const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text, charCount(p.text)).lastInsertRowid;
     grams.push([id, toGramText(p.text)]);
   });
   adjustTermDf(db, Object.keys(r.terms), +1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toGramText } from '../../src/db/gram-index.js';
+import Database from 'better-sqlite3';
+import { charCount, toGramText } from '../../src/db/gram-index.js';
 
 describe('toGramText', () => {
   it('indexes letters and digits of every script as unigrams and adjacent pairs, ASCII case folded', () => {
@@ -31,5 +32,18 @@ describe('toGramText', () => {
     const long = Array.from({ length: 6000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
     const texts = [long, '政协委员提案办复率100%,提案ABC abc', `${long.slice(0, 3000)}𠀀𠀁Ⅻ１２${long.slice(0, 3000)}`, '提案'];
     for (const text of [...texts, ...texts]) expect(toGramText(text)).toBe(reference(text));
+  });
+});
+
+describe('charCount', () => {
+  it('counts characters as SQLite length() counts the stored text (a surrogate pair is one, a lone half one)', () => {
+    const db = new Database(':memory:');
+    try {
+      const length = db.prepare('SELECT length(?) AS n').pluck();
+      const texts = ['', '提案', 'AB·中文１𠀀', '𪷽𪷽协商', '\uD800', 'a\uDC00b', '\uD83D\uDE00\uD83D', '𠀀'.repeat(300)];
+      for (const text of texts) expect({ text, n: charCount(text) }).toEqual({ text, n: length.get(text) });
+    } finally {
+      db.close();
+    }
   });
 });

@@ -13,7 +13,7 @@ import { ReportStore } from '../../src/db/report-store.js';
 import * as schema from '../../src/db/schema.js';
 import { extractFile } from '../../src/ingest/extract.js';
 import { SEEDS_DIR } from '../helpers/temp-db.js';
-import { matchingParagraphs } from '../../src/service/query/text-search.js';
+import { matchingParagraphs, rankedSearch, searchParagraphs, withTexts } from '../../src/service/query/text-search.js';
 
 const MIGRATIONS = new URL('../../src/db/migrations/', import.meta.url).pathname;
 const dirs: string[] = [];
@@ -35,6 +35,16 @@ function migratedTo(count: number): { client: Database.Database; path: string } 
   const client = new Database(path);
   migrate(drizzle(client), { migrationsFolder: folder });
   return { client, path };
+}
+
+/** Report 1 with empty summaries and the given term counts: the row paragraphs of an upgrade test belong to. */
+function reportRow(client: Database.Database, terms: string): void {
+  client
+    .prepare(
+      `INSERT INTO reports (id, hash, source_file, script, encoding, text_length, summary, plan_summary, keywords, terms, ingested_at)
+       VALUES (1, 'h', 'a.txt', 'simplified', 'utf-8', 40, '[]', '[]', '[]', ?, '2026-01-01T00:00:00Z')`,
+    )
+    .run(terms);
 }
 
 /** A database as the release before the search-index change left it: only the first two migrations. */
@@ -71,12 +81,7 @@ describe('upgrading an existing database', () => {
 describe('upgrading a database with evidence copies (migration 0010)', () => {
   it('turns evidence held verbatim by one paragraph into a reference and reads every figure the same', () => {
     const { client, path } = migratedTo(10);
-    client
-      .prepare(
-        `INSERT INTO reports (id, hash, source_file, script, encoding, text_length, summary, plan_summary, keywords, terms, ingested_at)
-         VALUES (1, 'h', 'a.txt', 'simplified', 'utf-8', 40, '[]', '[]', '[]', '{}', '2026-01-01T00:00:00Z')`,
-      )
-      .run();
+    reportRow(client, '{}');
     const para = client.prepare('INSERT INTO paragraphs (report_id, ord, text) VALUES (1, ?, ?)');
     para.run(0, '一、提案工作');
     para.run(1, '𠀀全年共收到提案150件，立案142件。办复率100%。');
@@ -199,7 +204,10 @@ describe('upgrading a database from before the WITHOUT ROWID tables (migration 0
     client.exec('DROP TRIGGER headline_labels_insert');
     const old = drizzle(client, { schema }) as DigestDb;
     const seed = join(SEEDS_DIR, readdirSync(SEEDS_DIR).sort()[0]!);
+    // Today's writer also writes paragraphs.chars (migration 0018): the column is there while it writes only.
+    client.exec('ALTER TABLE paragraphs ADD chars integer');
     expect(storeReport(old, await extractFile(seed), { path: seed, size: 1, mtimeMs: 1 })).toBe('ingested');
+    client.exec('ALTER TABLE paragraphs DROP COLUMN chars');
     fillHeadlineFactsIfNeeded(old);
     const rows = (c: Database.Database) =>
       Object.entries(TABLES).map(([t, key]) => c.prepare(`SELECT * FROM ${t} ORDER BY ${key}`).all());
@@ -285,6 +293,30 @@ describe('upgrading a database whose headline labels a trigger counted (migratio
         .all();
       expect(scanned.length).toBeGreaterThan(3);
       expect(labels(db.$client)).toEqual(scanned);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
+describe('upgrading a database from before stored paragraph lengths (migration 0018)', () => {
+  it('fills the length in characters of every paragraph, and search ranks from it as from the texts', () => {
+    const { client, path } = migratedTo(17);
+    reportRow(client, '');
+    // A character outside the BMP (two UTF-16 units, one character) and ASCII, as length() counts them.
+    const texts = ['开展协商议政,协商两次。', '𪷽𪷽协商议事,GDP增长。', '围绕PPP项目协商。'];
+    const insert = client.prepare('INSERT INTO paragraphs (report_id, ord, text) VALUES (1, ?, ?)');
+    for (const [i, t] of texts.entries()) insert.run(i, t);
+    client.close();
+
+    const db = openDb(path);
+    try {
+      const rows = db.$client.prepare('SELECT text, chars FROM paragraphs ORDER BY ord').all();
+      expect(rows).toEqual(texts.map((text) => ({ text, chars: Array.from(text).length })));
+      const store = new ReportStore(db);
+      const fromSql = withTexts(store, rankedSearch(store, ['协商'], 8).hits);
+      expect(fromSql).toEqual(searchParagraphs(store, ['协商'], 8));
+      expect(fromSql).toHaveLength(3);
     } finally {
       db.$client.close();
     }

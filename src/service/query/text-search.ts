@@ -1,4 +1,4 @@
-import { asciiLower, type GramQuery, toGramQuery } from '../../db/gram-index.js';
+import { asciiLower, charCount, type GramQuery, toGramQuery } from '../../db/gram-index.js';
 import { BM25, candidates, paragraphTexts, type RankedMatch, rankedMatches } from '../../db/paragraph-search.js';
 import type { ReportStore } from '../../db/report-store.js';
 import { splitSentences } from '../../text/sentences.js';
@@ -100,10 +100,8 @@ function countTerms(text: string, terms: string[]): Scorable {
     for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + t.length)) tf++;
     return tf;
   });
-  return { length: text.length - (text.match(SURROGATE_PAIR)?.length ?? 0), counts };
+  return { length: charCount(text), counts };
 }
-
-const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 const { k1: K1, b: B } = BM25;
 
