@@ -32,8 +32,12 @@ describe('data access stays in src/db', () => {
       'read model owned by the comparison work: the SQL of compare-cell-counts, -other-bodies, -uncompared, -segment-walk, -row-facts and compare-scan.ts, statements shaped per query (IN lists of a row’s columns and units, INDEXED BY headline_facts_key_rank), prepared here once per SQL text',
     'src/db/corpus-meta.ts': 'counters read and written on the raw client inside the writers’ own transactions',
     'src/db/fill-corpus.ts': 'bench/test corpus filler: bulk INSERT … SELECT copies of whole tables',
+    'src/db/headline-labels.ts':
+      'the ingest writer’s per-report label upserts (ON CONFLICT … DO UPDATE), run on the raw client inside its transaction',
     'src/db/headline-facts.ts': 'read model owned by the comparison work (compare-*.ts, headline-facts*.ts)',
     'src/db/headline-facts-write.ts': 'read model owned by the comparison work (compare-*.ts, headline-facts*.ts)',
+    'src/db/paragraph-search.ts':
+      'the /search ranking statement (rankedSql): CTEs over the FTS5 match and bm25 arithmetic drizzle has no builder for, prepared once per query shape; its raw rows are read by position',
     'src/db/rebuild-grams.ts': 'FTS5 maintenance commands (`delete-all`, rowid inserts) drizzle has no builder for',
     'src/db/report-writer.ts': 'the ingest write path: batched statements, savepoints and FTS5 rows on the raw client',
     'src/db/term-df.ts':
