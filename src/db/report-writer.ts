@@ -11,7 +11,7 @@ import { packOriginal } from './original-text.js';
 import { type ParagraphIndex, packSentences } from './summary-refs.js';
 import { reportFiles, reports } from './schema.js';
 import type { ExtractedReport } from '../domain/report.js';
-import { adjustTermDf } from './term-df.js';
+import { applyTermDeltas, countTerms } from './term-df.js';
 import { encodeTermCounts } from './term-counts.js';
 
 /** Where a stored report came from on disk. */
@@ -37,6 +37,16 @@ export type StoreResult = { outcome: StoreOutcome } | { error: unknown };
 type GramRows = [paragraphId: number | bigint, body: string][];
 
 /**
+ * What a batch writes after all its reports' savepoints, from the reports that were kept: their search-index
+ * rows (see storeReports) and their terms, added to the document frequencies once per distinct term.
+ */
+interface Deferred {
+  grams: GramRows;
+  /** Document-frequency change per term (+1 for each stored report holding it, -1 for each dropped one). */
+  terms: Map<string, number>;
+}
+
+/**
  * Stores one extracted report and points `stamp.path` at it, in one transaction.
  * The same normalized text under another name joins the existing report; a changed file replaces the
  * report it pointed to when no other file still holds that report.
@@ -60,14 +70,15 @@ export function storeReports(db: DigestDb, items: readonly StoreItem[], now = ne
   // instead of waiting out the busy timeout when another process writes meanwhile.
   return client
     .transaction(() => {
-      const grams: GramRows = [];
+      const deferred: Deferred = { grams: [], terms: new Map() };
       let changed = false;
       const results = items.map((item): StoreResult => {
-        const own: GramRows = [];
+        const own: Deferred = { grams: [], terms: new Map() };
         try {
           // Nested, better-sqlite3 runs it as a savepoint: an error rolls back this report's rows only.
           const stored = client.transaction(() => storeOne(db, item.report, item.stamp, now, own))();
-          for (const g of own) grams.push(g);
+          for (const g of own.grams) deferred.grams.push(g);
+          for (const [term, delta] of own.terms) deferred.terms.set(term, (deferred.terms.get(term) ?? 0) + delta);
           changed ||= stored.changed;
           return { outcome: stored.outcome };
         } catch (error) {
@@ -78,20 +89,19 @@ export function storeReports(db: DigestDb, items: readonly StoreItem[], now = ne
         }
       });
       if (changed) markCorpusChanged(client);
-      // Last: any later statement that opens a savepoint would flush them to a segment of their own.
-      insertGrams(db, grams);
+      writeDeferred(db, deferred);
       return results;
     })
     .immediate();
 }
 
-/** One report's rows (not its search-index rows: those go to `grams`), inside the caller's transaction. */
+/** One report's rows (not its search-index rows and term counts: those go to `deferred`), inside the caller's transaction. */
 function storeOne(
   db: DigestDb,
   report: ExtractedReport,
   stamp: FileStamp,
   now: Date,
-  grams: GramRows,
+  deferred: Deferred,
 ): { outcome: StoreOutcome; changed: boolean } {
   const st = statements(db);
   const existing = st.reportByHash.get(report.hash) as { id: number } | undefined;
@@ -99,11 +109,11 @@ function storeOne(
   let reportId = existing?.id;
   let outcome: StoreOutcome = 'unchanged';
   if (reportId === undefined) {
-    reportId = insertReport(db, report, now, grams);
+    reportId = insertReport(db, report, now, deferred);
     outcome = 'ingested';
   }
   st.file.run(stamp.path, reportId, report.hash, stamp.size, stamp.mtimeMs);
-  const dropped = previous && previous.reportId !== reportId ? dropIfOrphaned(db, previous.reportId) : false;
+  const dropped = previous && previous.reportId !== reportId ? dropIfOrphaned(db, previous.reportId, deferred) : false;
   return { outcome, changed: outcome === 'ingested' || dropped };
 }
 
@@ -129,17 +139,17 @@ export function replaceReport(db: DigestDb, reportId: number, report: ExtractedR
         .from(reports)
         .where(and(eq(reports.hash, report.hash), ne(reports.id, reportId)))
         .get();
-      adjustTermDf(db, Object.keys(old.terms), -1);
+      const deferred: Deferred = { grams: [], terms: new Map() };
+      countTerms(deferred.terms, Object.keys(old.terms), -1);
       // Cascades to its parts, sections, metrics, paragraphs, search rows, original and file links.
       db.delete(reports).where(eq(reports.id, reportId)).run();
-      const grams: GramRows = [];
-      const id = same?.id ?? insertReport(db, report, new Date(old.ingestedAt), grams, reportId);
+      const id = same?.id ?? insertReport(db, report, new Date(old.ingestedAt), deferred, reportId);
       for (const f of files)
         db.insert(reportFiles)
           .values({ ...f, reportId: id, hash: report.hash })
           .run();
       markCorpusChanged(db.$client);
-      insertGrams(db, grams);
+      writeDeferred(db, deferred);
       return true;
     },
     { behavior: 'immediate' },
@@ -200,7 +210,7 @@ function statements(db: DigestDb): InsertStatements {
 
 // Values are bound as drizzle would write them: JSON columns stringified, booleans as 0/1, absent as NULL.
 // `id` null takes the next id; a re-extraction passes the report's own id so references to it stay valid.
-function insertReport(db: DigestDb, r: ExtractedReport, now: Date, grams: GramRows, id: number | null = null): number {
+function insertReport(db: DigestDb, r: ExtractedReport, now: Date, deferred: Deferred, id: number | null = null): number {
   const m = r.meta;
   const st = statements(db);
   const texts = r.paragraphs.map((p) => p.text);
@@ -269,9 +279,9 @@ function insertReport(db: DigestDb, r: ExtractedReport, now: Date, grams: GramRo
 
   r.paragraphs.forEach((p, ord) => {
     const id = st.paragraph.run(reportId, ord, p.sectionPath ?? null, p.text, charCount(p.text)).lastInsertRowid;
-    grams.push([id, toGramText(p.text)]);
+    deferred.grams.push([id, toGramText(p.text)]);
   });
-  adjustTermDf(db, Object.keys(r.terms), +1);
+  countTerms(deferred.terms, Object.keys(r.terms), +1);
   const columns = {
     regionCode: m.region?.code ?? null,
     regionLevel: m.region?.level ?? null,
@@ -341,19 +351,21 @@ function insertMetric(
   return Number(lastInsertRowid);
 }
 
-/** Writes search-index rows (after the reports' savepoints, see storeReports). */
-function insertGrams(db: DigestDb, grams: GramRows): void {
+/** Writes a batch's deferred rows, after the reports' savepoints (see storeReports). */
+function writeDeferred(db: DigestDb, deferred: Deferred): void {
+  applyTermDeltas(db, deferred.terms);
+  // Last: any later statement that opens a savepoint would flush the index rows to a segment of their own.
   const st = statements(db);
-  for (const [id, body] of grams) st.grams.run(id, body);
+  for (const [id, body] of deferred.grams) st.grams.run(id, body);
 }
 
-/** Deletes a report that no file points to any more (its rows cascade). */
-function dropIfOrphaned(db: DigestDb, reportId: number): boolean {
+/** Deletes a report that no file points to any more (its rows cascade; its terms count down with the batch's). */
+function dropIfOrphaned(db: DigestDb, reportId: number, deferred: Deferred): boolean {
   const holder = db.select({ path: reportFiles.path }).from(reportFiles).where(eq(reportFiles.reportId, reportId)).get();
   if (holder) return false;
   const gone = db.select({ terms: reports.terms }).from(reports).where(eq(reports.id, reportId)).get();
   if (!gone) return false;
-  adjustTermDf(db, Object.keys(gone.terms), -1);
+  countTerms(deferred.terms, Object.keys(gone.terms), -1);
   db.delete(reports).where(eq(reports.id, reportId)).run();
   return true;
 }
