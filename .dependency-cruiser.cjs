@@ -64,6 +64,17 @@ module.exports = {
       to: { path: '^src/service/(commands|query)/' },
     },
     {
+      name: 'extraction-loaded-on-demand',
+      severity: 'error',
+      comment:
+        'Serving code loads the extraction pipeline (linkedom, mammoth, jieba: ~40 MB, ~0.6 s of a start) only when a report needs extracting, through ingest/load-extractor.ts; the command-line tools, eval and bench import it directly.',
+      from: {
+        path: '^src/',
+        pathNot: '^src/(cli|eval|bench)/|^src/ingest/(load-extractor|extract-url)\\.ts$|^src/ingest/summarize/build-stop-terms\\.ts$',
+      },
+      to: { path: '^src/ingest/(extract|extract-url)\\.ts$', dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    },
+    {
       name: 'no-test-code-in-product',
       severity: 'error',
       from: { path: '^(src|adapters)/' },

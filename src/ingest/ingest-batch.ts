@@ -3,12 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { DigestDb } from '../db/open.js';
 import { reportFiles } from '../db/schema.js';
 import { withBusyRetry } from '../db/busy-retry.js';
-import { extractFile, extractUpload } from './extract.js';
-import { extractUrl } from './extract-url.js';
 import type { UploadedFile } from '../domain/upload.js';
 import { isUrl } from '../domain/url.js';
 import type { FetchOptions } from './fetch/fetch-url.js';
 import { listInputs } from './list-inputs.js';
+import { loadExtractor } from './load-extractor.js';
 import { flagOutliers, type OutlierPass } from './outliers.js';
 import { refreshKeywords } from './refresh-keywords.js';
 import { isDatabaseError, skipReason } from './skip-reason.js';
@@ -123,12 +122,12 @@ export async function ingestPaths(
     const file = typeof input === 'string' ? input : input.name;
     try {
       if (typeof input !== 'string') {
-        const report = await extractUpload(input.name, input.bytes);
+        const report = await (await loadExtractor()).extractUpload(input.name, input.bytes);
         const stamp = { path: uploadPath(report.hash, input.name), size: input.bytes.length, mtimeMs: 0 };
         pending.push({ file, report, stamp, upload: true });
         pendingChars += report.original.length;
       } else if (isUrl(file)) {
-        const { report, size } = await extractUrl(file, options.fetch ?? { allow: null });
+        const { report, size } = await (await loadExtractor()).extractUrl(file, options.fetch ?? { allow: null });
         pending.push({ file, report, stamp: { path: file, size, mtimeMs: 0 }, upload: false });
         pendingChars += report.original.length;
       } else {
@@ -139,7 +138,7 @@ export async function ingestPaths(
           summary.unchanged++;
           onProgress?.(++done, files.length, file);
         } else {
-          const report = await extractFile(file);
+          const report = await (await loadExtractor()).extractFile(file);
           pending.push({ file, report, stamp: { path: file, size: info.size, mtimeMs: info.mtimeMs }, upload: false });
           pendingChars += report.original.length;
         }

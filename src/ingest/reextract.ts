@@ -6,9 +6,9 @@ import { replaceReport } from '../db/report-writer.js';
 import { type StoredSource, staleReportIds, storedSource } from '../db/stale-reports.js';
 import type { ExtractedReport } from '../domain/report.js';
 import { isUrl } from '../domain/url.js';
-import { extractDecoded, extractFile } from './extract.js';
 import { EXTRACTOR_VERSION } from './extractor-version.js';
 import { checkOutliers, type IngestSummary } from './ingest-batch.js';
+import { loadExtractor } from './load-extractor.js';
 import { keywordsDirty, refreshKeywords } from './refresh-keywords.js';
 import { skipReason } from './skip-reason.js';
 
@@ -59,6 +59,7 @@ export async function reextractStale(db: DigestDb, options: ReextractOptions = {
 
 /** A fresh extraction of a stored report, as an ingest of its file would give; null when that cannot be known. */
 async function reextract(source: StoredSource): Promise<ExtractedReport | null> {
+  const { extractDecoded, extractFile } = await loadExtractor();
   if (source.page === null) {
     // Stored before the page's title and date were kept: an unchanged file on disk is the exact input.
     const file = await unchangedFile(source);
