@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict, idf } from '@node-rs/jieba/dict.js';
+import { type IdfLookup, parseIdfTable } from './idf-table.js';
 import { DOMAIN_TERMS } from './lexicon.js';
 
 /** Tag of the domain user dictionary: nz keeps its terms through the POS filter. */
@@ -7,7 +8,7 @@ const USER_TAG = 'nz';
 const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_TERMS);
 
 let segmenter: Jieba | null = null;
-let idfTable: { table: Map<string, number>; median: number } | null = null;
+let idfTable: { table: IdfLookup; median: number } | null = null;
 const posFilters = new Map<string, (word: string) => boolean>();
 
 /** The shared jieba instance with the domain user dictionary (loaded once, on first use: ~200 ms). */
@@ -76,25 +77,7 @@ export function posFilter(pos: ReadonlySet<string>): (word: string) => boolean {
 }
 
 /** Jieba's bundled IDF table and its median (used for unseen terms), parsed once on first use. */
-export function builtinIdf(): { table: Map<string, number>; median: number } {
-  if (!idfTable) {
-    const table = new Map<string, number>();
-    const values: number[] = [];
-    const source = Buffer.from(idf).toString('utf8');
-    // Scanning with indexOf avoids materializing 270k line strings.
-    for (let start = 0; start < source.length; ) {
-      let end = source.indexOf('\n', start);
-      if (end < 0) end = source.length;
-      const space = source.lastIndexOf(' ', end);
-      if (space > start) {
-        const value = Number(source.slice(space + 1, end));
-        table.set(source.slice(start, space), value);
-        values.push(value);
-      }
-      start = end + 1;
-    }
-    values.sort((a, b) => a - b);
-    idfTable = { table, median: values[values.length >> 1] ?? 10 };
-  }
+export function builtinIdf(): { table: IdfLookup; median: number } {
+  idfTable ??= parseIdfTable(Buffer.from(idf).toString('utf8'));
   return idfTable;
 }

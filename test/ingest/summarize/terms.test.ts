@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../../src/ingest/decode.js';
 import { normalize } from '../../../src/ingest/normalize/index.js';
 import { extractTerms } from '../../../src/ingest/summarize/index.js';
-import { jieba, posFilter } from '../../../src/ingest/summarize/jieba.js';
+import { idf } from '@node-rs/jieba/dict.js';
+import { parseIdfTable } from '../../../src/ingest/summarize/idf-table.js';
+import { builtinIdf, jieba, posFilter } from '../../../src/ingest/summarize/jieba.js';
 import { DOMAIN_TERMS, KEEP_POS, isStopTerm } from '../../../src/ingest/summarize/lexicon.js';
 import { seedAndDevFiles } from '../../helpers/corpus-files.js';
 
@@ -94,5 +96,45 @@ describe('posFilter', () => {
     expect(posFilter(new Set(['m']))('2024')).toBe(true);
     expect(posFilter(new Set(['eng']))('APP')).toBe(true);
     expect(posFilter(new Set(['eng']))('2024')).toBe(false);
+  });
+});
+
+describe('builtinIdf', () => {
+  it('takes the median of jieba’s IDF values as a comparator sort of every value does, and each term’s last value', () => {
+    const source = Buffer.from(idf).toString('utf8');
+    const values: number[] = [];
+    const last = new Map<string, number>();
+    for (const line of source.split('\n')) {
+      const space = line.lastIndexOf(' ');
+      if (space <= 0) continue;
+      const value = Number(line.slice(space + 1));
+      values.push(value);
+      last.set(line.slice(0, space), value);
+    }
+    values.sort((a, b) => a - b);
+    const { table, median } = builtinIdf();
+    expect(median).toBe(values[values.length >> 1]);
+    expect(table.size).toBe(last.size);
+    // Every term, as the Map filled line by line answers it (a repeated term keeps its last value).
+    const wrong = [...last].filter(([term, value]) => table.get(term) !== value);
+    expect(wrong).toEqual([]);
+    for (const absent of ['', '政协提案工作报告不在词典', 'zz-not-a-term', '提案 '])
+      expect(table.get(absent)).toBe(last.get(absent));
+  });
+
+  it('answers like a Map on a table with repeated terms, spaces inside terms and lines without a value', () => {
+    const text = ['协商 1.5', '提案 2', '协商 3.25', 'a b 4', 'novalue', '', '委员 7', '提 8'].join('\n');
+    const { table, median } = parseIdfTable(text);
+    expect([
+      table.get('协商'),
+      table.get('提案'),
+      table.get('a b'),
+      table.get('委员'),
+      table.get('提'),
+      table.get('novalue'),
+    ]).toEqual([3.25, 2, 4, 7, 8, undefined]);
+    expect(table.size).toBe(5);
+    // Values 1.5, 2, 3.25, 4, 7, 8: the upper median.
+    expect(median).toBe(4);
   });
 });
